@@ -1,0 +1,12 @@
+namespace Antq.Core.Conversations;
+
+public enum AttachmentKind
+{
+    Photo,
+    Video,
+    Voice,
+    Audio,
+    Document,
+    VideoNote,
+    Animation,
+}

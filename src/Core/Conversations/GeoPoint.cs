@@ -1,0 +1,3 @@
+namespace Antq.Core.Conversations;
+
+public sealed record GeoPoint(double Latitude, double Longitude);

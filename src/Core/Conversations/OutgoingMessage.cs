@@ -1,0 +1,12 @@
+namespace Antq.Core.Conversations;
+
+/// <summary>What the service says, as every channel can render it: text, rows of buttons, optionally one media file.</summary>
+public sealed record OutgoingMessage
+{
+    public required string Text { get; init; }
+
+    /// <summary>Rows of buttons under the message; a pressed button comes back as <see cref="InboundKind.Button"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
+
+    public MediaRef? Media { get; init; }
+}
