@@ -23,6 +23,9 @@ public sealed record InboundMessage
     /// <summary>Data of the button pressed (<see cref="InboundKind.Button"/>).</summary>
     public string? ButtonData { get; init; }
 
+    /// <summary>The channel's id of the message that carried the pressed button, so an answer can update it in place.</summary>
+    public string? ButtonMessageId { get; init; }
+
     public GeoPoint? Location { get; init; }
 
     public ContactCard? Contact { get; init; }

@@ -9,4 +9,10 @@ public sealed record OutgoingMessage
     public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
 
     public MediaRef? Media { get; init; }
+
+    /// <summary>
+    /// When set, the channel updates this earlier message of the bot in place (a toggled checkbox, the next page)
+    /// instead of sending a new one; a channel that cannot edit sends it as new.
+    /// </summary>
+    public string? ReplacesMessageId { get; init; }
 }

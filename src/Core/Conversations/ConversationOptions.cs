@@ -1,0 +1,15 @@
+namespace Antq.Core.Conversations;
+
+public sealed class ConversationOptions
+{
+    public const string Section = "Conversations";
+
+    /// <summary>A flow left alone longer than this is closed the next time the resident writes.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Lanes handling chats concurrently; one chat always stays in one lane.</summary>
+    public int Lanes { get; set; } = 8;
+
+    /// <summary>Longest text accepted from a resident anywhere (a step may accept less).</summary>
+    public int MaxTextLength { get; set; } = 4000;
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace Antq.Core.Delivery;
+
+/// <summary>One channel's sender with its rate limits: one bucket for the channel, one per chat.</summary>
+internal sealed class ChannelPacer(IChannelSender sender)
+{
+    private readonly TokenBucket _channel = new(sender.Limits.PerSecond, Math.Max(1, sender.Limits.PerSecond));
+    private readonly ConcurrentDictionary<string, TokenBucket> _chats = new();
+    private long _sinceSweep;
+
+    public IChannelSender Sender => sender;
+
+    public async Task WaitTurnAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var chat = _chats.GetOrAdd(chatId, _ => new TokenBucket(sender.Limits.PerChatPerSecond, Math.Max(1, sender.Limits.PerChatBurst)));
+        var wait = chat.Reserve();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        wait = _channel.Reserve();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        if (Interlocked.Increment(ref _sinceSweep) % 10_000 == 0)
+        {
+            Sweep();
+        }
+    }
+
+    public void PauseFor(TimeSpan pause) => _channel.PauseFor(pause);
+
+    // Forget chats whose bucket is full again, so the map does not grow with every resident ever sent to.
+    private void Sweep()
+    {
+        foreach (var (chatId, bucket) in _chats)
+        {
+            if (bucket.IsIdle)
+            {
+                _chats.TryRemove(chatId, out _);
+            }
+        }
+    }
+}

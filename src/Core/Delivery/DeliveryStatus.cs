@@ -1,0 +1,15 @@
+namespace Antq.Core.Delivery;
+
+public enum DeliveryStatus
+{
+    Queued = 0,
+    InFlight = 1,
+    Sent = 2,
+
+    /// <summary>Gave up after retries, or the channel refused the message for good.</summary>
+    Failed = 3,
+
+    /// <summary>The resident blocked the bot.</summary>
+    Blocked = 4,
+    Cancelled = 5,
+}

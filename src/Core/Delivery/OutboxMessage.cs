@@ -1,0 +1,35 @@
+namespace Antq.Core.Delivery;
+
+/// <summary>One message to send. Written in the same transaction as the change that caused it; sent by the dispatcher.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    public required string Channel { get; set; }
+
+    public required string ChatId { get; set; }
+
+    public DeliveryPriority Priority { get; set; }
+
+    /// <summary>The <see cref="Conversations.OutgoingMessage"/> as JSON.</summary>
+    public required string Payload { get; set; }
+
+    public DeliveryStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Not to be sent before this time (backoff, retry-after, quiet hours).</summary>
+    public DateTime NotBefore { get; set; }
+
+    /// <summary>While in flight: when the lease ends and the row goes back to the queue if the sender died.</summary>
+    public DateTime? LeaseUntil { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>The broadcast this delivery belongs to, if any.</summary>
+    public long? BroadcastId { get; set; }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics.Metrics;
+
+namespace Antq.Core.Diagnostics;
+
+/// <summary>The service's counters (System.Diagnostics.Metrics), exported at /metrics.</summary>
+public sealed class AntqMetrics : IDisposable
+{
+    public const string MeterName = "Antq";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _received;
+    private readonly Counter<long> _handled;
+    private readonly Counter<long> _sent;
+    private readonly Counter<long> _rateLimited;
+    private readonly Histogram<double> _handleSeconds;
+    private long _queueDepth;
+
+    public AntqMetrics()
+    {
+        _meter = new Meter(MeterName);
+        _received = _meter.CreateCounter<long>("antq_updates_received", description: "Updates received from channels and stored");
+        _handled = _meter.CreateCounter<long>("antq_updates_handled", description: "Updates handled by the conversation engine, by outcome");
+        _sent = _meter.CreateCounter<long>("antq_messages_sent", description: "Outgoing messages by channel and outcome");
+        _rateLimited = _meter.CreateCounter<long>("antq_rate_limited", description: "429 answers from a channel");
+        _handleSeconds = _meter.CreateHistogram<double>("antq_update_handle_seconds", unit: "s", description: "From update stored to reply queued");
+        _meter.CreateObservableGauge("antq_outbox_queue_depth", () => Interlocked.Read(ref _queueDepth), description: "Outgoing messages waiting to be sent");
+    }
+
+    public void Received(string channel, int count = 1) => _received.Add(count, new KeyValuePair<string, object?>("channel", channel));
+
+    public void Handled(string channel, string outcome, TimeSpan sinceReceived)
+    {
+        _handled.Add(1, new("channel", channel), new("outcome", outcome));
+        _handleSeconds.Record(sinceReceived.TotalSeconds, new KeyValuePair<string, object?>("channel", channel));
+    }
+
+    public void Sent(string channel, string outcome, int count = 1) => _sent.Add(count, new("channel", channel), new("outcome", outcome));
+
+    public void RateLimited(string channel) => _rateLimited.Add(1, new KeyValuePair<string, object?>("channel", channel));
+
+    public void QueueDepth(long depth) => Interlocked.Exchange(ref _queueDepth, depth);
+
+    public void Dispose() => _meter.Dispose();
+}

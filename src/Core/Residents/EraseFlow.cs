@@ -1,0 +1,31 @@
+using Antq.Core.Conversations;
+
+namespace Antq.Core.Residents;
+
+/// <summary>/delete_me: erase everything about the resident after one confirmation.</summary>
+public sealed class EraseFlow : IFlow
+{
+    public const string FlowName = "erase";
+
+    public string Name => FlowName;
+
+    public int Version => 1;
+
+    public StepResult Start(FlowContext context) => StepResult.Continue("confirm", FlowData.Empty, Prompt(context).ToArray());
+
+    public StepResult Handle(FlowContext context) => Navigation.ButtonArgument(context, "erase:") switch
+    {
+        "yes" => StepResult.Done(MainMenu.StartHint(context, "erase.done")).With(new EraseResident()),
+        "no" => StepResult.Done(context.Resident is { HasConsented: true } ? MainMenu.Render(context, "erase.kept") : context.Say("erase.kept")),
+        _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+    };
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) =>
+    [
+        new OutgoingMessage
+        {
+            Text = context.T("erase.confirm"),
+            Buttons = [[new Button(context.T("erase.yes"), "erase:yes"), new Button(context.T("erase.no"), "erase:no")]],
+        },
+    ];
+}

@@ -1,0 +1,31 @@
+using Antq.Core.Conversations;
+
+namespace Antq.Core.Residents;
+
+/// <summary>The main menu: the entries a resident has once onboarded.</summary>
+public static class MainMenu
+{
+    public const string Prefix = "menu:";
+
+    public static OutgoingMessage Render(FlowContext context, string? leadKey = null)
+    {
+        var lead = leadKey is null ? context.T("menu.title") : context.T(leadKey) + "\n\n" + context.T("menu.title");
+        return new OutgoingMessage
+        {
+            Text = lead,
+            Buttons =
+            [
+                [new Button(context.T("menu.tip"), Prefix + "tip")],
+                [new Button(context.T("menu.pledge"), Prefix + "pledge"), new Button(context.T("menu.events"), Prefix + "events")],
+                [new Button(context.T("menu.settings"), Prefix + "settings"), new Button(context.T("menu.privacy"), Prefix + "privacy")],
+            ],
+        };
+    }
+
+    /// <summary>The "start" button offered to someone who has not (or no longer) consented.</summary>
+    public static OutgoingMessage StartHint(FlowContext context, string key) => new()
+    {
+        Text = context.T(key),
+        Buttons = [[new Button(context.T("button.start"), Prefix + "start")]],
+    };
+}

@@ -1,0 +1,88 @@
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Core.Residents;
+
+/// <summary>The resident consents (or already had) and keeps these choices.</summary>
+public sealed record SaveResidentProfile(string Language, string? WardId, string? UnitId, Topics Topics) : DomainChange
+{
+    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    {
+        var resident = await ResidentLookup.FindOrCreateAsync(context, Language, cancellationToken);
+        resident.Language = Language;
+        resident.WardId = WardId;
+        resident.UnitId = UnitId;
+        resident.Topics = Topics;
+        resident.ConsentedAt ??= context.Now;
+        resident.ConsentRefusedAt = null;
+        resident.Status = ResidentStatus.Active;
+        resident.UpdatedAt = context.Now;
+    }
+}
+
+/// <summary>The resident said no to the privacy notice: the refusal (and the language to speak) is all that is kept.</summary>
+public sealed record RecordConsentRefusal(string Language) : DomainChange
+{
+    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    {
+        var resident = await ResidentLookup.FindOrCreateAsync(context, Language, cancellationToken);
+        resident.Language = Language;
+        resident.WardId = null;
+        resident.UnitId = null;
+        resident.Topics = Topics.None;
+        resident.ConsentedAt = null;
+        resident.ConsentRefusedAt = context.Now;
+        resident.UpdatedAt = context.Now;
+    }
+}
+
+/// <summary>Only the language changes (settings), for a resident who exists.</summary>
+public sealed record ChangeResidentLanguage(string Language) : DomainChange
+{
+    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    {
+        var resident = await ResidentLookup.FindAsync(context, cancellationToken);
+        if (resident is not null)
+        {
+            resident.Language = Language;
+            resident.UpdatedAt = context.Now;
+        }
+    }
+}
+
+/// <summary>The resident blocked or unblocked the bot (or left the channel).</summary>
+public sealed record ChangeResidentStatus(ResidentStatus Status) : DomainChange
+{
+    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    {
+        var resident = await ResidentLookup.FindAsync(context, cancellationToken);
+        if (resident is not null)
+        {
+            resident.Status = Status;
+            resident.UpdatedAt = context.Now;
+        }
+
+        if (Status != ResidentStatus.Active)
+        {
+            await context.Db.Outbox
+                .Where(o => o.Channel == context.Input.Channel && o.ChatId == context.Input.ChatId && o.Status == DeliveryStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, DeliveryStatus.Blocked), cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// The resident's right to erasure: the resident row, what the bot said to them and the record of what they sent
+/// go; the answer confirming it is queued after this change, so it is the one thing left until it is sent.
+/// </summary>
+public sealed record EraseResident : DomainChange
+{
+    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    {
+        var (channel, chat) = (context.Input.Channel, context.Input.ChatId);
+        await context.Db.Residents.Where(r => r.Channel == channel && r.ExternalUserId == context.Input.UserId).ExecuteDeleteAsync(cancellationToken);
+        await context.Db.Outbox.Where(o => o.Channel == channel && o.ChatId == chat && o.Status != DeliveryStatus.InFlight).ExecuteDeleteAsync(cancellationToken);
+        await context.Db.Inbox.Where(i => i.Channel == channel && i.ChatId == chat && i.HandledAt != null).ExecuteDeleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Antq.Core.Storage;
+
+/// <summary>Creates the database file if needed, switches it to WAL and applies pending migrations.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILogger<DatabaseInitializer> logger)
+{
+    public bool Ready { get; private set; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var file = StorageRegistration.SqliteFile(db.Database.GetConnectionString() ?? "");
+        if (file is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // WAL lets readers work while one writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database ready ({File}); {Count} migration(s) applied", file ?? "in memory", pending.Count);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        Ready = true;
+    }
+
+    /// <summary>For /readyz: the database answers and has no pending migration.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        if (!Ready)
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CanConnectAsync(cancellationToken)
+                && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
