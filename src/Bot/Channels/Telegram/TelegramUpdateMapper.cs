@@ -223,6 +223,9 @@ public static class TelegramUpdateMapper
                 Kind = InboundKind.Button,
                 ButtonData = data,
 
+                // An inaccessible message (too old, deleted) cannot be edited, so its id is not offered for in-place updates.
+                ButtonMessageId = query.Message is { Date.Ticks: > 0 } shown ? shown.MessageId.ToString(CultureInfo.InvariantCulture) : null,
+
                 // Telegram gives no time for a button press; the host stamps the time it received the update.
                 SentAt = default,
             },

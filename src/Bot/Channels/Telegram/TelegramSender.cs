@@ -1,0 +1,106 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Microsoft.Extensions.Options;
+using global::Telegram.Bot;
+using global::Telegram.Bot.Exceptions;
+using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.ReplyMarkups;
+
+namespace Antq.Bot.Channels.Telegram;
+
+/// <summary>Sends one outgoing message through the Bot API and says how it went; the dispatcher owns retries and pacing.</summary>
+public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options) : IChannelSender
+{
+    public string Channel => TelegramChannel.ChannelName;
+
+    public ChannelLimits Limits { get; } = new(
+        options.Value.RateLimit.PerSecond,
+        options.Value.RateLimit.PerChatPerSecond,
+        options.Value.RateLimit.PerChatBurst);
+
+    public async Task<SendResult> SendAsync(string chatId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var chat = new ChatId(long.Parse(chatId, CultureInfo.InvariantCulture));
+        var keyboard = Keyboard(message);
+        try
+        {
+            if (message.ReplacesMessageId is { } replaces && await TryEditAsync(chat, int.Parse(replaces, CultureInfo.InvariantCulture), message, keyboard, cancellationToken))
+            {
+                return SendResult.Sent;
+            }
+
+            if (message.Media is { } media)
+            {
+                await SendMediaAsync(chat, media, message.Text, keyboard, cancellationToken);
+            }
+            else
+            {
+                await bot.SendMessage(chat, message.Text, replyMarkup: keyboard, cancellationToken: cancellationToken);
+            }
+
+            return SendResult.Sent;
+        }
+        catch (ApiRequestException ex)
+        {
+            return Judge(ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SendResult(SendStatus.Transient, Error: "network: " + ex.HttpRequestError);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SendResult(SendStatus.Transient, Error: "timeout");
+        }
+        catch (RequestException ex)
+        {
+            return new SendResult(SendStatus.Transient, Error: ex.GetType().Name + " " + (int?)ex.HttpStatusCode);
+        }
+    }
+
+    private static SendResult Judge(ApiRequestException ex) => ex.ErrorCode switch
+    {
+        429 => new SendResult(SendStatus.RetryAfter, TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1)), "429"),
+        403 => new SendResult(SendStatus.Blocked, Error: ex.Message),
+        400 or 404 => new SendResult(SendStatus.Rejected, Error: ex.Message),
+        _ => new SendResult(SendStatus.Transient, Error: $"{ex.ErrorCode} {ex.Message}"),
+    };
+
+    /// <summary>Edits the earlier message in place; false when Telegram cannot edit it (too old, deleted), so it is sent anew.</summary>
+    private async Task<bool> TryEditAsync(ChatId chat, int messageId, OutgoingMessage message, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.EditMessageText(chat, messageId, message.Text, replyMarkup: keyboard, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+        {
+            // "message is not modified": the resident pressed the same thing twice; what they see is already right.
+            return ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private async Task SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    {
+        var file = InputFile.FromString(media.Source);
+        switch (media.Kind)
+        {
+            case AttachmentKind.Photo:
+                await bot.SendPhoto(chat, file, caption, replyMarkup: keyboard, cancellationToken: cancellationToken);
+                break;
+            case AttachmentKind.Video:
+                await bot.SendVideo(chat, file, caption, replyMarkup: keyboard, cancellationToken: cancellationToken);
+                break;
+            default:
+                await bot.SendDocument(chat, file, caption, replyMarkup: keyboard, cancellationToken: cancellationToken);
+                break;
+        }
+    }
+
+    private static InlineKeyboardMarkup? Keyboard(OutgoingMessage message) =>
+        message.Buttons.Count == 0
+            ? null
+            : new InlineKeyboardMarkup(message.Buttons.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));
+}
