@@ -1,1 +1,3 @@
-return 0;
+using Antq.Bot.Hosting;
+
+return await AntqHost.RunAsync(args);

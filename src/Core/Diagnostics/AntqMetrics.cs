@@ -26,6 +26,9 @@ public sealed class AntqMetrics : IDisposable
         _meter.CreateObservableGauge("antq_outbox_queue_depth", () => Interlocked.Read(ref _queueDepth), description: "Outgoing messages waiting to be sent");
     }
 
+    /// <summary>This instance's meter: several hosts in one process (tests) each export only their own.</summary>
+    public Meter Meter => _meter;
+
     public void Received(string channel, int count = 1) => _received.Add(count, new KeyValuePair<string, object?>("channel", channel));
 
     public void Handled(string channel, string outcome, TimeSpan sinceReceived)

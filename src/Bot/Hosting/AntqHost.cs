@@ -1,0 +1,53 @@
+using Antq.Bot.Channels.Telegram;
+using Antq.Bot.Operations;
+using Antq.Core.Areas;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Bot.Hosting;
+
+/// <summary>Builds and runs the service: the composition root, read like a table of contents.</summary>
+public static class AntqHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find() });
+        builder.AddAntqConfiguration(args);
+        configure?.Invoke(builder);
+
+        builder.AddOperations();
+        builder.AddAntqCore();
+        builder.AddTelegramChannel();
+
+        var app = builder.Build();
+        app.MapOperations();
+        app.MapTelegramWebhook();
+        return app;
+    }
+
+    /// <summary>Runs until stopped; a bad configuration or content file ends it with a message and exit code 2.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await using var app = Build(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (StartupProblem(ex) is { } problem)
+        {
+            await Console.Error.WriteLineAsync("Antq.Bot cannot start: " + problem);
+            return 2;
+        }
+    }
+
+    /// <summary>The sentence an operator needs for a start-up failure caused by configuration or content, else null.</summary>
+    public static string? StartupProblem(Exception ex) => ex switch
+    {
+        AreaFileException area => area.Message,
+        OptionsValidationException options => string.Join(" ", options.Failures),
+        InvalidOperationException { InnerException: not null } binding when binding.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase) => binding.Message,
+        ConfigurationProblemException config => config.Message,
+        AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => StartupProblem(aggregate.InnerExceptions[0]),
+        _ => null,
+    };
+}

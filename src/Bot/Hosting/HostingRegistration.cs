@@ -1,0 +1,89 @@
+using Antq.Core;
+using Antq.Core.Areas;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Antq.Bot.Hosting;
+
+public static class HostingRegistration
+{
+    /// <summary>config/appsettings.json, then environment variables (Section__Key), then the command line.</summary>
+    public static WebApplicationBuilder AddAntqConfiguration(this WebApplicationBuilder builder, string[] args)
+    {
+        var file = Path.Combine(builder.Environment.ContentRootPath, "config", "appsettings.json");
+        builder.Configuration.AddJsonFile(file, optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddAntqCore(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var conversations = configuration.GetSection(ConversationOptions.Section);
+        var delivery = configuration.GetSection(DeliveryOptions.Section);
+        builder.Services.AddOptions<ConversationOptions>().Bind(conversations);
+        builder.Services.AddOptions<DeliveryOptions>().Bind(delivery);
+        Validate(conversations.Get<ConversationOptions>() ?? new(), delivery.Get<DeliveryOptions>() ?? new());
+
+        var root = builder.Environment.ContentRootPath;
+        var areasFile = configuration["Content:AreasFile"] is { Length: > 0 } configured ? configured : Path.Combine("config", "areas.json");
+        var areas = AreaTreeLoader.Load(Path.IsPathRooted(areasFile) ? areasFile : Path.Combine(root, areasFile));
+
+        var provider = configuration["Database:Provider"] is { Length: > 0 } p ? p : "Sqlite";
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConfigurationProblemException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
+        }
+
+        builder.Services.AddAntqCore(areas, provider, SqliteConnectionString(configuration.GetConnectionString("Antq"), root));
+        return builder;
+    }
+
+    /// <summary>A relative SQLite file is taken relative to the content root, so the database does not move with the working directory.</summary>
+    private static string SqliteConnectionString(string? configured, string root)
+    {
+        SqliteConnectionStringBuilder connection;
+        try
+        {
+            connection = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/antq.db" : configured);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigurationProblemException($"ConnectionStrings:Antq is not a valid SQLite connection string ({ex.Message}).");
+        }
+
+        if (connection.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
+        {
+            connection.DataSource = Path.Combine(root, source);
+        }
+
+        return connection.ToString();
+    }
+
+    private static void Validate(ConversationOptions conversations, DeliveryOptions delivery)
+    {
+        if (conversations.IdleTimeout <= TimeSpan.Zero)
+        {
+            throw new ConfigurationProblemException($"Conversations:IdleTimeout must be a positive time span such as 00:30:00 (got {conversations.IdleTimeout}).");
+        }
+
+        if (conversations.Lanes is < 1 or > 256)
+        {
+            throw new ConfigurationProblemException($"Conversations:Lanes must be between 1 and 256 (got {conversations.Lanes}).");
+        }
+
+        if (delivery.BatchSize < 1 || delivery.MaxConcurrency < 1 || delivery.MaxAttempts < 1)
+        {
+            throw new ConfigurationProblemException("Delivery:BatchSize, Delivery:MaxConcurrency and Delivery:MaxAttempts must be at least 1.");
+        }
+
+        if (!QuietHours.TryParse(delivery.QuietHours, out _))
+        {
+            throw new ConfigurationProblemException($"Delivery:QuietHours must be 'HH:mm-HH:mm' (local time) or 'off' (got '{delivery.QuietHours}').");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Antq.Core.Areas;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Diagnostics;
+using Antq.Core.Inbox;
+using Antq.Core.Residents;
+using Antq.Core.Storage;
+using Antq.Core.Texts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Antq.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>
+    /// The conversation engine, flows, inbox, outbox and dispatcher over the given database and area tree.
+    /// Start order matters: database first, then the lanes (which take what the last run left), then the dispatcher.
+    /// </summary>
+    public static IServiceCollection AddAntqCore(this IServiceCollection services, AreaTree areas, string databaseProvider, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAntqStorage(databaseProvider, connectionString);
+        services.AddSingleton(areas);
+        services.AddSingleton(TextCatalog.LoadEmbedded());
+        services.AddSingleton<AntqMetrics>();
+
+        services.AddSingleton<IFlow, OnboardingFlow>();
+        services.AddSingleton<IFlow, SettingsFlow>();
+        services.AddSingleton<IFlow, EraseFlow>();
+        services.AddSingleton<FlowCatalog>();
+        services.AddSingleton(sp => new ConversationRouter(sp.GetRequiredService<FlowCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>().Value));
+        services.AddSingleton<ConversationEngine>();
+
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxLanes>();
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryQueue>();
+
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
+        services.AddHostedService<Dispatcher>();
+        return services;
+    }
+
+    private sealed class DatabaseStartup(DatabaseInitializer initializer) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => initializer.InitializeAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Antq.Core.Delivery;
+
+/// <summary>A local-time window ("21:30-06:30", may cross midnight) in which non-urgent broadcasts wait.</summary>
+public sealed record QuietHours(TimeOnly Start, TimeOnly End)
+{
+    public static bool TryParse(string? text, out QuietHours? quietHours)
+    {
+        quietHours = null;
+        if (string.Equals(text?.Trim(), "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var parts = text?.Split('-', StringSplitOptions.TrimEntries);
+        if (parts is not { Length: 2 }
+            || !TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+            || start == end)
+        {
+            return false;
+        }
+
+        quietHours = new QuietHours(start, end);
+        return true;
+    }
+
+    public bool Contains(TimeOnly local) => Start < End ? local >= Start && local < End : local >= Start || local < End;
+}

@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Antq.Core.Storage;
+
+/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AntqDb>
+{
+    public AntqDb CreateDbContext(string[] args) =>
+        new(StorageRegistration.Configure(new DbContextOptionsBuilder<AntqDb>(), "Data Source=design.db").Options as DbContextOptions<AntqDb>
+            ?? throw new InvalidOperationException("Unexpected options type."));
+}
