@@ -94,6 +94,15 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<SentMessage> SentMessagesTo(string chatId) =>
         SentMessages.Where(m => m.ChatId == chatId).ToArray();
 
+    /// <summary>
+    /// What one chat has been shown, in order: messages sent (sendMessage) and messages edited in place
+    /// (editMessageText, which carries the id of the message it replaced).
+    /// </summary>
+    public IReadOnlyList<SentMessage> ShownTo(string chatId) =>
+        Calls.Where(c => c.Method is "sendMessage" or "editMessageText" && c.Succeeded && c.ChatId == chatId)
+            .Select(c => c.Method == "sendMessage" ? SentMessage.From(c) : SentMessage.From(c) with { MessageId = int.Parse(c.Field("message_id") ?? "0", System.Globalization.CultureInfo.InvariantCulture) })
+            .ToArray();
+
     /// <summary>Forgets the recorded calls (updates, failures and counters are kept).</summary>
     public void ClearCalls()
     {

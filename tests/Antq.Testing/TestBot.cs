@@ -1,0 +1,126 @@
+using Antq.Bot.Hosting;
+using Antq.Core.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Antq.Testing;
+
+/// <summary>
+/// The real service (AntqHost) on a real SQLite file in a temp folder, talking to a <see cref="FakeBotApi"/>.
+/// It can be stopped and started again on the same database, like a restart.
+/// </summary>
+public sealed class TestBot : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _settings;
+    private long _nextUpdateId = 1000;
+    private WebApplication? _app;
+
+    private TestBot(FakeBotApi api, string folder, Dictionary<string, string?> settings)
+    {
+        Api = api;
+        Folder = folder;
+        _settings = settings;
+    }
+
+    public FakeBotApi Api { get; }
+
+    public string Folder { get; }
+
+    public ManualClock Clock { get; } = new();
+
+    public string DatabaseFile => Path.Combine(Folder, "antq.db");
+
+    /// <summary>Where the service's HTTP endpoints listen (after start).</summary>
+    public Uri BaseAddress => new(_app!.Urls.First());
+
+    public IServiceProvider Services => _app!.Services;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public static async Task<TestBot> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var api = await FakeBotApi.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("antq-test-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Antq"] = $"Data Source={Path.Combine(folder, "antq.db")}",
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Telegram:BotToken"] = api.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram:PollingTimeoutSeconds"] = "1",
+            ["Delivery:PollInterval"] = "00:00:00.100",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        configure?.Invoke(settings);
+        var bot = new TestBot(api, folder, settings);
+        await bot.StartHostAsync();
+        return bot;
+    }
+
+    public long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
+
+    public ChatScript Chat(long chatId, string languageCode = "vi") => new(this, chatId, languageCode);
+
+    /// <summary>Builds the host as the service does and starts it; throws what start-up throws.</summary>
+    public static WebApplication BuildHost(IDictionary<string, string?> settings, TimeProvider? clock = null, ILoggerProvider? logs = null) =>
+        AntqHost.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
+        });
+
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartHostAsync();
+    }
+
+    /// <summary>A fresh database context on the service's file, for asserting what is stored.</summary>
+    public async Task<T> QueryAsync<T>(Func<AntqDb, Task<T>> query)
+    {
+        var options = StorageRegistration.Configure(new DbContextOptionsBuilder<AntqDb>(), $"Data Source={DatabaseFile}").Options;
+        await using var db = new AntqDb((DbContextOptions<AntqDb>)options);
+        return await query(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Api.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by SQLite's pool; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private async Task StartHostAsync()
+    {
+        _app = BuildHost(_settings, Clock, Logs);
+        await _app.StartAsync();
+    }
+}
