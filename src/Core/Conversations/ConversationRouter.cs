@@ -17,6 +17,8 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
             return new Turn { StateChanged = false, Changes = [new ChangeResidentStatus(status)] };
         }
 
+        // Only someone who can receive messages can write: a resident marked blocked is back.
+        DomainChange[] reactivate = context.Resident is { Status: not ResidentStatus.Active } ? [new ChangeResidentStatus(ResidentStatus.Active)] : [];
         var notices = new List<OutgoingMessage>();
         IFlow? flow = null;
         if (state.Flow is not null)
@@ -41,6 +43,7 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
         return turn with
         {
             Messages = [.. notices, .. turn.Messages],
+            Changes = [.. reactivate, .. turn.Changes],
             StateChanged = turn.StateChanged || closed,
         };
     }

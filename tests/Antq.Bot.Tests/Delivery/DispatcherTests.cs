@@ -1,0 +1,153 @@
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Residents;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Bot.Tests.Delivery;
+
+public sealed class DispatcherTests
+{
+    private static async Task<ChatScript> SignedUpAsync(TestBot bot, long id)
+    {
+        var chat = bot.Chat(id);
+        chat.Says("/start");
+        await chat.Sees("ngôn ngữ");
+        chat.Taps("Tiếng Việt");
+        await chat.Sees("Bạn có đồng ý không?");
+        chat.Taps("Tôi đồng ý");
+        await chat.Sees("Cảm ơn");
+        await chat.Sees("phường, xã nào");
+        chat.Taps("Phường Chi Lăng");
+        await chat.Sees("khối, thôn nào");
+        chat.Taps("Khối 2");
+        await chat.Sees("nội dung nào");
+        chat.Taps("Xong");
+        await chat.Sees("Đăng ký xong");
+        await chat.Sees("Bạn cần gì?");
+        return chat;
+    }
+
+    [Fact]
+    public async Task A_403_on_send_marks_the_resident_blocked_and_nothing_more_is_sent_to_them()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = await SignedUpAsync(bot, 7001);
+
+        bot.Api.FailNext("sendMessage", FakeFailure.Forbidden(), times: 1, chatId: chat.ChatId);
+        chat.Says("/help");
+        await WaitUntilAsync(bot, db => db.Residents.AnyAsync(r => r.Status == ResidentStatus.Blocked));
+
+        var outbox = await bot.QueryAsync(db => db.Outbox.Where(o => o.Status == DeliveryStatus.Blocked).CountAsync());
+        Assert.Equal(2, outbox); // the help text and the main menu after it
+        await chat.SeesNothingFor(TimeSpan.FromSeconds(1));
+        Assert.Single(bot.Api.CallsTo("sendMessage"), c => c.ChatId == chat.ChatId && c.StatusCode == 403);
+
+        // Writing again means they unblocked the bot: they are answered and active again.
+        chat.Says("/menu");
+        await chat.Sees("Bạn cần gì?");
+        Assert.Equal(ResidentStatus.Active, await bot.QueryAsync(db => db.Residents.Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_429_pauses_the_channel_for_retry_after_then_delivers()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = bot.Chat(7002);
+
+        bot.Api.FailNext("sendMessage", FakeFailure.TooManyRequests(2), times: 1, chatId: chat.ChatId);
+        chat.Says("/start");
+        await chat.Sees("ngôn ngữ");
+
+        var attempts = bot.Api.CallsTo("sendMessage").Where(c => c.ChatId == chat.ChatId).ToList();
+        Assert.Equal([429, 200], attempts.Select(a => a.StatusCode));
+        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromSeconds(1.9), $"retried after {attempts[1].ReceivedAt - attempts[0].ReceivedAt}");
+        var row = await bot.QueryAsync(db => db.Outbox.SingleAsync());
+        Assert.Equal((DeliveryStatus.Sent, 0), (row.Status, row.Attempts - 1));
+    }
+
+    [Fact]
+    public async Task A_server_error_is_retried_with_backoff_until_it_goes_through()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = bot.Chat(7003);
+
+        bot.Api.FailNext("sendMessage", FakeFailure.ServerError(), times: 2, chatId: chat.ChatId);
+        chat.Says("/start");
+        await chat.Sees("ngôn ngữ");
+
+        var attempts = bot.Api.CallsTo("sendMessage").Where(c => c.ChatId == chat.ChatId).Select(c => c.StatusCode);
+        Assert.Equal([500, 500, 200], attempts);
+        var row = await bot.QueryAsync(db => db.Outbox.SingleAsync());
+        Assert.Equal((DeliveryStatus.Sent, 3), (row.Status, row.Attempts));
+    }
+
+    [Fact]
+    public async Task Replies_go_out_in_the_order_they_were_written_for_one_chat()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = await SignedUpAsync(bot, 7004);
+
+        chat.Says("/help");
+        await chat.Sees("Các lệnh bạn có thể dùng");
+        await chat.Sees("Bạn cần gì?");
+    }
+
+    [Fact]
+    public async Task What_was_stored_but_not_handled_or_not_sent_before_a_crash_goes_out_after_restart()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.StopAsync();
+
+        // As if the process died after storing an update, and after queuing a reply but before sending it.
+        await bot.QueryAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            db.Inbox.Add(new Antq.Core.Inbox.InboxUpdate
+            {
+                Channel = "telegram",
+                ExternalId = "990001",
+                ChatId = "7005",
+                ReceivedAt = now,
+                Payload = System.Text.Json.JsonSerializer.Serialize(
+                    new InboundMessage { Channel = "telegram", UpdateId = "990001", ChatId = "7005", UserId = "7005", Kind = InboundKind.Text, Text = "/start" },
+                    Antq.Core.Inbox.InboxStore.Json),
+            });
+            OutboxWriter.Enqueue(db, "telegram", "7006", [new OutgoingMessage { Text = "Tin nhắn còn đợi gửi" }], DeliveryPriority.Reply, now);
+            db.Outbox.Add(new OutboxMessage { Channel = "telegram", ChatId = "7007", Payload = "{\"text\":\"Đang gửi dở\"}", Status = DeliveryStatus.InFlight, LeaseUntil = now.AddMinutes(-1), CreatedAt = now, NotBefore = now });
+            return await db.SaveChangesAsync();
+        });
+        await bot.RestartAsync();
+
+        await bot.Chat(7005).Sees("ngôn ngữ");
+        await bot.Chat(7006).Sees("Tin nhắn còn đợi gửi");
+        await bot.Chat(7007).Sees("Đang gửi dở");
+    }
+
+    [Fact]
+    public async Task A_resident_who_blocks_the_bot_is_marked_blocked_and_unblocking_makes_them_active()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = await SignedUpAsync(bot, 7008);
+
+        chat.Send(UpdateFactory.BlockedBot(bot.NextUpdateId(), chat.Id));
+        await WaitUntilAsync(bot, db => db.Residents.AnyAsync(r => r.Status == ResidentStatus.Blocked));
+        chat.Send(UpdateFactory.UnblockedBot(bot.NextUpdateId(), chat.Id));
+        await WaitUntilAsync(bot, db => db.Residents.AnyAsync(r => r.Status == ResidentStatus.Active));
+        await chat.SeesNothingFor(TimeSpan.FromMilliseconds(300));
+    }
+
+    internal static async Task WaitUntilAsync(TestBot bot, Func<Antq.Core.Storage.AntqDb, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + ChatScript.Patience;
+        while (!await bot.QueryAsync(db => condition(db)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The stored state never reached the expected condition.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
