@@ -52,6 +52,9 @@ public sealed class TestBot : IAsyncDisposable
             ["Telegram:ApiBaseUrl"] = api.BaseUrl,
             ["Telegram:PollingTimeoutSeconds"] = "1",
             ["Delivery:PollInterval"] = "00:00:00.100",
+
+            // Scripts answer at once; Telegram's 1 a second per chat is tested on its own.
+            ["Telegram:RateLimit:PerChatPerSecond"] = "50",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         configure?.Invoke(settings);

@@ -83,6 +83,28 @@ public sealed class DispatcherTests
     }
 
     [Fact]
+    public async Task One_chat_is_sent_to_no_faster_than_its_per_chat_limit()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Telegram:RateLimit:PerChatPerSecond"] = "2";
+            s["Telegram:RateLimit:PerChatBurst"] = "1";
+        });
+        var chat = bot.Chat(7009);
+
+        chat.Says("/help");
+        chat.Says("/cancel");
+        chat.Says("/privacy");
+        await chat.Sees("Các lệnh");
+        await chat.Sees("Không có việc gì đang làm dở.");
+        await chat.Sees("Chúng tôi không lưu thông tin nào về bạn.");
+
+        var times = bot.Api.ShownTo(chat.ChatId).Select(m => m.Call.ReceivedAt).ToList();
+        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromMilliseconds(450), $"gap {gap.TotalMilliseconds} ms"));
+    }
+
+    [Fact]
     public async Task Replies_go_out_in_the_order_they_were_written_for_one_chat()
     {
         await using var bot = await TestBot.StartAsync();
