@@ -147,6 +147,29 @@ public sealed class DispatcherTests
     }
 
     [Fact]
+    public async Task An_update_that_cannot_be_handled_gets_an_apology_and_the_chat_moves_on()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.StopAsync();
+        await bot.QueryAsync(db =>
+        {
+            db.Inbox.Add(new Antq.Core.Inbox.InboxUpdate { Channel = "telegram", ExternalId = "990002", ChatId = "7010", ReceivedAt = DateTime.UtcNow, Payload = "{\"kind\": 42, broken" });
+            return db.SaveChangesAsync();
+        });
+        await bot.RestartAsync();
+
+        var chat = bot.Chat(7010);
+        await chat.Sees("Xin lỗi, hệ thống vừa gặp sự cố");
+        var row = await bot.QueryAsync(db => db.Inbox.SingleAsync(i => i.ExternalId == "990002"));
+        Assert.NotNull(row.HandledAt);
+        Assert.NotNull(row.Error);
+        Assert.Null(row.Payload);
+
+        chat.Says("/start");
+        await chat.Sees("ngôn ngữ");
+    }
+
+    [Fact]
     public async Task A_resident_who_blocks_the_bot_is_marked_blocked_and_unblocking_makes_them_active()
     {
         await using var bot = await TestBot.StartAsync();
