@@ -5,24 +5,11 @@ namespace Antq.Bot.Tests.Conversations;
 
 public sealed class BadInputTests
 {
-    private static async Task<ChatScript> AtWardStepAsync(TestBot bot, long id)
-    {
-        var chat = bot.Chat(id);
-        chat.Says("/start");
-        await chat.Sees("ngôn ngữ");
-        chat.Taps("Tiếng Việt");
-        await chat.Sees("Bạn có đồng ý không?");
-        chat.Taps("Tôi đồng ý");
-        await chat.Sees("Cảm ơn");
-        await chat.Sees("phường, xã nào");
-        return chat;
-    }
-
     [Fact]
     public async Task A_sticker_where_text_is_wanted_is_explained_and_the_step_asked_again()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await AtWardStepAsync(bot, 6001);
+        var chat = await bot.AtWardStepAsync(6001);
         var before = await bot.QueryAsync(db => db.Conversations.AsNoTracking().SingleAsync());
 
         chat.SendsSticker();
@@ -38,7 +25,7 @@ public sealed class BadInputTests
     public async Task An_over_long_text_is_refused_with_the_limit_and_nothing_changes()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await AtWardStepAsync(bot, 6002);
+        var chat = await bot.AtWardStepAsync(6002);
 
         chat.Says(new string('a', 150));
         await chat.Sees("Tin nhắn dài quá, tối đa 100 ký tự.");
@@ -55,7 +42,7 @@ public sealed class BadInputTests
     public async Task An_unknown_ward_name_and_an_unknown_command_are_answered_and_the_step_stays()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await AtWardStepAsync(bot, 6003);
+        var chat = await bot.AtWardStepAsync(6003);
 
         chat.Says("Ba Đình");
         await chat.Sees("Không tìm thấy phường, xã nào tên \"Ba Đình\".");
@@ -71,7 +58,7 @@ public sealed class BadInputTests
     public async Task Cancel_mid_flow_stops_it_and_clears_the_step()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await AtWardStepAsync(bot, 6004);
+        var chat = await bot.AtWardStepAsync(6004);
 
         chat.Says("/cancel");
         await chat.Sees("Đã dừng. Bấm \"Bắt đầu\" khi bạn muốn đăng ký lại từ đầu.");
@@ -87,7 +74,7 @@ public sealed class BadInputTests
     public async Task A_button_from_an_earlier_step_is_explained_instead_of_acted_on()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await AtWardStepAsync(bot, 6005);
+        var chat = await bot.AtWardStepAsync(6005);
 
         chat.Taps("Tiếng Việt");
         await chat.Sees("Nút này thuộc một bước trước");
@@ -114,7 +101,7 @@ public sealed class BadInputTests
     public async Task An_idle_conversation_is_closed_with_a_short_message_when_the_resident_writes_again()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await AtWardStepAsync(bot, 6007);
+        var chat = await bot.AtWardStepAsync(6007);
 
         bot.Clock.Advance(TimeSpan.FromMinutes(31));
         chat.Says("vinh trai");

@@ -6,34 +6,11 @@ namespace Antq.Bot.Tests.Conversations;
 
 public sealed class SettingsAndPrivacyTests
 {
-    private static async Task<ChatScript> SignedUpAsync(TestBot bot, long id)
-    {
-        var chat = bot.Chat(id);
-        chat.Says("/start");
-        await chat.Sees("ngôn ngữ");
-        chat.Taps("Tiếng Việt");
-        await chat.Sees("Bạn có đồng ý không?");
-        chat.Taps("Tôi đồng ý");
-        await chat.Sees("Cảm ơn");
-        await chat.Sees("phường, xã nào");
-        chat.Taps("Xã Quảng Lạc");
-        await chat.Sees("khối, thôn nào của Xã Quảng Lạc");
-        chat.Taps("Thôn Pò Nằm");
-        await chat.Sees("nội dung nào");
-
-        chat.Taps("An toàn giao thông");
-        await chat.Sees("nội dung nào");
-        chat.Taps("Xong");
-        await chat.Sees("Đăng ký xong");
-        await chat.Sees("Bạn cần gì?");
-        return chat;
-    }
-
     [Fact]
     public async Task Settings_change_language_area_and_topics_and_each_change_is_saved()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await SignedUpAsync(bot, 9101);
+        var chat = await bot.SignedUpAsync(9101, "Xã Quảng Lạc", "Thôn Pò Nằm", "An toàn giao thông");
 
         chat.Taps("Cài đặt");
         await chat.Sees("Cài đặt của bạn");
@@ -70,7 +47,7 @@ public sealed class SettingsAndPrivacyTests
     public async Task Privacy_shows_what_is_stored_and_delete_me_erases_it_after_confirmation()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await SignedUpAsync(bot, 9102);
+        var chat = await bot.SignedUpAsync(9102, "Xã Quảng Lạc", "Thôn Pò Nằm", "An toàn giao thông");
 
         chat.Says("/privacy");
         var stored = await chat.Sees("Dữ liệu chúng tôi đang lưu về bạn");
@@ -101,7 +78,7 @@ public sealed class SettingsAndPrivacyTests
     public async Task Start_for_a_signed_up_resident_welcomes_them_back_to_the_menu()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await SignedUpAsync(bot, 9103);
+        var chat = await bot.SignedUpAsync(9103);
 
         chat.Says("/start");
         await chat.Sees("Chào mừng bạn quay lại!");

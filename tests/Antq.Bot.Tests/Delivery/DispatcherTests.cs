@@ -1,3 +1,4 @@
+using Antq.Bot.Tests.Conversations;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Residents;
@@ -8,31 +9,11 @@ namespace Antq.Bot.Tests.Delivery;
 
 public sealed class DispatcherTests
 {
-    private static async Task<ChatScript> SignedUpAsync(TestBot bot, long id)
-    {
-        var chat = bot.Chat(id);
-        chat.Says("/start");
-        await chat.Sees("ngôn ngữ");
-        chat.Taps("Tiếng Việt");
-        await chat.Sees("Bạn có đồng ý không?");
-        chat.Taps("Tôi đồng ý");
-        await chat.Sees("Cảm ơn");
-        await chat.Sees("phường, xã nào");
-        chat.Taps("Phường Chi Lăng");
-        await chat.Sees("khối, thôn nào");
-        chat.Taps("Khối 2");
-        await chat.Sees("nội dung nào");
-        chat.Taps("Xong");
-        await chat.Sees("Đăng ký xong");
-        await chat.Sees("Bạn cần gì?");
-        return chat;
-    }
-
     [Fact]
     public async Task A_403_on_send_marks_the_resident_blocked_and_nothing_more_is_sent_to_them()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await SignedUpAsync(bot, 7001);
+        var chat = await bot.SignedUpAsync(7001);
 
         bot.Api.FailNext("sendMessage", FakeFailure.Forbidden(), times: 1, chatId: chat.ChatId);
         chat.Says("/help");
@@ -108,7 +89,7 @@ public sealed class DispatcherTests
     public async Task Replies_go_out_in_the_order_they_were_written_for_one_chat()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await SignedUpAsync(bot, 7004);
+        var chat = await bot.SignedUpAsync(7004);
 
         chat.Says("/help");
         await chat.Sees("Các lệnh bạn có thể dùng");
@@ -173,7 +154,7 @@ public sealed class DispatcherTests
     public async Task A_resident_who_blocks_the_bot_is_marked_blocked_and_unblocking_makes_them_active()
     {
         await using var bot = await TestBot.StartAsync();
-        var chat = await SignedUpAsync(bot, 7008);
+        var chat = await bot.SignedUpAsync(7008);
 
         chat.Send(UpdateFactory.BlockedBot(bot.NextUpdateId(), chat.Id));
         await WaitUntilAsync(bot, db => db.Residents.AnyAsync(r => r.Status == ResidentStatus.Blocked));
