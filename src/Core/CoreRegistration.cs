@@ -3,9 +3,11 @@ using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Diagnostics;
 using Antq.Core.Inbox;
+using Antq.Core.Officers;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Antq.Core.Texts;
+using Antq.Core.Tips;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,8 +20,9 @@ public static class CoreRegistration
     /// The conversation engine, flows, inbox, outbox and dispatcher over the given database and area tree.
     /// Start order matters: database first, then the lanes (which take what the last run left), then the dispatcher.
     /// </summary>
-    public static IServiceCollection AddAntqCore(this IServiceCollection services, AreaTree areas, string databaseProvider, string connectionString)
+    public static IServiceCollection AddAntqCore(this IServiceCollection services, CoreContent content, string databaseProvider, string connectionString)
     {
+        var areas = content.Areas;
         services.TryAddSingleton(TimeProvider.System);
         services.AddAntqStorage(databaseProvider, connectionString);
         services.AddSingleton(areas);
@@ -30,8 +33,23 @@ public static class CoreRegistration
         services.AddSingleton<IFlow, SettingsFlow>();
         services.AddSingleton<IFlow, EraseFlow>();
         services.AddSingleton<FlowCatalog>();
-        services.AddSingleton(sp => new ConversationRouter(sp.GetRequiredService<FlowCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>().Value));
+        services.AddSingleton(sp => new ConversationRouter(sp.GetRequiredService<FlowCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>().Value, sp.GetServices<IInputRoute>()));
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<ITurnFactLoader, OfficerFacts>();
+
+        // Tips
+        services.AddSingleton(content.TipCategories);
+        services.AddSingleton(new TipRouteSeal(content.TipRouteKey));
+        services.AddSingleton<TipCard>();
+        services.AddSingleton<StatusLookupLimiter>();
+        services.AddSingleton<IFlow, TipFlow>();
+        foreach (var flow in TipMessageFlow.All())
+        {
+            services.AddSingleton(flow);
+        }
+
+        services.AddSingleton<IInputRoute, TipRoutes>();
+        services.AddSingleton<ITurnFactLoader, TipUsageFacts>();
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxLanes>();
@@ -41,6 +59,7 @@ public static class CoreRegistration
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
         services.AddHostedService<Dispatcher>();
+        services.AddHostedService<TipRetention>();
         return services;
     }
 

@@ -44,6 +44,7 @@ public static class AntqHost
     public static string? StartupProblem(Exception ex) => ex switch
     {
         AreaFileException area => area.Message,
+        Antq.Core.ContentFileException content => content.Message,
         OptionsValidationException options => string.Join(" ", options.Failures),
         InvalidOperationException { InnerException: not null } binding when binding.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase) => binding.Message,
         ConfigurationProblemException config => config.Message,

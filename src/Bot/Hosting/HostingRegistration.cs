@@ -3,6 +3,7 @@ using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Storage;
+using Antq.Core.Tips;
 using Microsoft.Data.Sqlite;
 
 namespace Antq.Bot.Hosting;
@@ -27,11 +28,16 @@ public static class HostingRegistration
         var delivery = configuration.GetSection(DeliveryOptions.Section);
         builder.Services.AddOptions<ConversationOptions>().Bind(conversations);
         builder.Services.AddOptions<DeliveryOptions>().Bind(delivery);
-        Validate(conversations.Get<ConversationOptions>() ?? new(), delivery.Get<DeliveryOptions>() ?? new());
+        var tips = configuration.GetSection(TipOptions.Section);
+        builder.Services.AddOptions<TipOptions>().Bind(tips);
+        var tipOptions = tips.Get<TipOptions>() ?? new();
+        
 
+        Validate(conversations.Get<ConversationOptions>() ?? new(), delivery.Get<DeliveryOptions>() ?? new(), tipOptions);
         var root = builder.Environment.ContentRootPath;
-        var areasFile = configuration["Content:AreasFile"] is { Length: > 0 } configured ? configured : Path.Combine("config", "areas.json");
-        var areas = AreaTreeLoader.Load(Path.IsPathRooted(areasFile) ? areasFile : Path.Combine(root, areasFile));
+        var areas = AreaTreeLoader.Load(ContentPath(configuration, root, "Content:AreasFile", "config/areas.json"));
+        var categories = TipCatalog.Load(ContentPath(configuration, root, "Content:TipCategoriesFile", "config/tip-categories.json"));
+        var content = new CoreContent(areas, categories, TipRouteKey.Load(tipOptions, root));
 
         var provider = configuration["Database:Provider"] is { Length: > 0 } p ? p : "Sqlite";
         if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -39,8 +45,14 @@ public static class HostingRegistration
             throw new ConfigurationProblemException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
         }
 
-        builder.Services.AddAntqCore(areas, provider, SqliteConnectionString(configuration.GetConnectionString("Antq"), root));
+        builder.Services.AddAntqCore(content, provider, SqliteConnectionString(configuration.GetConnectionString("Antq"), root));
         return builder;
+    }
+
+    private static string ContentPath(IConfiguration configuration, string root, string key, string fallback)
+    {
+        var path = configuration[key] is { Length: > 0 } configured ? configured : fallback;
+        return Path.IsPathRooted(path) ? path : Path.Combine(root, path);
     }
 
     /// <summary>A relative SQLite file is taken relative to the content root, so the database does not move with the working directory.</summary>
@@ -64,7 +76,7 @@ public static class HostingRegistration
         return connection.ToString();
     }
 
-    private static void Validate(ConversationOptions conversations, DeliveryOptions delivery)
+    private static void Validate(ConversationOptions conversations, DeliveryOptions delivery, TipOptions tips)
     {
         if (conversations.IdleTimeout <= TimeSpan.Zero)
         {
@@ -79,6 +91,11 @@ public static class HostingRegistration
         if (delivery.BatchSize < 1 || delivery.MaxConcurrency < 1 || delivery.MaxAttempts < 1)
         {
             throw new ConfigurationProblemException("Delivery:BatchSize, Delivery:MaxConcurrency and Delivery:MaxAttempts must be at least 1.");
+        }
+
+        if (tips.MaxPerHour < 1 || tips.MaxPerDay < tips.MaxPerHour || tips.MaxAttachments is < 0 or > 10 || tips.RouteRetentionDays < 0)
+        {
+            throw new ConfigurationProblemException("Tips:MaxPerHour must be at least 1 and Tips:MaxPerDay at least as much; Tips:MaxAttachments 0-10; Tips:RouteRetentionDays 0 or more.");
         }
 
         if (!QuietHours.TryParse(delivery.QuietHours, out _))

@@ -1,6 +1,18 @@
+using Antq.Core.Delivery;
 using Antq.Core.Storage;
 
 namespace Antq.Core.Conversations;
 
 /// <summary>What a <see cref="DomainChange"/> may touch while the engine's transaction is open.</summary>
-public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now);
+public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now, IServiceProvider Services)
+{
+    /// <summary>A service a change needs (a key, a catalog); changes are data, so they get services here.</summary>
+    public T Get<T>()
+        where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
+
+    /// <summary>Answers the person who wrote this input; these go out before the turn's own messages.</summary>
+    public void Reply(params OutgoingMessage[] messages) =>
+        OutboxWriter.Enqueue(Db, Input.Channel, Input.ChatId, messages, DeliveryPriority.Reply, Now);
+
+    public void Reply(string text) => Reply(new OutgoingMessage { Text = text });
+}

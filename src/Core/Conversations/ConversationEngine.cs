@@ -25,8 +25,12 @@ public sealed partial class ConversationEngine(
     TimeProvider time,
     DeliverySignal delivery,
     AntqMetrics metrics,
+    IEnumerable<ITurnFactLoader> factLoaders,
+    IServiceProvider services,
     ILogger<ConversationEngine> logger)
 {
+    private readonly ITurnFactLoader[] _factLoaders = [.. factLoaders];
+
     /// <summary>Handles the stored update; false when it was already handled (or is gone).</summary>
     public async Task<bool> HandleAsync(long inboxId, CancellationToken cancellationToken)
     {
@@ -46,8 +50,15 @@ public sealed partial class ConversationEngine(
         var isNew = state is null;
         state ??= new ConversationState { Channel = input.Channel, ChatId = input.ChatId, UpdatedAt = now };
 
+        var facts = new TurnFacts();
+        foreach (var loader in _factLoaders)
+        {
+            await loader.LoadAsync(db, input, state, now, facts, cancellationToken);
+        }
+
         var context = new FlowContext
         {
+            Facts = facts,
             Input = input,
             Language = resident?.Language ?? state.Language ?? Languages.FromHint(input.LanguageHint),
             Resident = resident,
@@ -60,7 +71,7 @@ public sealed partial class ConversationEngine(
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changes = new ChangeContext(db, input, now);
+            var changes = new ChangeContext(db, input, now, services);
             foreach (var change in turn.Changes)
             {
                 await change.ApplyAsync(changes, cancellationToken);

@@ -24,6 +24,9 @@ public sealed record FlowContext
 
     public required DateTime Now { get; init; }
 
+    /// <summary>What the engine loaded for this turn (officer standing, quotas…).</summary>
+    public TurnFacts Facts { get; init; } = TurnFacts.None;
+
     /// <summary>A sentence in the chat's language.</summary>
     public string T(string key, params object?[] args) => Texts.Get(Language, key, args);
 

@@ -1,7 +1,9 @@
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Inbox;
+using Antq.Core.Officers;
 using Antq.Core.Residents;
+using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,6 +19,20 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
     public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<OfficerInvitation> OfficerInvitations => Set<OfficerInvitation>();
+
+    public DbSet<Tip> Tips => Set<Tip>();
+
+    public DbSet<TipAttachment> TipAttachments => Set<TipAttachment>();
+
+    public DbSet<TipRoute> TipRoutes => Set<TipRoute>();
+
+    public DbSet<TipEvent> TipEvents => Set<TipEvent>();
+
+    public DbSet<TipQuotaUse> TipQuota => Set<TipQuotaUse>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -73,6 +89,78 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.HasIndex(o => new { o.Status, o.Priority, o.NotBefore });
             e.HasIndex(o => new { o.Channel, o.ChatId, o.Status });
             e.HasIndex(o => o.BroadcastId);
+        });
+
+        OnOfficersAndTipsCreating(modelBuilder);
+    }
+
+    private static void OnOfficersAndTipsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Officer>(e =>
+        {
+            e.ToTable("officers");
+            e.Property(o => o.Channel).HasMaxLength(16);
+            e.Property(o => o.ExternalUserId).HasMaxLength(64);
+            e.Property(o => o.ChatId).HasMaxLength(64);
+            e.Property(o => o.DisplayName).HasMaxLength(100);
+            e.Property(o => o.WardId).HasMaxLength(40);
+            e.HasIndex(o => new { o.Channel, o.ExternalUserId }).IsUnique();
+            e.HasIndex(o => o.WardId);
+        });
+
+        modelBuilder.Entity<OfficerInvitation>(e =>
+        {
+            e.ToTable("officer_invitations");
+            e.Property(i => i.CodeHash).HasMaxLength(64);
+            e.Property(i => i.WardId).HasMaxLength(40);
+            e.HasIndex(i => i.CodeHash).IsUnique();
+        });
+
+        modelBuilder.Entity<Tip>(e =>
+        {
+            e.ToTable("tips");
+            e.Property(t => t.Code).HasMaxLength(8);
+            e.Property(t => t.CategoryId).HasMaxLength(24);
+            e.Property(t => t.WardId).HasMaxLength(40);
+            e.Property(t => t.UnitId).HasMaxLength(40);
+            e.Property(t => t.PlaceText).HasMaxLength(300);
+            e.Property(t => t.OccurredWhen).HasMaxLength(10);
+            e.Property(t => t.Description).HasMaxLength(2000);
+            e.Property(t => t.ReporterName).HasMaxLength(100);
+            e.Property(t => t.Language).HasMaxLength(8);
+            e.Property(t => t.Outcome).HasMaxLength(1000);
+            e.HasIndex(t => t.Code).IsUnique();
+            e.HasIndex(t => new { t.WardId, t.Status, t.CreatedAt });
+            e.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TipId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TipAttachment>(e =>
+        {
+            e.ToTable("tip_attachments");
+            e.Property(a => a.FileId).HasMaxLength(200);
+            e.Property(a => a.MimeType).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<TipRoute>(e =>
+        {
+            e.ToTable("tip_routes");
+            e.HasIndex(r => r.TipId).IsUnique();
+            e.HasIndex(r => r.DeleteAfter);
+        });
+
+        modelBuilder.Entity<TipEvent>(e =>
+        {
+            e.ToTable("tip_events");
+            e.Property(t => t.Text).HasMaxLength(2000);
+            e.Property(t => t.PhotoFileId).HasMaxLength(200);
+            e.HasIndex(t => new { t.TipId, t.At });
+        });
+
+        modelBuilder.Entity<TipQuotaUse>(e =>
+        {
+            e.ToTable("tip_quota");
+            e.Property(q => q.ResidentKey).HasMaxLength(64);
+            e.HasIndex(q => new { q.ResidentKey, q.Hour }).IsUnique();
         });
     }
 

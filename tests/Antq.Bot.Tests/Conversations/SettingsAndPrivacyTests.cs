@@ -83,7 +83,9 @@ public sealed class SettingsAndPrivacyTests
         chat.Says("/start");
         await chat.Sees("Chào mừng bạn quay lại!");
         chat.Taps("Gửi tin báo");
-        await chat.Sees("hãy gọi 113");
+        await chat.Sees("Tin của bạn về việc gì?");
+        chat.Says("/cancel");
+        await chat.Sees("Đã dừng việc đang làm.");
         chat.Says("cho hỏi chút");
         await chat.Sees("Mình chưa hiểu ý bạn.");
     }

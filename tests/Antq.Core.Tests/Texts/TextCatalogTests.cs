@@ -37,7 +37,7 @@ public sealed partial class TextCatalogTests
     {
         var used = Directory.EnumerateFiles(Path.Combine(Antq.Core.Tests.Areas.RepoRoot.Path, "src", "Core"), "*.cs", SearchOption.AllDirectories)
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
-            .Where(k => !k.EndsWith('.'))
+            .Where(k => !k.EndsWith('.') && !k.EndsWith('_'))
             .Distinct()
             .ToList();
 

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Antq.Core.Areas;
+using Antq.Core.Conversations;
+using Antq.Core.Texts;
+
+namespace Antq.Core.Tips;
+
+/// <summary>
+/// A tip as officers see it: code, category, place, time, text, status and the action buttons; media follow as
+/// copies by file id. Nothing in it names the tipster unless they chose to give a name.
+/// </summary>
+public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog texts)
+{
+    public const string Language = "vi";
+
+    public IReadOnlyList<OutgoingMessage> Render(Tip tip, string headKey = "officer.card_new")
+    {
+        var card = new OutgoingMessage { Text = Describe(tip, headKey), Buttons = Actions(tip) };
+        return [card, .. tip.Attachments.Select(a => new OutgoingMessage
+        {
+            Text = T("officer.card_media", TrackingCode.Display(tip.Code)),
+            Media = new MediaRef(a.Kind, a.FileId),
+        })];
+    }
+
+    public string Describe(Tip tip, string headKey = "officer.card_new")
+    {
+        var place = new List<string>();
+        if (tip.PlaceText is { } text)
+        {
+            place.Add(text);
+        }
+
+        if (areas.FindUnit(tip.UnitId ?? "") is { } unit)
+        {
+            place.Add(unit.Name);
+        }
+
+        if (areas.FindWard(tip.WardId) is { } ward)
+        {
+            place.Add(T(ward.Kind == AreaKind.Commune ? "area.commune" : "area.ward", ward.Name));
+        }
+
+        if (tip.Latitude is { } lat && tip.Longitude is { } lon)
+        {
+            var la = lat.ToString("0.00000", CultureInfo.InvariantCulture);
+            var lo = lon.ToString("0.00000", CultureInfo.InvariantCulture);
+            place.Add($"https://maps.google.com/?q={la},{lo}");
+        }
+
+        var when = tip.OccurredWhen switch
+        {
+            "now" => T("tip.when_now"),
+            "today" => T("tip.when_today"),
+            var date => DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : date,
+        };
+        var who = tip.Anonymous ? T("officer.card_anonymous") : T("officer.card_named", tip.ReporterName ?? "");
+        return T(
+            headKey,
+            TrackingCode.Display(tip.Code),
+            catalog.Find(tip.CategoryId)?.Name(Language) ?? tip.CategoryId,
+            string.Join(", ", place),
+            when,
+            who,
+            StatusName(tip.Status, Language),
+            tip.Attachments.Count,
+            tip.Description,
+            Text.LocalTime.Format(tip.CreatedAt, Language));
+    }
+
+    public string StatusName(TipStatus status, string language) => texts.Get(language, "tip.status_" + status.ToString().ToLowerInvariant());
+
+    public IReadOnlyList<IReadOnlyList<Button>> Actions(Tip tip)
+    {
+        var code = tip.Code;
+        if (tip.Status == TipStatus.Closed)
+        {
+            return [[new Button(T("officer.act_reply"), $"tipact:reply:{code}")]];
+        }
+
+        return
+        [
+            [new Button(T("officer.act_take"), $"tipact:take:{code}"), new Button(T("officer.act_reply"), $"tipact:reply:{code}")],
+            [new Button(T("officer.act_verify"), $"tipact:verify:{code}"), new Button(T("officer.act_useless"), $"tipact:useless:{code}")],
+            [new Button(T("officer.act_spam"), $"tipact:spam:{code}"), new Button(T("officer.act_close"), $"tipact:close:{code}")],
+        ];
+    }
+
+    private string T(string key, params object?[] args) => texts.Get(Language, key, args);
+}

@@ -1,0 +1,270 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Residents;
+using Antq.Core.Residents.Steps;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Tips;
+
+/// <summary>
+/// /tip: category → place → when → description → media → anonymous or not → review (edit or send).
+/// Sending asks for <see cref="SubmitTip"/>; the code is given by it, in the same transaction.
+/// </summary>
+public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : IFlow
+{
+    public const string FlowName = "tip";
+
+    private readonly TipOptions _options = options.Value;
+    private readonly TipPrompts _prompts = new(catalog, options.Value);
+
+    public string Name => FlowName;
+
+    public int Version => 1;
+
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Category, FlowData.Empty, _prompts.Category(context));
+
+    public StepResult Handle(FlowContext context)
+    {
+        var draft = TipDraft.From(context.Data);
+        if (Navigation.IsBack(context) && Back(context.Step) is { } previous)
+        {
+            return Go(context, previous, draft);
+        }
+
+        return context.Step switch
+        {
+            Step.Category => Category(context, draft),
+            Step.Place => Place(context, draft),
+            Step.PlaceWard => AreaStep.ParseWard(context, out var problem) is { } ward
+                ? Go(context, Step.PlaceUnit, draft with { WardId = ward.Id, UnitId = null, Address = null, Latitude = null, Longitude = null })
+                : StepResult.Invalid(problem!),
+            Step.PlaceUnit => PlaceUnit(context, draft),
+            Step.When => When(context, draft),
+            Step.WhenDate => WhenDate(context, draft),
+            Step.Description => Description(context, draft),
+            Step.Media => Media(context, draft),
+            Step.Anonymity => Anonymity(context, draft),
+            Step.Name => NameStep(context, draft),
+            Step.Review => Review(context, draft),
+            _ => Start(context),
+        };
+    }
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [_prompts.For(context, context.Step ?? Step.Category, TipDraft.From(context.Data))];
+
+    private StepResult Category(FlowContext context, TipDraft draft)
+    {
+        if (Navigation.ButtonArgument(context, "tipcat:") is not { } id || catalog.Find(id) is not { } category)
+        {
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
+        var next = Go(context, draft.Description is null ? Step.Place : Step.Review, draft with { CategoryId = id });
+        return category.Emergency is { } number
+            ? next with { Messages = [context.Say("tip.emergency_category_" + number), .. next.Messages] }
+            : next;
+    }
+
+    private StepResult Place(FlowContext context, TipDraft draft)
+    {
+        var input = context.Input;
+        var resident = context.Resident;
+        switch (Navigation.ButtonArgument(context, "place:"))
+        {
+            case "mine" when resident?.WardId is not null:
+                return Go(context, Next(draft), draft with { WardId = resident.WardId, UnitId = resident.UnitId, Address = null, Latitude = null, Longitude = null });
+            case "other":
+                return Go(context, Step.PlaceWard, draft);
+        }
+
+        if (input.Kind == InboundKind.Location && input.Location is { } pin)
+        {
+            return Go(context, Next(draft), draft with { WardId = draft.WardId ?? resident?.WardId, Latitude = pin.Latitude, Longitude = pin.Longitude, Address = input.Text });
+        }
+
+        if (input.Kind == InboundKind.Text && input.Text is { } address)
+        {
+            return address.Trim().Length switch
+            {
+                < 5 => StepResult.Invalid(context.T("tip.address_too_short")),
+                > 300 => StepResult.Invalid(context.T("error.too_long", 300)),
+                _ => Go(context, Next(draft), draft with { WardId = draft.WardId ?? resident?.WardId, Address = address.Trim(), Latitude = null, Longitude = null }),
+            };
+        }
+
+        return StepResult.Invalid(input.Kind == InboundKind.Button ? context.T("error.old_button") : context.T("tip.place_how"));
+    }
+
+    private StepResult PlaceUnit(FlowContext context, TipDraft draft)
+    {
+        var ward = context.Areas.FindWard(draft.WardId ?? "");
+        if (ward is null)
+        {
+            return Go(context, Step.PlaceWard, draft);
+        }
+
+        if (AreaStep.ParsePage(context) is { } page)
+        {
+            var paged = AreaStep.UnitPrompt(context, ward, page, withBack: true) with { ReplacesMessageId = context.Input.ButtonMessageId };
+            return StepResult.Continue(Step.PlaceUnit, context.Data.With("page", page.ToString(CultureInfo.InvariantCulture)), paged);
+        }
+
+        return AreaStep.ParseUnit(context, ward, out var problem) is { } unit
+            ? Go(context, Next(draft), draft with { UnitId = unit.Id })
+            : StepResult.Invalid(problem!);
+    }
+
+    private StepResult When(FlowContext context, TipDraft draft) => Navigation.ButtonArgument(context, "when:") switch
+    {
+        "now" => Go(context, Next(draft), draft with { When = "now" }),
+        "today" => Go(context, Next(draft), draft with { When = "today" }),
+        "earlier" => Go(context, Step.WhenDate, draft),
+        _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+    };
+
+    private StepResult WhenDate(FlowContext context, TipDraft draft)
+    {
+        if (context.Input is not { Kind: InboundKind.Text, Text: { } text }
+            || !DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return StepResult.Invalid(context.T("tip.date_format"));
+        }
+
+        var today = DateOnly.FromDateTime(Text.LocalTime.ToLocal(context.Now));
+        return date > today || date < today.AddYears(-5)
+            ? StepResult.Invalid(context.T("tip.date_range"))
+            : Go(context, Next(draft), draft with { When = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+    }
+
+    private StepResult Description(FlowContext context, TipDraft draft)
+    {
+        if (context.Input is not { Kind: InboundKind.Text, Text: { } text })
+        {
+            return StepResult.Invalid(context.T("tip.description_text_only"));
+        }
+
+        text = text.Trim();
+        if (text.Length < _options.MinDescriptionLength)
+        {
+            return StepResult.Invalid(context.T("tip.description_too_short", _options.MinDescriptionLength));
+        }
+
+        if (text.Length > _options.MaxDescriptionLength)
+        {
+            return StepResult.Invalid(context.T("error.too_long", _options.MaxDescriptionLength));
+        }
+
+        var next = Go(context, draft.Anonymous is null ? Step.Media : Step.Review, draft with { Description = text });
+        return catalog.EmergencyIn(text) is { } number
+            ? next with { Messages = [context.Say("tip.emergency_text_" + number), .. next.Messages] }
+            : next;
+    }
+
+    private StepResult Media(FlowContext context, TipDraft draft)
+    {
+        if (Navigation.IsDone(context))
+        {
+            return Go(context, draft.Anonymous is null ? Step.Anonymity : Step.Review, draft);
+        }
+
+        if (context.Input is not { Kind: InboundKind.Media, Attachments: { Count: > 0 } files })
+        {
+            return StepResult.Invalid(context.Input.Kind == InboundKind.Text ? context.T("tip.media_or_done") : Navigation.WhyNotAButton(context));
+        }
+
+        if (draft.Media.Count + files.Count > _options.MaxAttachments)
+        {
+            return StepResult.Invalid(context.T("tip.media_too_many", _options.MaxAttachments));
+        }
+
+        if (files.FirstOrDefault(f => f.FileSize > _options.MaxAttachmentBytes) is not null)
+        {
+            return StepResult.Invalid(context.T("tip.media_too_big", _options.MaxAttachmentBytes / (1024 * 1024)));
+        }
+
+        var added = draft with { Media = [.. draft.Media, .. files] };
+        return StepResult.Continue(Step.Media, added.Into(context.Data), _prompts.MediaReceived(context, added));
+    }
+
+    private StepResult Anonymity(FlowContext context, TipDraft draft) => Navigation.ButtonArgument(context, "anon:") switch
+    {
+        "yes" => Go(context, Step.Review, draft with { Anonymous = true, Name = null }),
+        "no" => Go(context, Step.Name, draft with { Anonymous = false }),
+        _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+    };
+
+    private StepResult NameStep(FlowContext context, TipDraft draft)
+    {
+        if (context.Input is not { Kind: InboundKind.Text, Text: { } name } || name.Trim().Length < 2)
+        {
+            return StepResult.Invalid(context.T("tip.name_how"));
+        }
+
+        return name.Trim().Length > 100
+            ? StepResult.Invalid(context.T("error.too_long", 100))
+            : Go(context, Step.Review, draft with { Name = name.Trim() });
+    }
+
+    private StepResult Review(FlowContext context, TipDraft draft)
+    {
+        switch (Navigation.ButtonArgument(context, "tipedit:"))
+        {
+            case "category": return Go(context, Step.Category, draft);
+            case "place": return Go(context, Step.Place, draft);
+            case "when": return Go(context, Step.When, draft);
+            case "description": return Go(context, Step.Description, draft);
+            case "anonymity": return Go(context, Step.Anonymity, draft);
+        }
+
+        if (Navigation.ButtonArgument(context, "tip:") != "send")
+        {
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
+        var usage = context.Facts.Get<TipUsage>() ?? new TipUsage(0, 0);
+        if (usage.LastHour >= _options.MaxPerHour || usage.LastDay >= _options.MaxPerDay)
+        {
+            return StepResult.Invalid(context.T(usage.LastHour >= _options.MaxPerHour ? "tip.limit_hour" : "tip.limit_day", _options.MaxPerHour, _options.MaxPerDay));
+        }
+
+        return StepResult.Done(MainMenu.Render(context)).With(new SubmitTip(draft, context.Language));
+    }
+
+    /// <summary>The step after the current one while writing; back to review once everything is there.</summary>
+    private static string Next(TipDraft draft) => draft.When is null ? Step.When : draft.Description is null ? Step.Description : Step.Review;
+
+    private StepResult Go(FlowContext context, string step, TipDraft draft)
+    {
+        var data = draft.Into(context.Data).With("page", "0");
+        return StepResult.Continue(step, data, _prompts.For(context with { Data = data }, step, draft));
+    }
+
+    private static string? Back(string? step) => step switch
+    {
+        Step.Place => Step.Category,
+        Step.PlaceWard => Step.Place,
+        Step.PlaceUnit => Step.PlaceWard,
+        Step.When => Step.Place,
+        Step.WhenDate => Step.When,
+        Step.Description => Step.When,
+        Step.Media => Step.Description,
+        Step.Anonymity => Step.Media,
+        Step.Name => Step.Anonymity,
+        _ => null,
+    };
+
+    internal static class Step
+    {
+        public const string Category = "category";
+        public const string Place = "place";
+        public const string PlaceWard = "place_ward";
+        public const string PlaceUnit = "place_unit";
+        public const string When = "when";
+        public const string WhenDate = "when_date";
+        public const string Description = "description";
+        public const string Media = "media";
+        public const string Anonymity = "anonymity";
+        public const string Name = "name";
+        public const string Review = "review";
+    }
+}

@@ -1,0 +1,54 @@
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Officers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Tips;
+
+/// <summary>Addressing inside a change: the officers of a tip's ward, and the tipster through the sealed route.</summary>
+internal static class TipMessaging
+{
+    public static async Task<Tip?> FindAsync(ChangeContext context, string code, CancellationToken cancellationToken) =>
+        TrackingCode.Normalize(code) is { } canonical
+            ? await context.Db.Tips.Include(t => t.Attachments).SingleOrDefaultAsync(t => t.Code == canonical, cancellationToken)
+            : null;
+
+    public static async Task<Officer?> ActingOfficerAsync(ChangeContext context, CancellationToken cancellationToken) =>
+        await context.Db.Officers.SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+
+    /// <summary>Every officer who covers the ward (its officers and the admins), and the officers' group chat if set.</summary>
+    public static async Task ToOfficersAsync(ChangeContext context, string wardId, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        var officers = await context.Db.Officers.Where(o => o.Role == OfficerRole.Admin || o.WardId == wardId)
+            .Select(o => new { o.Channel, o.ChatId }).Distinct().ToListAsync(cancellationToken);
+        foreach (var officer in officers)
+        {
+            OutboxWriter.Enqueue(context.Db, officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, context.Now);
+        }
+
+        if (context.Get<IOptions<TipOptions>>().Value.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
+        {
+            OutboxWriter.Enqueue(context.Db, context.Input.Channel, group, messages, DeliveryPriority.Reply, context.Now);
+        }
+    }
+
+    /// <summary>Sends to the tipster if the way back still exists; false after it was deleted.</summary>
+    public static async Task<bool> ToTipsterAsync(ChangeContext context, Tip tip, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        var address = await TipsterOfAsync(context, tip, cancellationToken);
+        if (address is null)
+        {
+            return false;
+        }
+
+        OutboxWriter.Enqueue(context.Db, address.Channel, address.ChatId, messages, DeliveryPriority.Reply, context.Now);
+        return true;
+    }
+
+    public static async Task<TipperAddress?> TipsterOfAsync(ChangeContext context, Tip tip, CancellationToken cancellationToken)
+    {
+        var route = await context.Db.TipRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.TipId == tip.Id, cancellationToken);
+        return route is null ? null : context.Get<TipRouteSeal>().Open(route.Sealed);
+    }
+}

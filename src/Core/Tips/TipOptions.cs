@@ -1,0 +1,37 @@
+namespace Antq.Core.Tips;
+
+public sealed class TipOptions
+{
+    public const string Section = "Tips";
+
+    public int MaxPerHour { get; set; } = 3;
+
+    public int MaxPerDay { get; set; } = 10;
+
+    /// <summary>Days after closing a tip when the way back to its tipster is deleted.</summary>
+    public int RouteRetentionDays { get; set; } = 30;
+
+    /// <summary>Base64 of 32 random bytes that seal the way back to tipsters; kept out of the database.</summary>
+    public string RouteKey { get; set; } = "";
+
+    /// <summary>Where a generated key is kept when <see cref="RouteKey"/> is not set (development only).</summary>
+    public string RouteKeyFile { get; set; } = "data/keys/tip-route.key";
+
+    public int MaxAttachments { get; set; } = 5;
+
+    /// <summary>Telegram's download limit for bots.</summary>
+    public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>/status lookups a resident may make in an hour.</summary>
+    public int StatusLookupsPerHour { get; set; } = 10;
+
+    /// <summary>An officers' group chat (Telegram chat id) that also gets every new tip; empty for none.</summary>
+    public string? OfficersGroupChatId { get; set; }
+
+    /// <summary>How often expired routes and old quota counts are deleted.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public int MinDescriptionLength { get; set; } = 10;
+
+    public int MaxDescriptionLength { get; set; } = 2000;
+}

@@ -1,0 +1,120 @@
+using Antq.Core.Conversations;
+using Antq.Core.Residents.Steps;
+using Step = Antq.Core.Tips.TipFlow.Step;
+
+namespace Antq.Core.Tips;
+
+/// <summary>The questions of the tip flow and the review, as the resident sees them.</summary>
+internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
+{
+    public OutgoingMessage For(FlowContext context, string step, TipDraft draft) => step switch
+    {
+        Step.Place => Place(context),
+        Step.PlaceWard => AreaStep.WardPrompt(context, withBack: true),
+        Step.PlaceUnit when context.Areas.FindWard(draft.WardId ?? "") is { } ward => AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true),
+        Step.PlaceUnit => AreaStep.WardPrompt(context, withBack: true),
+        Step.When => new OutgoingMessage
+        {
+            Text = context.T("tip.ask_when"),
+            Buttons =
+            [
+                [new Button(context.T("tip.when_now"), "when:now"), new Button(context.T("tip.when_today"), "when:today")],
+                [new Button(context.T("tip.when_earlier"), "when:earlier")],
+                [Navigation.Back(context)],
+            ],
+        },
+        Step.WhenDate => new OutgoingMessage { Text = context.T("tip.ask_date"), Buttons = [[Navigation.Back(context)]] },
+        Step.Description => new OutgoingMessage { Text = context.T("tip.ask_description", options.MinDescriptionLength, options.MaxDescriptionLength), Buttons = [[Navigation.Back(context)]] },
+        Step.Media => new OutgoingMessage
+        {
+            Text = context.T("tip.ask_media", options.MaxAttachments, options.MaxAttachmentBytes / (1024 * 1024)),
+            Buttons = [[new Button(context.T(draft.Media.Count == 0 ? "tip.media_none" : "button.done"), Navigation.DoneData)], [Navigation.Back(context)]],
+        },
+        Step.Anonymity => new OutgoingMessage
+        {
+            Text = context.T("tip.ask_anonymity"),
+            Buttons = [[new Button(context.T("tip.anonymous_yes"), "anon:yes")], [new Button(context.T("tip.anonymous_no"), "anon:no")], [Navigation.Back(context)]],
+        },
+        Step.Name => new OutgoingMessage { Text = context.T("tip.ask_name"), Buttons = [[Navigation.Back(context)]] },
+        Step.Review => Review(context, draft),
+        _ => Category(context),
+    };
+
+    public OutgoingMessage Category(FlowContext context) => new()
+    {
+        Text = context.T("tip.ask_category"),
+        Buttons = Navigation.Rows(catalog.Categories.Select(c => new Button(c.Name(context.Language), "tipcat:" + c.Id)), 2),
+    };
+
+    public OutgoingMessage MediaReceived(FlowContext context, TipDraft draft) => new()
+    {
+        Text = context.T("tip.media_received", draft.Media.Count, options.MaxAttachments),
+        Buttons = [[new Button(context.T("button.done"), Navigation.DoneData)]],
+    };
+
+    private static OutgoingMessage Place(FlowContext context)
+    {
+        var rows = new List<IReadOnlyList<Button>>();
+        if (context.Resident is { WardId: not null } resident)
+        {
+            var unit = context.Areas.FindUnit(resident.UnitId ?? "");
+            var ward = context.Areas.FindWard(resident.WardId);
+            var label = unit?.Name ?? (ward is null ? "" : AreaStep.WardLabel(context, ward));
+            rows.Add([new Button(context.T("tip.place_mine", label), "place:mine")]);
+        }
+
+        rows.Add([new Button(context.T("tip.place_other"), "place:other")]);
+        rows.Add([Navigation.Back(context)]);
+        return new OutgoingMessage { Text = context.T("tip.ask_place"), Buttons = rows };
+    }
+
+    private OutgoingMessage Review(FlowContext context, TipDraft draft)
+    {
+        var summary = context.T(
+            "tip.review",
+            catalog.Find(draft.CategoryId ?? "")?.Name(context.Language) ?? "",
+            PlaceText(context, draft),
+            draft.WhenText(context),
+            draft.Description ?? "",
+            draft.Media.Count,
+            draft.Anonymous == true ? context.T("tip.review_anonymous") : context.T("tip.review_named", draft.Name ?? ""));
+        return new OutgoingMessage
+        {
+            Text = summary,
+            Buttons =
+            [
+                [new Button(context.T("tip.send"), "tip:send")],
+                [new Button(context.T("tip.edit_description"), "tipedit:description"), new Button(context.T("tip.edit_place"), "tipedit:place")],
+                [new Button(context.T("tip.edit_when"), "tipedit:when"), new Button(context.T("tip.edit_category"), "tipedit:category")],
+                [new Button(context.T("tip.edit_anonymity"), "tipedit:anonymity")],
+            ],
+        };
+    }
+
+    /// <summary>Where it happened, in words: a unit, a typed address, or a pin.</summary>
+    public static string PlaceText(FlowContext context, TipDraft draft)
+    {
+        var parts = new List<string>();
+        if (context.Areas.FindUnit(draft.UnitId ?? "") is { } unit)
+        {
+            parts.Add(unit.Name);
+        }
+
+        if (context.Areas.FindWard(draft.WardId ?? "") is { } ward)
+        {
+            parts.Add(AreaStep.WardLabel(context, ward));
+        }
+
+        if (draft.Address is { } address)
+        {
+            parts.Insert(0, address);
+        }
+
+        if (draft.Latitude is { } lat && draft.Longitude is { } lon)
+        {
+            parts.Add(context.T("tip.pin", lat.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture), lon.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,24 @@
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Core.Tips;
+
+/// <summary>Counting tips per resident per hour, without a link from any tip to its sender.</summary>
+public static class TipQuota
+{
+    public static DateTime HourOf(DateTime utc) => new(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc);
+
+    public static async Task CountAsync(AntqDb db, string residentKey, DateTime now, CancellationToken cancellationToken)
+    {
+        var hour = HourOf(now);
+        var use = await db.TipQuota.SingleOrDefaultAsync(q => q.ResidentKey == residentKey && q.Hour == hour, cancellationToken);
+        if (use is null)
+        {
+            db.TipQuota.Add(new TipQuotaUse { ResidentKey = residentKey, Hour = hour, Count = 1 });
+        }
+        else
+        {
+            use.Count++;
+        }
+    }
+}

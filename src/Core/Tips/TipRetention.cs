@@ -1,0 +1,60 @@
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Tips;
+
+/// <summary>
+/// Deletes the way back to tipsters once the retention after closing has passed (after that a tip cannot be
+/// tied to anyone), and quota counts older than a day.
+/// </summary>
+public sealed partial class TipRetention(
+    IDbContextFactory<AntqDb> dbFactory,
+    WriteGate writeGate,
+    TimeProvider time,
+    IOptions<TipOptions> options,
+    ILogger<TipRetention> logger) : BackgroundService
+{
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var quotaBefore = TipQuota.HourOf(now).AddHours(-25);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            var routes = await db.TipRoutes.Where(r => r.DeleteAfter != null && r.DeleteAfter <= now).ExecuteDeleteAsync(cancellationToken);
+            await db.TipQuota.Where(q => q.Hour < quotaBefore).ExecuteDeleteAsync(cancellationToken);
+            if (routes > 0)
+            {
+                LogDeleted(logger, routes);
+            }
+
+            return routes;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            await Task.Delay(options.Value.CleanupInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the way back to the tipsters of {Count} closed tip(s)")]
+    private static partial void LogDeleted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tip retention clean-up failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,90 @@
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+
+namespace Antq.Core.Tips;
+
+/// <summary>
+/// Where tips are reached at any step. Residents: /tip and the menu entry, /status CODE, "answer" under an
+/// officer's reply. Officers (and only they; to anyone else these do not exist): /tips, the card buttons, /invite.
+/// </summary>
+public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
+{
+    private static readonly TimeSpan InvitationValidity = TimeSpan.FromHours(72);
+
+    public Turn? Route(FlowContext context, Command? command, IFlow? current)
+    {
+        var officer = context.Facts.Get<Officer>();
+        return (command?.Name, officer) switch
+        {
+            ("tip", _) => context.Resident is { HasConsented: true } ? Turns.StartFlow(flows[TipFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context),
+            ("status", _) when command.Argument is null => Turns.Unchanged(context, current, context.T("tip.status_how")),
+            ("status", _) => Turns.Unchanged(context, current, null, [new LookupTipStatus(command.Argument, context.Language)]),
+            ("join", _) => Join(context, command!, current),
+            ("tips", not null) => Turns.Unchanged(context, current, null, [new ListTips(0)]),
+            ("invite", { Role: OfficerRole.Admin }) => Invite(context, command!, current),
+            (null, _) => Buttons(context, officer),
+            _ => null,
+        };
+    }
+
+    private Turn? Buttons(FlowContext context, Officer? officer)
+    {
+        if (Navigation.ButtonArgument(context, "tipans:") is { } answered)
+        {
+            return StartWithCode(TipMessageFlow.Answer, context, answered);
+        }
+
+        if (officer is null || Navigation.ButtonArgument(context, "tipact:") is not { } action)
+        {
+            return null;
+        }
+
+        var parts = action.Split(':', 2);
+        var (verb, code) = (parts[0], parts.Length > 1 ? parts[1] : "");
+        return verb switch
+        {
+            "take" => Changed(context, new ChangeTipStatus(code, TipStatus.InProgress)),
+            "verify" => Changed(context, new ChangeTipStatus(code, TipStatus.Verified)),
+            "useless" => Changed(context, new ChangeTipStatus(code, TipStatus.NotUseful)),
+            "spam" => Changed(context, new ChangeTipStatus(code, TipStatus.Spam)),
+            "close" => StartWithCode(TipMessageFlow.Close, context, code),
+            "reply" => StartWithCode(TipMessageFlow.Reply, context, code),
+            "open" => Changed(context, new ShowTip(code)),
+            "list" when int.TryParse(code, out var page) && page >= 0 => Changed(context, new ListTips(page)),
+            _ => null,
+        };
+    }
+
+    private static Turn Changed(FlowContext context, DomainChange change) => new() { StateChanged = false, Changes = [change] };
+
+    private Turn StartWithCode(string name, FlowContext context, string code)
+    {
+        var flow = flows[name];
+        return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("code", code) }));
+    }
+
+    private static Turn Join(FlowContext context, Command command, IFlow? current)
+    {
+        var parts = (command.Argument ?? "").Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length < 2 || parts[1].Length is < 2 or > 100
+            ? Turns.Unchanged(context, current, context.T("officer.join_how"))
+            : Turns.Unchanged(context, current, null, [new RedeemInvitation(parts[0], parts[1], context.Language)]);
+    }
+
+    private static Turn Invite(FlowContext context, Command command, IFlow? current)
+    {
+        if (command.Argument is null)
+        {
+            return Turns.Unchanged(context, current, context.T("officer.invite_how"));
+        }
+
+        if (string.Equals(command.Argument, "admin", StringComparison.OrdinalIgnoreCase))
+        {
+            return Turns.Unchanged(context, current, null, [new CreateInvitation(OfficerRole.Admin, null, InvitationValidity)]);
+        }
+
+        return context.Areas.FindWard(command.Argument) is { } ward
+            ? Turns.Unchanged(context, current, null, [new CreateInvitation(OfficerRole.Officer, ward.Id, InvitationValidity)])
+            : Turns.Unchanged(context, current, context.T("area.ward_not_found", command.Argument));
+    }
+}
