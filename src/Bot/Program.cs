@@ -1,3 +1,6 @@
+using Antq.Bot.Cli;
 using Antq.Bot.Hosting;
 
-return await AntqHost.RunAsync(args);
+return CliVerbs.IsVerb(args)
+    ? await CliVerbs.RunAsync(args, Console.Out, Console.Error)
+    : await AntqHost.RunAsync(args);

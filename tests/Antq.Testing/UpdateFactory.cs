@@ -16,6 +16,7 @@ public static class UpdateFactory
 
     public const string FirstName = "Lan";
     public const string LastName = "Nguyễn";
+    public const string Username = "lan_nguyen_ls";
 
     /// <summary>A text message; a leading "/command" gets its bot_command entity, as Telegram adds it.</summary>
     public static string Text(long updateId, long chatId, string text, string languageCode = "vi")
@@ -164,6 +165,7 @@ public static class UpdateFactory
         ["is_bot"] = false,
         ["first_name"] = FirstName,
         ["last_name"] = LastName,
+        ["username"] = Username,
         ["language_code"] = languageCode,
     };
 

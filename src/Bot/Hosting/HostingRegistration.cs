@@ -49,14 +49,14 @@ public static class HostingRegistration
         return builder;
     }
 
-    private static string ContentPath(IConfiguration configuration, string root, string key, string fallback)
+    public static string ContentPath(IConfiguration configuration, string root, string key, string fallback)
     {
         var path = configuration[key] is { Length: > 0 } configured ? configured : fallback;
         return Path.IsPathRooted(path) ? path : Path.Combine(root, path);
     }
 
     /// <summary>A relative SQLite file is taken relative to the content root, so the database does not move with the working directory.</summary>
-    private static string SqliteConnectionString(string? configured, string root)
+    public static string SqliteConnectionString(string? configured, string root)
     {
         SqliteConnectionStringBuilder connection;
         try

@@ -72,14 +72,14 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
         switch (Navigation.ButtonArgument(context, "place:"))
         {
             case "mine" when resident?.WardId is not null:
-                return Go(context, Next(draft), draft with { WardId = resident.WardId, UnitId = resident.UnitId, Address = null, Latitude = null, Longitude = null });
+                return Advance(context, draft with { WardId = resident.WardId, UnitId = resident.UnitId, Address = null, Latitude = null, Longitude = null });
             case "other":
                 return Go(context, Step.PlaceWard, draft);
         }
 
         if (input.Kind == InboundKind.Location && input.Location is { } pin)
         {
-            return Go(context, Next(draft), draft with { WardId = draft.WardId ?? resident?.WardId, Latitude = pin.Latitude, Longitude = pin.Longitude, Address = input.Text });
+            return Advance(context, draft with { WardId = draft.WardId ?? resident?.WardId, Latitude = pin.Latitude, Longitude = pin.Longitude, Address = input.Text });
         }
 
         if (input.Kind == InboundKind.Text && input.Text is { } address)
@@ -88,7 +88,7 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
             {
                 < 5 => StepResult.Invalid(context.T("tip.address_too_short")),
                 > 300 => StepResult.Invalid(context.T("error.too_long", 300)),
-                _ => Go(context, Next(draft), draft with { WardId = draft.WardId ?? resident?.WardId, Address = address.Trim(), Latitude = null, Longitude = null }),
+                _ => Advance(context, draft with { WardId = draft.WardId ?? resident?.WardId, Address = address.Trim(), Latitude = null, Longitude = null }),
             };
         }
 
@@ -110,14 +110,14 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
         }
 
         return AreaStep.ParseUnit(context, ward, out var problem) is { } unit
-            ? Go(context, Next(draft), draft with { UnitId = unit.Id })
+            ? Advance(context, draft with { UnitId = unit.Id })
             : StepResult.Invalid(problem!);
     }
 
     private StepResult When(FlowContext context, TipDraft draft) => Navigation.ButtonArgument(context, "when:") switch
     {
-        "now" => Go(context, Next(draft), draft with { When = "now" }),
-        "today" => Go(context, Next(draft), draft with { When = "today" }),
+        "now" => Advance(context, draft with { When = "now" }),
+        "today" => Advance(context, draft with { When = "today" }),
         "earlier" => Go(context, Step.WhenDate, draft),
         _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };
@@ -133,7 +133,7 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
         var today = DateOnly.FromDateTime(Text.LocalTime.ToLocal(context.Now));
         return date > today || date < today.AddYears(-5)
             ? StepResult.Invalid(context.T("tip.date_range"))
-            : Go(context, Next(draft), draft with { When = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            : Advance(context, draft with { When = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
     }
 
     private StepResult Description(FlowContext context, TipDraft draft)
@@ -232,6 +232,8 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
 
     /// <summary>The step after the current one while writing; back to review once everything is there.</summary>
     private static string Next(TipDraft draft) => draft.When is null ? Step.When : draft.Description is null ? Step.Description : Step.Review;
+
+    private StepResult Advance(FlowContext context, TipDraft draft) => Go(context, Next(draft), draft);
 
     private StepResult Go(FlowContext context, string step, TipDraft draft)
     {

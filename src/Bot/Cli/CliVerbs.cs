@@ -1,0 +1,57 @@
+using Antq.Bot.Hosting;
+using Antq.Core.Areas;
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Antq.Bot.Cli;
+
+/// <summary>
+/// The operator's one-off commands against the configured database: they print what they did and exit;
+/// bad input prints a message and exits with 2. With no verb, the service runs.
+/// </summary>
+public static class CliVerbs
+{
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "officers";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = ContentRoot.Find() });
+            builder.AddAntqConfiguration(args.Where(IsSetting).ToArray());
+            var configuration = builder.Configuration;
+            var root = builder.Environment.ContentRootPath;
+            var areas = AreaTreeLoader.Load(HostingRegistration.ContentPath(configuration, root, "Content:AreasFile", "config/areas.json"));
+            var connection = HostingRegistration.SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
+            var options = StorageRegistration.Configure(new DbContextOptionsBuilder<AntqDb>(), connection).Options;
+            var factory = new SingleContextFactory((DbContextOptions<AntqDb>)options);
+            await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(cancellationToken);
+            await using var db = new AntqDb((DbContextOptions<AntqDb>)options);
+            return args[0] switch
+            {
+                "officers" => await OfficersVerb.RunAsync(args[1..].Where(a => !IsSetting(a)).ToArray(), db, areas, output, cancellationToken),
+                _ => throw new CliException($"unknown verb '{args[0]}'"),
+            };
+        }
+        catch (CliException ex)
+        {
+            await error.WriteLineAsync("error: " + ex.Message);
+            await error.WriteLineAsync("Run with --help to see how to use it.");
+            return 2;
+        }
+        catch (Exception ex) when (AntqHost.StartupProblem(ex) is { } problem)
+        {
+            await error.WriteLineAsync("error: " + problem);
+            return 2;
+        }
+    }
+
+    // Configuration given on the command line ("--ConnectionStrings:Antq=…") is not a verb option.
+    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
+
+    private sealed class SingleContextFactory(DbContextOptions<AntqDb> options) : IDbContextFactory<AntqDb>
+    {
+        public AntqDb CreateDbContext() => new(options);
+    }
+}
