@@ -69,7 +69,12 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
         var resident = context.Resident;
         if (resident is { HasConsented: true })
         {
-            var why = context.Input.Kind == InboundKind.Unsupported ? "error.unsupported" : "menu.not_understood";
+            var why = context.Input.Kind switch
+            {
+                InboundKind.Unsupported => "error.unsupported",
+                InboundKind.Button => "error.old_button",
+                _ => "menu.not_understood",
+            };
             return new Turn { StateChanged = false, Messages = [MainMenu.Render(context, why)] };
         }
 

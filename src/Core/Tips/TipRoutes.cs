@@ -19,9 +19,9 @@ public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
             ("tip", _) => context.Resident is { HasConsented: true } ? Turns.StartFlow(flows[TipFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context),
             ("status", _) when command.Argument is null => Turns.Unchanged(context, current, context.T("tip.status_how")),
             ("status", _) => Turns.Unchanged(context, current, null, [new LookupTipStatus(command.Argument, context.Language)]),
-            ("join", _) => Join(context, command!, current),
-            ("tips", not null) => Turns.Unchanged(context, current, null, [new ListTips(0)]),
-            ("invite", { Role: OfficerRole.Admin }) => Invite(context, command!, current),
+            ("join", _) => Join(context, command!),
+            ("tips", not null) => Changed(context, new ListTips(0)),
+            ("invite", { Role: OfficerRole.Admin }) => Invite(context, command!),
             (null, _) => Buttons(context, officer),
             _ => null,
         };
@@ -63,28 +63,29 @@ public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
         return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("code", code) }));
     }
 
-    private static Turn Join(FlowContext context, Command command, IFlow? current)
+    // Officers may not be residents: their commands answer and leave the chat where it was, nothing more.
+    private static Turn Join(FlowContext context, Command command)
     {
         var parts = (command.Argument ?? "").Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return parts.Length < 2 || parts[1].Length is < 2 or > 100
-            ? Turns.Unchanged(context, current, context.T("officer.join_how"))
-            : Turns.Unchanged(context, current, null, [new RedeemInvitation(parts[0], parts[1], context.Language)]);
+            ? new Turn { StateChanged = false, Messages = [context.Say("officer.join_how")] }
+            : Changed(context, new RedeemInvitation(parts[0], parts[1], context.Language));
     }
 
-    private static Turn Invite(FlowContext context, Command command, IFlow? current)
+    private static Turn Invite(FlowContext context, Command command)
     {
         if (command.Argument is null)
         {
-            return Turns.Unchanged(context, current, context.T("officer.invite_how"));
+            return new Turn { StateChanged = false, Messages = [context.Say("officer.invite_how")] };
         }
 
         if (string.Equals(command.Argument, "admin", StringComparison.OrdinalIgnoreCase))
         {
-            return Turns.Unchanged(context, current, null, [new CreateInvitation(OfficerRole.Admin, null, InvitationValidity)]);
+            return Changed(context, new CreateInvitation(OfficerRole.Admin, null, InvitationValidity));
         }
 
         return context.Areas.FindWard(command.Argument) is { } ward
-            ? Turns.Unchanged(context, current, null, [new CreateInvitation(OfficerRole.Officer, ward.Id, InvitationValidity)])
-            : Turns.Unchanged(context, current, context.T("area.ward_not_found", command.Argument));
+            ? Changed(context, new CreateInvitation(OfficerRole.Officer, ward.Id, InvitationValidity))
+            : new Turn { StateChanged = false, Messages = [context.Say("area.ward_not_found", command.Argument)] };
     }
 }
