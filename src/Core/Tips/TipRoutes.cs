@@ -17,7 +17,7 @@ public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
         return (command?.Name, officer) switch
         {
             ("tip", _) => context.Resident is { HasConsented: true } ? Turns.StartFlow(flows[TipFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context),
-            ("status", _) when command.Argument is null => Turns.Unchanged(context, current, context.T("tip.status_how")),
+            ("status", _) when command.Argument is null => Turns.StartFlow(flows[TipMessageFlow.Status], context),
             ("status", _) => Turns.Unchanged(context, current, null, [new LookupTipStatus(command.Argument, context.Language)]),
             ("join", _) => Join(context, command!),
             ("tips", not null) => Changed(context, new ListTips(0)),

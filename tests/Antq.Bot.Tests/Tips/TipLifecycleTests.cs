@@ -76,12 +76,17 @@ public sealed class TipLifecycleTests
     [Fact]
     public async Task Status_answers_the_right_code_neutrally_refuses_a_wrong_one_and_limits_lookups()
     {
-        await using var bot = await TestBot.StartAsync(s => s["Tips:StatusLookupsPerHour"] = "3");
+        await using var bot = await TestBot.StartAsync(s => s["Tips:StatusLookupsPerHour"] = "4");
         var chat = await bot.AtTipCategoryAsync(701_003);
         await chat.AtReviewAsync();
         var code = await chat.SendsTipAsync();
 
         chat.Says("/status " + code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
+        await chat.Sees($"Tin báo {code}: Mới tiếp nhận.");
+        await chat.Sees("Bạn cần gì?");
+        chat.Taps("Tra cứu tin báo");
+        await chat.Sees("Bạn gõ mã theo dõi của tin báo");
+        chat.Says(code);
         await chat.Sees($"Tin báo {code}: Mới tiếp nhận.");
         await chat.Sees("Bạn cần gì?");
         chat.Says("/status ABCD-2345");
