@@ -38,6 +38,7 @@ public static class CoreRegistration
         services.AddSingleton<ITurnFactLoader, OfficerFacts>();
 
         // Tips
+        services.AddSingleton(content);
         services.AddSingleton(content.TipCategories);
         services.AddSingleton(new TipRouteSeal(content.TipRouteKey));
         services.AddSingleton<TipCard>();
@@ -60,6 +61,8 @@ public static class CoreRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
         services.AddHostedService<Dispatcher>();
         services.AddHostedService<TipRetention>();
+        services.AddSingleton<AttachmentArchive>();
+        services.AddHostedService(sp => sp.GetRequiredService<AttachmentArchive>());
         return services;
     }
 

@@ -15,6 +15,12 @@ public sealed partial class FakeBotApi
 
         // /bot{token}/{method}; Telegram.Bot never adds anything after the method name.
         var path = context.Request.Path.Value ?? "";
+        if (path.StartsWith("/file/bot" + Token + "/", StringComparison.Ordinal))
+        {
+            await ServeFileAsync(context, path[("/file/bot" + Token + "/").Length..], receivedAt).ConfigureAwait(false);
+            return;
+        }
+
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length != 2 || !parts[0].StartsWith("bot", StringComparison.Ordinal))
         {

@@ -40,6 +40,16 @@ public sealed partial class FakeBotApi
 
         switch (method)
         {
+            case "getFile":
+                var fileId = RecordedCall.AsString(body["file_id"]) ?? "";
+                var content = FileContent(fileId);
+                return new JsonObject
+                {
+                    ["file_id"] = fileId,
+                    ["file_unique_id"] = "U" + fileId.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+                    ["file_size"] = content?.Length ?? 0,
+                    ["file_path"] = "files/" + fileId,
+                };
             case "getMe":
                 return BotUser(full: true);
             case "sendMessage":

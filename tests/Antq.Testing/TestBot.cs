@@ -56,6 +56,10 @@ public sealed class TestBot : IAsyncDisposable
             // Scripts answer at once; Telegram's 1 a second per chat is tested on its own.
             ["Telegram:RateLimit:PerChatPerSecond"] = "50",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Background clean-ups run when a test says so (RunOnceAsync), not on their own timers.
+            ["Tips:DownloadInterval"] = "01:00:00",
+            ["Tips:CleanupInterval"] = "01:00:00",
         };
         configure?.Invoke(settings);
         var bot = new TestBot(api, folder, settings);

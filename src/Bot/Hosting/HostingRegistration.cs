@@ -37,7 +37,7 @@ public static class HostingRegistration
         var root = builder.Environment.ContentRootPath;
         var areas = AreaTreeLoader.Load(ContentPath(configuration, root, "Content:AreasFile", "config/areas.json"));
         var categories = TipCatalog.Load(ContentPath(configuration, root, "Content:TipCategoriesFile", "config/tip-categories.json"));
-        var content = new CoreContent(areas, categories, TipRouteKey.Load(tipOptions, root));
+        var content = new CoreContent(areas, categories, TipRouteKey.Load(tipOptions, root), root);
 
         var provider = configuration["Database:Provider"] is { Length: > 0 } p ? p : "Sqlite";
         if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))

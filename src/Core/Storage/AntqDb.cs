@@ -139,6 +139,10 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.ToTable("tip_attachments");
             e.Property(a => a.FileId).HasMaxLength(200);
             e.Property(a => a.MimeType).HasMaxLength(100);
+            e.Property(a => a.Channel).HasMaxLength(16);
+            e.Property(a => a.StoredPath).HasMaxLength(300);
+            e.Property(a => a.DownloadError).HasMaxLength(300);
+            e.HasIndex(a => new { a.StoredPath, a.NextDownloadAt });
         });
 
         modelBuilder.Entity<TipRoute>(e =>

@@ -38,7 +38,7 @@ public sealed record SubmitTip(TipDraft Draft, string Language) : DomainChange
             Language = Language,
             Status = TipStatus.New,
             CreatedAt = context.Now,
-            Attachments = [.. Draft.Media.Select(m => new TipAttachment { Kind = m.Kind, FileId = m.FileId, FileSize = m.FileSize, MimeType = m.MimeType })],
+            Attachments = [.. Draft.Media.Select(m => new TipAttachment { Kind = m.Kind, FileId = m.FileId, FileSize = m.FileSize, MimeType = m.MimeType, Channel = context.Input.Channel, NextDownloadAt = context.Now })],
         };
         db.Tips.Add(tip);
         await db.SaveChangesAsync(cancellationToken);

@@ -28,6 +28,15 @@ public sealed class TipOptions
     /// <summary>An officers' group chat (Telegram chat id) that also gets every new tip; empty for none.</summary>
     public string? OfficersGroupChatId { get; set; }
 
+    /// <summary>Where tip attachments are archived (a folder of the service's data).</summary>
+    public string AttachmentsDirectory { get; set; } = "data/attachments";
+
+    /// <summary>Attempts to archive an attachment before officers are told it could not be kept.</summary>
+    public int MaxDownloadAttempts { get; set; } = 5;
+
+    /// <summary>How often waiting attachments are looked at.</summary>
+    public TimeSpan DownloadInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often expired routes and old quota counts are deleted.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 

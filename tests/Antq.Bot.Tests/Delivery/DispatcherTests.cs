@@ -43,8 +43,9 @@ public sealed class DispatcherTests
         var attempts = bot.Api.CallsTo("sendMessage").Where(c => c.ChatId == chat.ChatId).ToList();
         Assert.Equal([429, 200], attempts.Select(a => a.StatusCode));
         Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromSeconds(1.9), $"retried after {attempts[1].ReceivedAt - attempts[0].ReceivedAt}");
+        await WaitUntilAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == DeliveryStatus.Sent));
         var row = await bot.QueryAsync(db => db.Outbox.SingleAsync());
-        Assert.Equal((DeliveryStatus.Sent, 0), (row.Status, row.Attempts - 1));
+        Assert.Equal(1, row.Attempts);
     }
 
     [Fact]
@@ -59,8 +60,9 @@ public sealed class DispatcherTests
 
         var attempts = bot.Api.CallsTo("sendMessage").Where(c => c.ChatId == chat.ChatId).Select(c => c.StatusCode);
         Assert.Equal([500, 500, 200], attempts);
+        await WaitUntilAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == DeliveryStatus.Sent));
         var row = await bot.QueryAsync(db => db.Outbox.SingleAsync());
-        Assert.Equal((DeliveryStatus.Sent, 3), (row.Status, row.Attempts));
+        Assert.Equal(3, row.Attempts);
     }
 
     [Fact]

@@ -412,6 +412,18 @@ namespace Antq.Core.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DownloadAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DownloadError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -427,12 +439,21 @@ namespace Antq.Core.Storage.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextDownloadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TipId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("TipId");
+
+                    b.HasIndex("StoredPath", "NextDownloadAt");
 
                     b.ToTable("tip_attachments", (string)null);
                 });

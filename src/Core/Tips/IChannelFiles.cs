@@ -1,0 +1,10 @@
+namespace Antq.Core.Tips;
+
+/// <summary>A channel's way to fetch a file a resident sent, by its file id.</summary>
+public interface IChannelFiles
+{
+    string Channel { get; }
+
+    /// <summary>Copies the file into <paramref name="destination"/>; throws when it cannot (the caller retries later).</summary>
+    Task DownloadAsync(string fileId, Stream destination, CancellationToken cancellationToken);
+}
