@@ -146,10 +146,18 @@ public static class WebChatEndpoints
                     await response.Body.FlushAsync(stop.Token);
                 }
 
-                if (await Task.WhenAny(delivered, Task.Delay(wait, stop.Token)) != delivered && !page.SoonMore)
+                try
+                {
+                    await delivered.WaitAsync(wait, stop.Token);
+                }
+                catch (TimeoutException) when (!page.SoonMore)
                 {
                     await response.WriteAsync(": keep-alive\n\n", stop.Token);
                     await response.Body.FlushAsync(stop.Token);
+                }
+                catch (TimeoutException)
+                {
+                    // A row of this chat is being sent: read again.
                 }
             }
         }
