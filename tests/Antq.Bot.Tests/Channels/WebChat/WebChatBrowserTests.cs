@@ -72,10 +72,18 @@ public sealed class WebChatBrowserTests
         Assert.Equal(0, await page.Locator("#log img, #log b").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
 
+        // The page's own words switch to English; the bot keeps the language chosen in the conversation.
+        await Expect(page.Locator("#send")).ToHaveTextAsync("Gửi");
+        await page.Locator("#language").ClickAsync();
+        await Expect(page.Locator("#send")).ToHaveTextAsync("Send");
+        await Expect(page.Locator("#text")).ToHaveAttributeAsync("placeholder", "Type a message…");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+
         // A reload shows the same conversation: the menu is still the last thing the bot said.
         await page.ReloadAsync();
         await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Bạn cần gì?");
         await Expect(page.Locator(".msg.me").Last).ToHaveTextAsync(typed);
+        await Expect(page.Locator("#send")).ToHaveTextAsync("Send");
         Assert.Empty(problems);
     }
 
