@@ -52,6 +52,7 @@ public sealed class TestBot : IAsyncDisposable
             ["Telegram:ApiBaseUrl"] = api.BaseUrl,
             ["Telegram:PollingTimeoutSeconds"] = "1",
             ["Delivery:PollInterval"] = "00:00:00.100",
+            ["WebChat:UploadsFolder"] = Path.Combine(folder, "webchat-uploads"),
 
             // Scripts answer at once; Telegram's 1 a second per chat is tested on its own.
             ["Telegram:RateLimit:PerChatPerSecond"] = "50",
@@ -70,6 +71,9 @@ public sealed class TestBot : IAsyncDisposable
     public long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
 
     public ChatScript Chat(long chatId, string languageCode = "vi") => new(this, chatId, languageCode);
+
+    /// <summary>A new browser on the web chat page (a new visitor cookie, so a new resident).</summary>
+    public Task<WebChatScript> WebVisitorAsync() => WebChatScript.OpenAsync(BaseAddress);
 
     /// <summary>Builds the host as the service does and starts it; throws what start-up throws.</summary>
     public static WebApplication BuildHost(IDictionary<string, string?> settings, TimeProvider? clock = null, ILoggerProvider? logs = null) =>

@@ -1,4 +1,5 @@
 using Antq.Bot.Channels.Telegram;
+using Antq.Bot.Channels.WebChat;
 using Antq.Bot.Operations;
 using Antq.Core.Areas;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,12 @@ public static class AntqHost
         builder.AddOperations();
         builder.AddAntqCore();
         builder.AddTelegramChannel();
+        builder.AddWebChatChannel();
 
         var app = builder.Build();
         app.MapOperations();
         app.MapTelegramWebhook();
+        app.MapWebChat();
         return app;
     }
 

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Bot.Channels.WebChat;
+
+/// <summary>
+/// A message as the page shows it: the outbox row's id is the message id (a button press names it, an edit
+/// replaces it).
+/// </summary>
+public sealed record WebChatMessage(long Id, string Text, IReadOnlyList<IReadOnlyList<WebChatButton>> Buttons, long? Replaces, WebChatMedia? Media);
+
+public sealed record WebChatButton(string Label, string Data);
+
+public sealed record WebChatMedia(string Kind, string Source);
+
+/// <summary>
+/// What was delivered to a visitor, read back from the outbox rows marked sent: one table for every channel,
+/// and an erased resident's history goes with their outbox rows.
+/// </summary>
+/// <param name="Messages">Sent rows after the cursor, in order.</param>
+/// <param name="Cursor">
+/// Every row up to here is settled; rows after it may still be sent (a broadcast waiting for quiet hours to end),
+/// so the next read starts here and the page skips ids it has already shown.
+/// </param>
+/// <param name="SoonMore">A row of the chat is being sent right now: read again shortly.</param>
+public sealed record WebChatPage(IReadOnlyList<WebChatMessage> Messages, long Cursor, bool SoonMore);
+
+public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, TimeProvider time)
+{
+    public const int MaxHistory = 200;
+
+    /// <summary>The conversation as the page shows it after a reload: the last messages, edits applied in place.</summary>
+    public async Task<WebChatPage> ConversationAsync(string chatId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var chat = db.Outbox.AsNoTracking().Where(o => o.Channel == WebChatChannel.ChannelName && o.ChatId == chatId);
+        var sent = await chat.Where(o => o.Status == DeliveryStatus.Sent).OrderByDescending(o => o.Id).Take(MaxHistory).ToListAsync(cancellationToken);
+        var unsettled = await chat.Where(o => o.Status == DeliveryStatus.Queued || o.Status == DeliveryStatus.InFlight)
+            .OrderBy(o => o.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        var last = await chat.OrderByDescending(o => o.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(cancellationToken);
+
+        var shown = new List<WebChatMessage>();
+        var byId = new Dictionary<long, int>();
+        foreach (var message in sent.OrderBy(o => o.Id).Select(ToMessage))
+        {
+            if (message.Replaces is { } replaced && byId.TryGetValue(replaced, out var index))
+            {
+                shown[index] = message with { Id = replaced, Replaces = null };
+                continue;
+            }
+
+            byId[message.Id] = shown.Count;
+            shown.Add(message with { Replaces = null });
+        }
+
+        var cursor = unsettled is { } first ? first - 1 : last ?? 0;
+        return new WebChatPage(shown, cursor, false);
+    }
+
+    /// <summary>Messages delivered after <paramref name="after"/>, in order (edits carry the id they replace).</summary>
+    public async Task<WebChatPage> AfterAsync(string chatId, long after, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Outbox.AsNoTracking()
+            .Where(o => o.Channel == WebChatChannel.ChannelName && o.ChatId == chatId && o.Id > after)
+            .OrderBy(o => o.Id).Take(MaxHistory).ToListAsync(cancellationToken);
+
+        var soon = time.GetUtcNow().UtcDateTime.AddSeconds(1);
+        var cursor = after;
+        var settled = true;
+        var soonMore = false;
+        var messages = new List<WebChatMessage>();
+        foreach (var row in rows)
+        {
+            switch (row.Status)
+            {
+                case DeliveryStatus.Sent:
+                    messages.Add(ToMessage(row));
+                    break;
+                case DeliveryStatus.Queued or DeliveryStatus.InFlight:
+                    settled = false;
+                    soonMore |= row.Status == DeliveryStatus.InFlight || row.NotBefore <= soon;
+                    break;
+            }
+
+            if (settled)
+            {
+                cursor = row.Id;
+            }
+        }
+
+        return new WebChatPage(messages, cursor, soonMore);
+    }
+
+    private static WebChatMessage ToMessage(OutboxMessage row)
+    {
+        var message = OutboxWriter.Read(row);
+        var replaces = long.TryParse(message.ReplacesMessageId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
+        var buttons = message.Buttons.Select(r => (IReadOnlyList<WebChatButton>)r.Select(b => new WebChatButton(b.Label, b.Data)).ToList()).ToList();
+        var media = message.Media is { } m ? new WebChatMedia(m.Kind.ToString().ToLowerInvariant(), m.Source) : null;
+        return new WebChatMessage(row.Id, message.Text, buttons, replaces, media);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace Antq.Bot.Channels.WebChat;
+
+public sealed class WebChatOptions
+{
+    public const string Section = "WebChat";
+
+    /// <summary>Serve the chat page and its API; on by default, so the service can be tried without a bot token.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Largest JSON post (a typed message, a button press, a location), in bytes.</summary>
+    public int MaxPostBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Largest photo a visitor may attach, in bytes.</summary>
+    public int MaxPhotoBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Where attached photos are kept; relative to the repository (or image) root.</summary>
+    public string UploadsFolder { get; set; } = Path.Combine("data", "webchat-uploads");
+
+    public WebChatRateLimit RateLimit { get; set; } = new();
+}
+
+public sealed class WebChatRateLimit
+{
+    /// <summary>Posts one visitor (one browser) may make a minute; short bursts of up to a third of it are allowed.</summary>
+    public int PerVisitorPerMinute { get; set; } = 30;
+
+    /// <summary>Posts one IP address may make a minute, all its visitors together.</summary>
+    public int PerIpPerMinute { get; set; } = 300;
+
+    /// <summary>Open event streams (pages listening for answers) one IP address may hold at once.</summary>
+    public int StreamsPerIp { get; set; } = 50;
+}
+
+/// <summary>Stops start-up on a bad web chat setting, naming the key.</summary>
+public sealed class WebChatOptionsValidation : IValidateOptions<WebChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebChatOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxPostBytes is < 1024 or > 1024 * 1024)
+        {
+            failures.Add($"WebChat:MaxPostBytes must be between 1024 and 1048576 (got {options.MaxPostBytes}).");
+        }
+
+        if (options.MaxPhotoBytes is < 1024 or > 50 * 1024 * 1024)
+        {
+            failures.Add($"WebChat:MaxPhotoBytes must be between 1024 and 52428800 (got {options.MaxPhotoBytes}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UploadsFolder))
+        {
+            failures.Add("WebChat:UploadsFolder must name a folder.");
+        }
+
+        var rate = options.RateLimit;
+        if (rate.PerVisitorPerMinute < 1 || rate.PerIpPerMinute < 1 || rate.StreamsPerIp < 1)
+        {
+            failures.Add("WebChat:RateLimit:PerVisitorPerMinute, PerIpPerMinute and StreamsPerIp must be at least 1.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

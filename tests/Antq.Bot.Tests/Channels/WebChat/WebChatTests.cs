@@ -1,0 +1,302 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Antq.Core.Residents;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Antq.Bot.Tests.Channels.WebChat;
+
+/// <summary>The web chat through the real host over HTTP, as a browser uses it.</summary>
+public sealed class WebChatTests
+{
+    [Fact]
+    public async Task A_visitor_signs_up_in_the_browser_and_reaches_the_main_menu()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+
+        await visitor.Says("/start");
+        await visitor.Sees("Bạn muốn trò chuyện bằng ngôn ngữ nào?");
+        await visitor.Taps("Tiếng Việt");
+        await visitor.Sees("Thông báo về dữ liệu cá nhân");
+        await visitor.Taps("Tôi đồng ý");
+        await visitor.Sees("Cảm ơn bạn đã đồng ý.");
+        await visitor.Sees("Bạn đang sống ở phường, xã nào của Thành phố Lạng Sơn?");
+        await visitor.Taps("Phường Hoàng Văn Thụ");
+        var firstPage = await visitor.Sees("(trang 1/2)");
+        await visitor.Taps("Trang sau");
+        var secondPage = await visitor.Sees("(trang 2/2)");
+        Assert.Equal(firstPage.Id, secondPage.Replaces);
+        await visitor.Taps("Khối 14");
+        var topics = await visitor.Sees("Bạn muốn nhận tin về những nội dung nào?");
+        await visitor.Taps("An toàn giao thông");
+        var toggled = await visitor.Sees("Bạn muốn nhận tin về những nội dung nào?");
+        Assert.Equal(topics.Id, toggled.Replaces);
+        Assert.Contains(toggled.Buttons, b => b.Label == "✅ An toàn giao thông");
+        await visitor.Taps("Xong");
+        await visitor.Sees("Khu vực: Khối 14, Phường Hoàng Văn Thụ\nNội dung theo dõi: An toàn giao thông");
+        var menu = await visitor.Sees("Bạn cần gì?");
+        Assert.Equal(["📝 Gửi tin báo cho công an", "✍️ Ký cam kết", "📅 Sự kiện", "⚙️ Cài đặt", "🔒 Dữ liệu của tôi"], menu.Buttons.Select(b => b.Label));
+
+        await visitor.Taps("Ký cam kết");
+        await visitor.Sees("ký cam kết qua trò chuyện đang được hoàn thiện");
+
+        var resident = await bot.QueryAsync(db => db.Residents.SingleAsync());
+        Assert.Equal(("webchat", "vi", "hoang-van-thu", "hoang-van-thu-k14", Topics.Traffic), (resident.Channel, resident.Language, resident.WardId, resident.UnitId, resident.Topics));
+        var cookie = visitor.Cookies.GetAllCookies().Single(c => c.Name == "antq_visitor");
+        Assert.NotEqual(cookie.Value, resident.ChatId);
+    }
+
+    [Fact]
+    public async Task A_reloaded_page_shows_the_conversation_with_edits_in_place()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+        await SignUpAsync(visitor);
+
+        var history = await visitor.ReloadAsync();
+
+        Assert.Contains("Bạn muốn trò chuyện bằng ngôn ngữ nào?", history[0].Text, StringComparison.Ordinal);
+        var topics = Assert.Single(history, m => m.Text.StartsWith("Bạn muốn nhận tin", StringComparison.Ordinal));
+        Assert.Contains(topics.Buttons, b => b.Label == "✅ An toàn giao thông");
+        Assert.Single(history, m => m.Text.Contains("(trang", StringComparison.Ordinal));
+        Assert.StartsWith("Bạn cần gì?", history[^1].Text, StringComparison.Ordinal);
+        Assert.All(history, m => Assert.Null(m.Replaces));
+    }
+
+    [Fact]
+    public async Task Answers_arrive_as_server_sent_events()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+        using var stream = await visitor.Http.GetAsync(new Uri("/chat/events?after=0", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        await visitor.Says("/start");
+
+        using var patience = new CancellationTokenSource(ChatScript.Patience);
+        string? data = null;
+        while (data is null && await reader.ReadLineAsync(patience.Token) is { } line)
+        {
+            data = line.StartsWith("data: ", StringComparison.Ordinal) ? line[6..] : null;
+        }
+
+        var message = JsonDocument.Parse(data!).RootElement;
+        Assert.Contains("Bạn muốn trò chuyện bằng ngôn ngữ nào?", message.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Tiếng Việt", message.GetProperty("buttons")[0][0].GetProperty("label").GetString());
+    }
+
+    [Fact]
+    public async Task A_script_tag_typed_by_a_visitor_comes_back_escaped()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+        await visitor.Says("/start");
+        await visitor.Sees("ngôn ngữ");
+        await visitor.Taps("Tiếng Việt");
+        await visitor.Sees("Thông báo");
+        await visitor.Taps("Tôi đồng ý");
+        await visitor.Sees("Cảm ơn");
+        await visitor.Sees("phường, xã nào");
+
+        const string typed = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        await visitor.Says(typed);
+        var answer = await visitor.Sees("Không tìm thấy phường, xã nào tên");
+
+        Assert.Contains(typed, answer.Text, StringComparison.Ordinal);
+        var raw = await visitor.Http.GetStringAsync(new Uri("/chat/messages?after=0", UriKind.Relative));
+        Assert.DoesNotContain("<script", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\\u003Cscript\\u003E", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversize_post_is_refused_with_413_and_a_message()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+
+        var response = await visitor.Http.SendAsync(visitor.Post(new { text = new string('a', 20_000) }));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 16 KB", await ErrorMessageAsync(response), StringComparison.Ordinal);
+        Assert.Equal(0, await bot.QueryAsync(db => db.Inbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_post_that_is_not_JSON_is_refused_with_415_and_a_message()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+        var request = visitor.Post(new { });
+        request.Content = new StringContent("text=/start", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await visitor.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", await ErrorMessageAsync(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_photo_is_checked_by_its_bytes_and_by_its_size()
+    {
+        await using var bot = await TestBot.StartAsync(s => s["WebChat:MaxPhotoBytes"] = "2048");
+        using var visitor = await bot.WebVisitorAsync();
+        await visitor.Says("/start");
+        await visitor.Sees("ngôn ngữ");
+
+        var notAPhoto = await visitor.Http.SendAsync(PhotoPost(visitor, Encoding.ASCII.GetBytes("<html>not a photo</html>"), "image/png"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAPhoto.StatusCode);
+        Assert.Contains("JPEG, PNG or WebP", await ErrorMessageAsync(notAPhoto), StringComparison.Ordinal);
+
+        var tooBig = await visitor.Http.SendAsync(PhotoPost(visitor, [.. Png, .. new byte[4096]], "image/png"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
+
+        var photo = await visitor.Http.SendAsync(PhotoPost(visitor, Png, "image/png"));
+        Assert.Equal(HttpStatusCode.Accepted, photo.StatusCode);
+        await visitor.Sees("Ở bước này mình chưa nhận được loại tin đó");
+        Assert.Single(Directory.GetFiles(Path.Combine(bot.Folder, "webchat-uploads"), "*.png"));
+    }
+
+    [Fact]
+    public async Task The_visitor_cookie_is_HttpOnly_strict_and_random_and_a_new_cookie_is_a_new_resident()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = bot.BaseAddress };
+        var first = (await http.GetAsync(new Uri("/chat", UriKind.Relative))).Headers.GetValues("Set-Cookie").Single();
+        var second = (await http.GetAsync(new Uri("/chat", UriKind.Relative))).Headers.GetValues("Set-Cookie").Single();
+
+        Assert.Contains("httponly", first, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", first, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", first, StringComparison.OrdinalIgnoreCase); // plain http here; https adds Secure
+        var (a, b) = (first.Split(';')[0].Split('=')[1], second.Split(';')[0].Split('=')[1]);
+        Assert.NotEqual(a, b);
+        Assert.Equal(43, a.Length); // 32 random bytes
+
+        using var one = await bot.WebVisitorAsync();
+        using var two = await bot.WebVisitorAsync();
+        await SignUpAsync(one);
+        await two.Says("/start");
+        await two.Sees("ngôn ngữ");
+        Assert.DoesNotContain(two.Seen, m => m.Text.Contains("Bạn cần gì?", StringComparison.Ordinal));
+        await SignUpAsync(two);
+
+        Assert.Equal(2, await bot.QueryAsync(db => db.Residents.Select(r => r.ChatId).Distinct().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_post_without_the_anti_forgery_token_is_refused()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+        using var other = await bot.WebVisitorAsync();
+
+        var none = visitor.Post(new { text = "/start" });
+        none.Headers.Remove("X-Antq-Token");
+        var withoutToken = await visitor.Http.SendAsync(none);
+        var stolen = visitor.Post(new { text = "/start" });
+        stolen.Headers.Remove("X-Antq-Token");
+        stolen.Headers.Add("X-Antq-Token", other.Token);
+        var withOthersToken = await visitor.Http.SendAsync(stolen);
+
+        Assert.Equal(HttpStatusCode.Forbidden, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withOthersToken.StatusCode);
+        Assert.Contains("reload the page", await ErrorMessageAsync(withoutToken), StringComparison.Ordinal);
+        Assert.Equal(0, await bot.QueryAsync(db => db.Inbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_visitor_posting_too_fast_is_asked_to_wait()
+    {
+        await using var bot = await TestBot.StartAsync(s => s["WebChat:RateLimit:PerVisitorPerMinute"] = "6");
+        using var visitor = await bot.WebVisitorAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await visitor.Http.SendAsync(visitor.Post(new { text = "xin chào " + i }));
+            statuses.Add(response.StatusCode);
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : refused;
+        }
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("wait a few seconds", await ErrorMessageAsync(refused!), StringComparison.Ordinal);
+        Assert.True(refused!.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Without_a_bot_token_the_root_opens_the_chat_and_its_address_is_logged()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Telegram:BotToken"] = "";
+            s["Logging:LogLevel:Antq.Bot.Channels.WebChat"] = "Information";
+        });
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = bot.BaseAddress };
+
+        var root = await http.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/chat", root.Headers.Location?.ToString());
+        var page = await http.GetAsync(new Uri("/chat", UriKind.Relative));
+        Assert.Contains("<script src=\"/chat/chat.js\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Information && l.Text == $"Web chat is on: open {bot.BaseAddress}chat in a browser to talk to the bot");
+    }
+
+    [Fact]
+    public async Task The_web_chat_can_be_switched_off()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Telegram:BotToken"] = "";
+            s["WebChat:Enabled"] = "false";
+        });
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = bot.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/chat", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+    }
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    internal static async Task SignUpAsync(WebChatScript visitor)
+    {
+        await visitor.Says("/start");
+        await visitor.Sees("ngôn ngữ");
+        await visitor.Taps("Tiếng Việt");
+        await visitor.Sees("Thông báo");
+        await visitor.Taps("Tôi đồng ý");
+        await visitor.Sees("Cảm ơn");
+        await visitor.Sees("phường, xã nào");
+        await visitor.Taps("Phường Hoàng Văn Thụ");
+        await visitor.Sees("(trang 1/2)");
+        await visitor.Taps("Trang sau");
+        await visitor.Sees("(trang 2/2)");
+        await visitor.Taps("Khối 14");
+        await visitor.Sees("Bạn muốn nhận tin");
+        await visitor.Taps("An toàn giao thông");
+        await visitor.Sees("Bạn muốn nhận tin");
+        await visitor.Taps("Xong");
+        await visitor.Sees("Khu vực");
+        await visitor.Sees("Bạn cần gì?");
+    }
+
+    private static HttpRequestMessage PhotoPost(WebChatScript visitor, byte[] bytes, string type)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        var form = new MultipartFormDataContent { { file, "photo", "photo.png" } };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/chat/photos", UriKind.Relative)) { Content = form };
+        request.Headers.Add("X-Antq-Token", visitor.Token);
+        return request;
+    }
+
+    private static async Task<string> ErrorMessageAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString() ?? "";
+}
