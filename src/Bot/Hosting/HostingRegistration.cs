@@ -31,7 +31,7 @@ public static class HostingRegistration
         var tips = configuration.GetSection(TipOptions.Section);
         builder.Services.AddOptions<TipOptions>().Bind(tips);
         var tipOptions = tips.Get<TipOptions>() ?? new();
-        
+
 
         Validate(conversations.Get<ConversationOptions>() ?? new(), delivery.Get<DeliveryOptions>() ?? new(), tipOptions);
         var root = builder.Environment.ContentRootPath;
