@@ -31,8 +31,6 @@ public static class HostingRegistration
         var tips = configuration.GetSection(TipOptions.Section);
         builder.Services.AddOptions<TipOptions>().Bind(tips);
         var tipOptions = tips.Get<TipOptions>() ?? new();
-
-
         Validate(conversations.Get<ConversationOptions>() ?? new(), delivery.Get<DeliveryOptions>() ?? new(), tipOptions);
         var root = builder.Environment.ContentRootPath;
         var areas = AreaTreeLoader.Load(ContentPath(configuration, root, "Content:AreasFile", "config/areas.json"));
