@@ -60,6 +60,12 @@ public static class CoreRegistration
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
         services.AddHostedService<Dispatcher>();
+        // Broadcasts
+        services.AddSingleton<IFlow, Broadcasts.BroadcastFlow>();
+        services.AddSingleton<IInputRoute, Broadcasts.BroadcastRoutes>();
+        services.AddSingleton<ITurnFactLoader, Broadcasts.BroadcastReachFacts>();
+        services.AddSingleton<Broadcasts.BroadcastClock>();
+
         services.AddHostedService<TipRetention>();
         services.AddSingleton<AttachmentArchive>();
         services.AddHostedService(sp => sp.GetRequiredService<AttachmentArchive>());

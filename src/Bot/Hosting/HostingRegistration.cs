@@ -1,3 +1,4 @@
+using Antq.Bot.Scheduling;
 using Antq.Core;
 using Antq.Core.Areas;
 using Antq.Core.Conversations;
@@ -43,7 +44,9 @@ public static class HostingRegistration
             throw new ConfigurationProblemException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
         }
 
-        builder.Services.AddAntqCore(content, provider, SqliteConnectionString(configuration.GetConnectionString("Antq"), root));
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
+        builder.Services.AddAntqCore(content, provider, connectionString);
+        builder.AddScheduling(connectionString);
         return builder;
     }
 

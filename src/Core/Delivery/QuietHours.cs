@@ -27,4 +27,22 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
     }
 
     public bool Contains(TimeOnly local) => Start < End ? local >= Start && local < End : local >= Start || local < End;
+
+    /// <summary>The first moment at or after <paramref name="utc"/> outside quiet hours (Vietnam's time), in UTC.</summary>
+    public DateTime NextAllowed(DateTime utc)
+    {
+        var local = Text.LocalTime.ToLocal(utc);
+        if (!Contains(TimeOnly.FromDateTime(local)))
+        {
+            return utc;
+        }
+
+        var end = local.Date + End.ToTimeSpan();
+        if (end <= local)
+        {
+            end = end.AddDays(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(end, DateTimeKind.Unspecified), Text.LocalTime.Zone);
+    }
 }

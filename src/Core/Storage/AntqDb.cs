@@ -1,3 +1,4 @@
+using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Inbox;
@@ -33,6 +34,8 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
     public DbSet<TipEvent> TipEvents => Set<TipEvent>();
 
     public DbSet<TipQuotaUse> TipQuota => Set<TipQuotaUse>();
+
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -92,6 +95,20 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
         });
 
         OnOfficersAndTipsCreating(modelBuilder);
+        OnBroadcastsCreating(modelBuilder);
+    }
+
+    private static void OnBroadcastsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Broadcast>(e =>
+        {
+            e.ToTable("broadcasts");
+            e.Property(b => b.Text).HasMaxLength(4096);
+            e.Property(b => b.PhotoFileId).HasMaxLength(200);
+            e.Property(b => b.WardIds).HasMaxLength(1000);
+            e.Ignore(b => b.Wards);
+            e.HasIndex(b => new { b.Status, b.ScheduledFor });
+        });
     }
 
     private static void OnOfficersAndTipsCreating(ModelBuilder modelBuilder)

@@ -1,0 +1,40 @@
+using Antq.Core.Broadcasts;
+using Antq.Core.Text;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace Antq.Bot.Scheduling;
+
+public static class SchedulingRegistration
+{
+    /// <summary>
+    /// Quartz with its persistent store in the service's own database (it creates its tables itself), calendar
+    /// times in Asia/Ho_Chi_Minh, and the jobs that turn schedules into deliveries.
+    /// </summary>
+    public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder, string connectionString)
+    {
+        var section = builder.Configuration.GetSection(BroadcastOptions.Section);
+        builder.Services.AddOptions<BroadcastOptions>().Bind(section);
+        var interval = (section.Get<BroadcastOptions>() ?? new()).ClockInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            throw new Hosting.ConfigurationProblemException($"Broadcasts:ClockInterval must be a positive time span (got {interval}).");
+        }
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseDefaultTimeZone(LocalTime.Zone);
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(SqliteFactory.Instance, connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+            q.ScheduleJob<BroadcastClockJob>(
+                trigger => trigger.WithIdentity("broadcast-clock").StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+                job => job.WithIdentity("broadcast-clock"));
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+}

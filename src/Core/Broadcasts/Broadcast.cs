@@ -1,0 +1,45 @@
+namespace Antq.Core.Broadcasts;
+
+/// <summary>A message an officer sends to the followers of a ward (or the city), now or at a set time.</summary>
+public sealed class Broadcast
+{
+    public long Id { get; set; }
+
+    public long OfficerId { get; set; }
+
+    public required string Text { get; set; }
+
+    public string? PhotoFileId { get; set; }
+
+    public BroadcastTopic Topic { get; set; }
+
+    /// <summary>Ward ids separated by commas; null for the whole city.</summary>
+    public string? WardIds { get; set; }
+
+    public DateTime ScheduledFor { get; set; }
+
+    public BroadcastStatus Status { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? StartedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+
+    public int Recipients { get; set; }
+
+    public IReadOnlyList<string> Wards => WardIds is null ? [] : WardIds.Split(',');
+}
+
+public enum BroadcastStatus
+{
+    Scheduled = 0,
+
+    /// <summary>Expanded into delivery rows; the dispatcher is sending them.</summary>
+    Sending = 1,
+    Sent = 2,
+    Cancelled = 3,
+
+    /// <summary>Its time passed while the service was down, beyond the grace time; the officer was told.</summary>
+    Missed = 4,
+}

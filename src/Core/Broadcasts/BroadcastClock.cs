@@ -1,0 +1,88 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Storage;
+using Antq.Core.Text;
+using Antq.Core.Texts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Broadcasts;
+
+/// <summary>
+/// The broadcasts' side of time, run by a Quartz job: due broadcasts become deliveries (or are recorded as
+/// missed past the grace time, and their officer told); finished ones get a final report.
+/// </summary>
+public sealed class BroadcastClock(
+    IDbContextFactory<AntqDb> dbFactory,
+    WriteGate writeGate,
+    TextCatalog texts,
+    DeliverySignal delivery,
+    TimeProvider time,
+    IOptions<BroadcastOptions> options,
+    IOptions<DeliveryOptions> deliveryOptions)
+{
+    public async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var due in await db.Broadcasts.Where(b => b.Status == BroadcastStatus.Scheduled && b.ScheduledFor <= now).ToListAsync(cancellationToken))
+            {
+                if (now - due.ScheduledFor > options.Value.MissedGrace)
+                {
+                    due.Status = BroadcastStatus.Missed;
+                    await TellOfficerAsync(db, due, texts.Get("vi", "broadcast.missed", due.Id, LocalTime.Format(due.ScheduledFor, "vi")), now, cancellationToken);
+                    continue;
+                }
+
+                var (count, notBefore) = await StartAsync(db, due, deliveryOptions.Value, now, cancellationToken);
+                await TellOfficerAsync(db, due, texts.Get("vi", notBefore > now ? "broadcast.started_quiet" : "broadcast.started", due.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, "vi")), now, cancellationToken);
+            }
+
+            foreach (var sending in await db.Broadcasts.Where(b => b.Status == BroadcastStatus.Sending).ToListAsync(cancellationToken))
+            {
+                var byStatus = await db.Outbox.Where(o => o.BroadcastId == sending.Id).GroupBy(o => o.Status)
+                    .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+                if (byStatus.Keys.Any(s => s is DeliveryStatus.Queued or DeliveryStatus.InFlight))
+                {
+                    continue;
+                }
+
+                sending.Status = BroadcastStatus.Sent;
+                sending.FinishedAt = now;
+                var report = texts.Get("vi", "broadcast.report", sending.Id, byStatus.GetValueOrDefault(DeliveryStatus.Sent), byStatus.GetValueOrDefault(DeliveryStatus.Blocked), byStatus.GetValueOrDefault(DeliveryStatus.Failed), sending.Recipients);
+                await TellOfficerAsync(db, sending, report, now, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        delivery.Notify();
+    }
+
+    /// <summary>Expands the broadcast into deliveries; non-urgent ones wait out quiet hours. Returns the count and when sending starts.</summary>
+    public static async Task<(int Count, DateTime NotBefore)> StartAsync(AntqDb db, Broadcast broadcast, DeliveryOptions delivery, DateTime now, CancellationToken cancellationToken)
+    {
+        var notBefore = broadcast.Topic != BroadcastTopic.Urgent && QuietHours.TryParse(delivery.QuietHours, out var quiet) && quiet is not null
+            ? quiet.NextAllowed(now)
+            : now;
+        var count = await BroadcastAudience.ExpandAsync(db, broadcast, now, notBefore, cancellationToken);
+        broadcast.Status = BroadcastStatus.Sending;
+        broadcast.StartedAt = now;
+        broadcast.Recipients = count;
+        return (count, notBefore);
+    }
+
+    private static async Task TellOfficerAsync(AntqDb db, Broadcast broadcast, string text, DateTime now, CancellationToken cancellationToken)
+    {
+        var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == broadcast.OfficerId, cancellationToken);
+        if (officer is not null)
+        {
+            OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [new OutgoingMessage { Text = text }], DeliveryPriority.Reply, now);
+        }
+    }
+}

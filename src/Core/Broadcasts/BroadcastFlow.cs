@@ -1,0 +1,176 @@
+using System.Globalization;
+using Antq.Core.Areas;
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+using Antq.Core.Residents.Steps;
+using Antq.Core.Text;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Broadcasts;
+
+/// <summary>
+/// /broadcast for officers: text (or a photo with a caption) → topic → audience (admins: the city or chosen
+/// wards; an officer: their ward) → now or at a time → a preview exactly as residents will see it, with the
+/// number of recipients → confirm.
+/// </summary>
+public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
+{
+    public const string FlowName = "broadcast";
+
+    public string Name => FlowName;
+
+    public int Version => 1;
+
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Text, FlowData.Empty, context.Say("broadcast.ask_text"));
+
+    public StepResult Handle(FlowContext context)
+    {
+        var officer = context.Facts.Get<Officer>();
+        if (officer is null)
+        {
+            return StepResult.Done(context.Say("officer.not_officer_any_more"));
+        }
+
+        var draft = BroadcastDraft.From(context.Data);
+        var input = context.Input;
+        switch (context.Step)
+        {
+            case Step.Text:
+                var photo = input is { Kind: InboundKind.Media, Attachments: [{ Kind: AttachmentKind.Photo } first, ..] } ? first.FileId : null;
+                var text = input.Text?.Trim();
+                if (string.IsNullOrEmpty(text) || (photo is null && input.Kind != InboundKind.Text))
+                {
+                    return StepResult.Invalid(context.T("broadcast.text_how"));
+                }
+
+                if (text.Length > options.Value.MaxTextLength || (photo is not null && text.Length > 1024))
+                {
+                    return StepResult.Invalid(context.T("error.too_long", photo is null ? options.Value.MaxTextLength : 1024));
+                }
+
+                return Go(context, Step.Topic, draft with { Text = text, PhotoFileId = photo });
+
+            case Step.Topic:
+                if (Navigation.ButtonArgument(context, "bctopic:") is not { } code || BroadcastTopics.FromCode(code) is not { } topic)
+                {
+                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
+                }
+
+                return officer.Role == OfficerRole.Admin
+                    ? Go(context, Step.Audience, draft with { Topic = topic, Wards = [], WholeCity = false })
+                    : Go(context, Step.When, draft with { Topic = topic, Wards = [officer.WardId!], WholeCity = false });
+
+            case Step.Audience:
+                if (Navigation.ButtonArgument(context, "bcward:") is { } wardId && context.Areas.FindWard(wardId) is { } ward)
+                {
+                    var wards = draft.Wards.Contains(ward.Id) ? draft.Wards.Where(w => w != ward.Id).ToList() : [.. draft.Wards, ward.Id];
+                    var toggled = draft with { Wards = wards, WholeCity = false };
+                    return StepResult.Continue(Step.Audience, toggled.Into(context.Data), AudiencePrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
+                }
+
+                if (Navigation.ButtonArgument(context, "bcaudience:") == "city")
+                {
+                    return Go(context, Step.When, draft with { Wards = [], WholeCity = true });
+                }
+
+                if (Navigation.IsDone(context) && draft.Wards.Count > 0)
+                {
+                    return Go(context, Step.When, draft);
+                }
+
+                return StepResult.Invalid(Navigation.IsDone(context) ? context.T("broadcast.pick_a_ward") : Navigation.WhyNotAButton(context));
+
+            case Step.When:
+                return Navigation.ButtonArgument(context, "bcwhen:") switch
+                {
+                    "now" => Go(context, Step.Preview, draft with { At = null }),
+                    "later" => Go(context, Step.At, draft),
+                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+                };
+
+            case Step.At:
+                if (input.Text is not { } typed || !DateTime.TryParseExact(typed.Trim(), ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                {
+                    return StepResult.Invalid(context.T("broadcast.at_format"));
+                }
+
+                var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
+                return at <= context.Now || at > context.Now.AddYears(1)
+                    ? StepResult.Invalid(context.T("broadcast.at_range"))
+                    : Go(context, Step.Preview, draft with { At = at });
+
+            case Step.Preview:
+                return Navigation.ButtonArgument(context, "bc:") switch
+                {
+                    "send" => StepResult.Done().With(new CreateBroadcast(draft)),
+                    "cancel" => StepResult.Done(context.Say("broadcast.dropped")),
+                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+                };
+
+            default:
+                return Start(context);
+        }
+    }
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => Prompts(context, context.Step ?? Step.Text, BroadcastDraft.From(context.Data));
+
+    private StepResult Go(FlowContext context, string step, BroadcastDraft draft) =>
+        StepResult.Continue(step, draft.Into(context.Data), [.. Prompts(context, step, draft)]);
+
+    private static IReadOnlyList<OutgoingMessage> Prompts(FlowContext context, string step, BroadcastDraft draft) => step switch
+    {
+        Step.Topic => [new OutgoingMessage
+        {
+            Text = context.T("broadcast.ask_topic"),
+            Buttons = Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), "bctopic:" + t.Code)), 2),
+        }],
+        Step.Audience => [AudiencePrompt(context, draft)],
+        Step.When => [new OutgoingMessage
+        {
+            Text = context.T("broadcast.ask_when"),
+            Buttons = [[new Button(context.T("broadcast.now"), "bcwhen:now"), new Button(context.T("broadcast.later"), "bcwhen:later")]],
+        }],
+        Step.At => [context.Say("broadcast.ask_at")],
+        Step.Preview => Preview(context, draft),
+        _ => [context.Say("broadcast.ask_text")],
+    };
+
+    private static OutgoingMessage AudiencePrompt(FlowContext context, BroadcastDraft draft)
+    {
+        var rows = Navigation.Rows(
+            context.Areas.Wards.Select(w => new Button((draft.Wards.Contains(w.Id) ? "✅ " : "⬜ ") + AreaStep.WardLabel(context, w), "bcward:" + w.Id)),
+            2);
+        rows.Add([new Button(context.T("broadcast.whole_city"), "bcaudience:city"), new Button(context.T("button.done"), Navigation.DoneData)]);
+        return new OutgoingMessage { Text = context.T("broadcast.ask_audience"), Buttons = rows };
+    }
+
+    private static IReadOnlyList<OutgoingMessage> Preview(FlowContext context, BroadcastDraft draft)
+    {
+        var asResidentsSeeIt = new OutgoingMessage
+        {
+            Text = draft.Text ?? "",
+            Media = draft.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, draft.PhotoFileId),
+        };
+        var audience = draft.WholeCity || draft.Wards.Count == 0
+            ? context.T("broadcast.whole_city")
+            : string.Join(", ", draft.Wards.Select(w => context.Areas.FindWard(w) is { } ward ? AreaStep.WardLabel(context, ward) : w));
+        var when = draft.At is { } at ? LocalTime.Format(at, context.Language) : context.T("broadcast.now");
+        var reach = context.Facts.Get<BroadcastReach>()?.Recipients;
+        var summary = new OutgoingMessage
+        {
+            Text = context.T("broadcast.preview", context.T("broadcast.topic_" + BroadcastTopics.Code(draft.Topic ?? BroadcastTopic.Awareness)), audience, when, reach?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? "?"),
+            Buttons = [[new Button(context.T("broadcast.confirm"), "bc:send"), new Button(context.T("broadcast.drop"), "bc:cancel")]],
+        };
+        return [context.Say("broadcast.preview_head"), asResidentsSeeIt, summary];
+    }
+
+    private static class Step
+    {
+        public const string Text = "text";
+        public const string Topic = "topic";
+        public const string Audience = "audience";
+        public const string When = "when";
+        public const string At = "at";
+        public const string Preview = "preview";
+    }
+}
