@@ -38,6 +38,13 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         BotId = botId;
     }
 
+    /// <summary>
+    /// Raised for every call right after it is recorded and before its response is written (for getUpdates: the
+    /// moment the batch in <see cref="RecordedCall.Result"/> is handed out). Runs on the request's thread, so
+    /// handlers must be quick and thread-safe; an exception thrown by a handler fails that request.
+    /// </summary>
+    public event Action<RecordedCall>? OnCall;
+
     /// <summary>Root URL of the fake, e.g. "http://127.0.0.1:45123" (no trailing slash, no path).</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -219,6 +226,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
 
         Signal(ref _callsChanged);
+        OnCall?.Invoke(call);
         return call;
     }
 

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Antq.Bot.Hosting;
+
+namespace Antq.Benchmarks;
+
+/// <summary>Writes results into docs/benchmarks.md, replacing only the block of the benchmark that ran.</summary>
+internal static class Report
+{
+    private const double SaturationTarget = 2000;
+    private const double QueuedTarget = 50;
+    private const double SentTarget = 100;
+
+    public static void Write(string name, string section)
+    {
+        var file = Path.Combine(ContentRoot.Find(), "docs", "benchmarks.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var begin = $"<!-- {name}:begin (written by tests/Antq.Benchmarks) -->";
+        var end = $"<!-- {name}:end -->";
+        var text = File.Exists(file) ? File.ReadAllText(file) : "# Benchmarks\n";
+        var block = begin + "\n" + section.TrimEnd() + "\n" + end;
+        var from = text.IndexOf(begin, StringComparison.Ordinal);
+        var to = text.IndexOf(end, StringComparison.Ordinal);
+        text = from >= 0 && to > from
+            ? text[..from] + block + text[(to + end.Length)..]
+            : text.TrimEnd() + "\n\n" + block + "\n";
+        File.WriteAllText(file, text);
+        Console.WriteLine($"Results written to {file}");
+    }
+
+    public static string Saturation(IReadOnlyList<SaturationResult> runs, int warmUp, Machine machine, string command)
+    {
+        var text = new StringBuilder();
+        Header(text, "Saturation", machine, command);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Closed loop: {runs[0].Residents:N0} residents go through onboarding ({runs[0].Updates / runs[0].Residents} inputs each, {runs[0].Updates:N0} updates), each sending its next input as soon as the replies to the previous one reached the fake Bot API. A warm-up of {warmUp:N0} other residents (same script) runs first in the same process and is not counted.");
+        text.AppendLine();
+        text.AppendLine("| Run | Updates handled | First received → last reply queued | **Updates/s (database)** | First update queued at fake → last reply at fake | Updates/s (end to end) | Received → queued p50 / p99 |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {i + 1} | {r.Handled:N0} | {r.DbSpan.TotalSeconds:0.00} s | **{r.DbRate:N0}** | {r.EndToEndSpan.TotalSeconds:0.00} s | {r.EndToEndRate:N0} | {Distribution.Ms(r.HandleLatency.P50)} / {Distribution.Ms(r.HandleLatency.P99)} ms |");
+        }
+
+        var worst = runs.Min(r => r.DbRate);
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Target: at least {SaturationTarget:N0} updates/s on 2 cores — **{(worst >= SaturationTarget ? "met" : "missed")}** (lowest run: {worst:N0} updates/s).");
+        return text.ToString();
+    }
+
+    public static string Latency(IReadOnlyList<LatencyResult> runs, Machine machine, string command)
+    {
+        var text = new StringBuilder();
+        Header(text, "Latency", machine, command);
+        var r0 = runs[0];
+        text.AppendLine(CultureInfo.InvariantCulture, $"Open loop: {r0.OfferedRate:0} updates/s offered, round-robin over {r0.Residents:N0} residents (each repeats onboarding, then /delete_me → erase:yes), whatever the bot answers; 5 s warm-up, then {r0.Measured.TotalSeconds:0} s measured.");
+        text.AppendLine();
+        text.AppendLine("| Run | Measure | Updates | p50 | p95 | p99 | max |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            Row(text, i + 1, "(1) received → reply queued (database: inbox ReceivedAt → HandledAt = outbox CreatedAt)", r.ReceivedToQueued);
+            Row(text, i + 1, "(2) handed out by getUpdates → first reply received by the Bot API", r.HandedOutToFirstReply);
+            Row(text, i + 1, "(2′) handed out by getUpdates → last reply of the update received by the Bot API", r.HandedOutToLastReply);
+            Row(text, i + 1, "(info) offered → handed out by getUpdates", r.QueuedToHandedOut);
+        }
+
+        text.AppendLine();
+        foreach (var (r, i) in runs.Select((r, i) => (r, i)))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Run {i + 1}: offered {r.OfferedRate:0}/s, achieved {r.AchievedRate:0.0}/s; replies missing after the run: {r.MissingReplies}.");
+            text.AppendLine();
+        }
+
+        var queued = runs.Max(r => r.ReceivedToQueued.P99);
+        var sent = runs.Max(r => r.HandedOutToFirstReply.P99);
+        var sentLast = runs.Max(r => r.HandedOutToLastReply.P99);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Targets: (1) p99 < {QueuedTarget:0} ms — **{(queued < QueuedTarget ? "met" : "missed")}** (worst run {Distribution.Ms(queued)} ms); (2) p99 < {SentTarget:0} ms — **{(sent < SentTarget ? "met" : "missed")}** for the first reply (worst run {Distribution.Ms(sent)} ms), **{(sentLast < SentTarget ? "met" : "missed")}** for the last reply (worst run {Distribution.Ms(sentLast)} ms).");
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, int run, string measure, Distribution d) =>
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {run} | {measure} | {d.Count:N0} | {Distribution.Ms(d.P50)} ms | {Distribution.Ms(d.P95)} ms | {Distribution.Ms(d.P99)} ms | {Distribution.Ms(d.Max)} ms |");
+
+    private static void Header(StringBuilder text, string title, Machine machine, string command)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {title} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`  ");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.ToMarkdown()}");
+        text.AppendLine();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Antq.Testing;
+
+namespace Antq.Benchmarks;
+
+internal sealed record SaturationResult(
+    int Residents,
+    int Updates,
+    int Handled,
+    TimeSpan DbSpan,
+    double DbRate,
+    TimeSpan EndToEndSpan,
+    double EndToEndRate,
+    int Replies,
+    Distribution HandleLatency);
+
+/// <summary>
+/// Closed loop: every resident sends its next input as soon as all replies to the previous one have reached the
+/// fake, so the bot is kept as busy as it can be by 1,000 concurrent residents.
+/// </summary>
+internal static class Saturation
+{
+    public const long ChatBase = 10_000_001;
+    private const long WarmUpChatBase = 20_000_001;
+
+    public static async Task<SaturationResult> RunAsync(int residents, int warmUpResidents, TextWriter log)
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var script = new Script(bot.Areas, withErase: false);
+        var feed = new UpdateFeed(bot.Fake);
+        var expected = await Calibration.RunAsync(bot, script, feed, chatId: 9_000_001, cycles: 1);
+        log.WriteLine($"  replies per step: {string.Join(", ", expected.Select((c, i) => $"{Script.StepNames[i]}={c}"))}");
+
+        if (warmUpResidents > 0)
+        {
+            log.WriteLine($"  warm-up: {warmUpResidents} residents through onboarding");
+            await ClosedLoopAsync(bot, script, feed, expected, WarmUpChatBase, warmUpResidents, log);
+        }
+
+        log.WriteLine($"  measured: {residents} residents through onboarding");
+        var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
+
+        var inbox = (await bot.InboxAsync()).Where(i => InRange(i.ChatId, residents)).ToList();
+        var outbox = (await bot.OutboxAsync()).Where(o => InRange(o.ChatId, residents)).ToList();
+        var handled = inbox.Where(i => i.HandledAt is not null).ToList();
+        var dbSpan = outbox.Max(o => o.CreatedAt) - inbox.Min(i => i.ReceivedAt);
+        var updates = residents * script.Length;
+        return new SaturationResult(
+            residents,
+            updates,
+            handled.Count,
+            dbSpan,
+            handled.Count / dbSpan.TotalSeconds,
+            e2eSpan,
+            updates / e2eSpan.TotalSeconds,
+            replies,
+            Distribution.Of(handled.Select(i => i.HandledAt!.Value - i.ReceivedAt)));
+    }
+
+    private static bool InRange(string chatId, int residents) =>
+        long.TryParse(chatId, out var chat) && chat >= ChatBase && chat < ChatBase + residents;
+
+    /// <summary>Runs the residents to the end of the script; returns the span from the first input queued to the last reply received, and the replies seen.</summary>
+    internal static async Task<(TimeSpan Span, int Replies)> ClosedLoopAsync(
+        BotUnderTest bot, Script script, UpdateFeed feed, int[] expected, long chatBase, int count, TextWriter log)
+    {
+        var states = Enumerable.Range(0, count).Select(i => new Resident(i, chatBase + i, expected[0])).ToArray();
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var left = count;
+        var replies = 0;
+        var lastReply = DateTimeOffset.MinValue;
+        var lastReplyGate = new Lock();
+
+        void OnCall(RecordedCall call)
+        {
+            if (!Script.IsReply(call, out var chat) || chat < chatBase || chat >= chatBase + count)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref replies);
+            lock (lastReplyGate)
+            {
+                if (call.ReceivedAt > lastReply)
+                {
+                    lastReply = call.ReceivedAt;
+                }
+            }
+
+            var resident = states[chat - chatBase];
+            lock (resident)
+            {
+                resident.LastMessageId = Script.MessageId(call);
+                if (--resident.Remaining > 0)
+                {
+                    return;
+                }
+
+                if (resident.Remaining < 0)
+                {
+                    finished.TrySetException(new InvalidOperationException($"Chat {chat} got more replies than calibrated at step {resident.Step}."));
+                    return;
+                }
+
+                resident.Step++;
+                if (resident.Step == script.Length)
+                {
+                    if (Interlocked.Decrement(ref left) == 0)
+                    {
+                        finished.TrySetResult();
+                    }
+
+                    return;
+                }
+
+                resident.Remaining = expected[resident.Step];
+                var step = resident.Step;
+                var messageId = resident.LastMessageId;
+                feed.Enqueue(id => script.Input(step, id, resident.ChatId, resident.Index, messageId));
+            }
+        }
+
+        bot.Fake.OnCall += OnCall;
+        try
+        {
+            var started = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            foreach (var resident in states)
+            {
+                feed.Enqueue(id => script.Input(0, id, resident.ChatId, resident.Index, 0));
+            }
+
+            while (!finished.Task.IsCompleted)
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(5))
+                {
+                    var stuck = states.Where(s => s.Step < script.Length).Take(5).Select(s => $"{s.ChatId}@{s.Step}/{s.Remaining}");
+                    throw new TimeoutException($"Closed loop did not finish within 5 minutes; {Volatile.Read(ref left)} residents left (e.g. {string.Join(", ", stuck)}).");
+                }
+
+                await Task.WhenAny(finished.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+                if (!finished.Task.IsCompleted)
+                {
+                    log.WriteLine($"    {clock.Elapsed.TotalSeconds:0}s: {Volatile.Read(ref replies)} replies, {Volatile.Read(ref left)} residents left");
+                }
+            }
+
+            await finished.Task;
+            lock (lastReplyGate)
+            {
+                return (lastReply - started, Volatile.Read(ref replies));
+            }
+        }
+        finally
+        {
+            bot.Fake.OnCall -= OnCall;
+        }
+    }
+
+    private sealed class Resident(int index, long chatId, int remaining)
+    {
+        public int Index { get; } = index;
+
+        public long ChatId { get; } = chatId;
+
+        public int Step { get; set; }
+
+        public int Remaining { get; set; } = remaining;
+
+        public int LastMessageId { get; set; }
+    }
+}
+
