@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Tips;
 
-/// <summary>Counting tips per resident per hour, without a link from any tip to its sender.</summary>
+/// <summary>
+/// Counting tips per resident in five-minute slots (a sliding hour is then accurate to five minutes), without a
+/// link from any tip to its sender.
+/// </summary>
 public static class TipQuota
 {
-    public static DateTime HourOf(DateTime utc) => new(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc);
+    public static DateTime HourOf(DateTime utc) => new(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute / 5 * 5, 0, DateTimeKind.Utc);
 
     public static async Task CountAsync(AntqDb db, string residentKey, DateTime now, CancellationToken cancellationToken)
     {

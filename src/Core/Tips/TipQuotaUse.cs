@@ -1,7 +1,7 @@
 namespace Antq.Core.Tips;
 
 /// <summary>
-/// How many tips one resident sent in one hour, for the per-resident limits. Keyed by a keyed hash of the
+/// How many tips one resident sent in one five-minute slot, for the per-resident limits. Keyed by a keyed hash of the
 /// resident, counted by hour, with no tip id: it cannot tie a tip to its sender.
 /// </summary>
 public sealed class TipQuotaUse
@@ -10,7 +10,7 @@ public sealed class TipQuotaUse
 
     public required string ResidentKey { get; set; }
 
-    /// <summary>The UTC hour the tips were sent in.</summary>
+    /// <summary>The start (UTC) of the five-minute slot the tips were sent in.</summary>
     public DateTime Hour { get; set; }
 
     public int Count { get; set; }

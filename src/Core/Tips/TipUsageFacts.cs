@@ -15,10 +15,9 @@ public sealed class TipUsageFacts(TipRouteSeal seal) : ITurnFactLoader
         }
 
         var key = seal.ResidentKey(input.Channel, input.UserId);
-        var hour = TipQuota.HourOf(now);
-        var since = hour.AddHours(-23);
-        var uses = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == key && q.Hour >= since)
+        var since = now.AddDays(-1);
+        var uses = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == key && q.Hour > since)
             .Select(q => new { q.Hour, q.Count }).ToListAsync(cancellationToken);
-        facts.Set(new TipUsage(uses.Where(u => u.Hour == hour).Sum(u => u.Count), uses.Sum(u => u.Count)));
+        facts.Set(new TipUsage(uses.Where(u => u.Hour > now.AddHours(-1)).Sum(u => u.Count), uses.Sum(u => u.Count)));
     }
 }

@@ -129,7 +129,7 @@ public sealed class TipLifecycleTests
         chat.Taps("Gửi tin báo");
         await chat.Sees("mức tối đa");
         await chat.Sees("Bạn kiểm tra lại");
-        bot.Clock.Advance(TimeSpan.FromMinutes(30));
+        bot.Clock.Advance(TimeSpan.FromMinutes(45));
         chat.Taps("Gửi tin báo");
         await chat.Sees("Mã theo dõi: ");
         Assert.Equal(2, await bot.QueryAsync(db => db.Tips.CountAsync()));
