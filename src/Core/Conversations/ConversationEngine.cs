@@ -35,6 +35,9 @@ public sealed partial class ConversationEngine(
     public async Task<bool> HandleAsync(long inboxId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // One connection for the whole update, not one per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var row = await db.Inbox.SingleOrDefaultAsync(i => i.Id == inboxId, cancellationToken);
         if (row is null || row.HandledAt is not null || row.Payload is null)
         {
@@ -86,8 +89,10 @@ public sealed partial class ConversationEngine(
                 }
             }
 
-            OutboxWriter.Enqueue(db, input.Channel, input.ChatId, turn.Messages, DeliveryPriority.Reply, now);
-            row.HandledAt = now;
+            // Queued and handled when committed: the time waiting for the writer's turn counts.
+            var queuedAt = time.GetUtcNow().UtcDateTime;
+            OutboxWriter.Enqueue(db, input.Channel, input.ChatId, turn.Messages, DeliveryPriority.Reply, queuedAt);
+            row.HandledAt = queuedAt;
             row.Payload = null;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -98,7 +103,7 @@ public sealed partial class ConversationEngine(
             delivery.Notify();
         }
 
-        metrics.Handled(input.Channel, "ok", now - row.ReceivedAt);
+        metrics.Handled(input.Channel, "ok", row.HandledAt.Value - row.ReceivedAt);
         LogHandled(logger, row.Id, input.Channel, input.Kind, state.Flow, state.Step, turn.Messages.Count);
         return true;
     }

@@ -22,6 +22,7 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         var unique = messages.DistinctBy(m => (m.Channel, m.UpdateId)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var rows = new List<InboxUpdate>(unique.Count);
         using (await writeGate.EnterAsync(cancellationToken))
         {

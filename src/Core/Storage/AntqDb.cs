@@ -81,6 +81,7 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(i => i.ChatId).HasMaxLength(64);
             e.HasIndex(i => new { i.Channel, i.ExternalId }).IsUnique();
             e.HasIndex(i => i.HandledAt);
+            e.HasIndex(i => new { i.Channel, i.ChatId });
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>

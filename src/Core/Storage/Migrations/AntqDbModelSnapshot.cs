@@ -213,6 +213,8 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("HandledAt");
 
+                    b.HasIndex("Channel", "ChatId");
+
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
