@@ -66,6 +66,11 @@ public static class CoreRegistration
         services.AddSingleton<ITurnFactLoader, Broadcasts.BroadcastReachFacts>();
         services.AddSingleton<Broadcasts.BroadcastClock>();
 
+        // Events
+        services.AddSingleton<IFlow, Events.EventFlow>();
+        services.AddSingleton<IInputRoute, Events.EventRoutes>();
+        services.AddSingleton<Events.EventClock>();
+
         services.AddHostedService<TipRetention>();
         services.AddSingleton<AttachmentArchive>();
         services.AddHostedService(sp => sp.GetRequiredService<AttachmentArchive>());

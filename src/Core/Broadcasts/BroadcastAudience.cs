@@ -33,31 +33,38 @@ public static class BroadcastAudience
             Text = broadcast.Text,
             Media = broadcast.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, broadcast.PhotoFileId),
         };
+        return ExpandAsync(db, message, BroadcastTopics.Followers(broadcast.Topic), broadcast.Wards, broadcast.Id, DeliveryPriority.Broadcast, now, notBefore, cancellationToken);
+    }
+
+    /// <summary>One outbox row with <paramref name="message"/> for every active, consenting follower of <paramref name="topics"/> in the wards.</summary>
+    public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, Topics topics, IReadOnlyList<string> wards, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
+    {
+        // A null id is written as NULL in the SQL: a null parameter has no type to bind with.
         var parameters = new List<object>
         {
-            (int)DeliveryPriority.Broadcast,
+            (int)priority,
             JsonSerializer.Serialize(message, OutboxWriter.Json),
             (int)DeliveryStatus.Queued,
             now,
             notBefore,
-            broadcast.Id,
+            broadcastId ?? 0,
             (int)ResidentStatus.Active,
-            (int)BroadcastTopics.Followers(broadcast.Topic),
+            (int)topics,
         };
         var wardClause = "";
-        if (broadcast.Wards.Count > 0)
+        if (wards.Count > 0)
         {
-            var placeholders = broadcast.Wards.Select((w, i) => "{" + (parameters.Count + i) + "}");
+            var placeholders = wards.Select((w, i) => "{" + (parameters.Count + i) + "}");
             wardClause = $" AND r.\"WardId\" IN ({string.Join(", ", placeholders)})";
-            parameters.AddRange(broadcast.Wards);
+            parameters.AddRange(wards);
         }
 
         var sql = """
             INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "BroadcastId")
-            SELECT r."Channel", r."ChatId", {0}, {1}, {2}, 0, {3}, {4}, {5}
+            SELECT r."Channel", r."ChatId", {0}, {1}, {2}, 0, {3}, {4}, BROADCAST
             FROM "residents" AS r
             WHERE r."Status" = {6} AND r."ConsentedAt" IS NOT NULL AND (r."Topics" & {7}) <> 0
-            """ + wardClause;
+            """.Replace("BROADCAST", broadcastId is null ? "NULL" : "{5}", StringComparison.Ordinal) + wardClause;
         return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
     }
 }

@@ -28,6 +28,24 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
 
     public bool Contains(TimeOnly local) => Start < End ? local >= Start && local < End : local >= Start || local < End;
 
+    /// <summary>The last moment at or before <paramref name="utc"/> outside quiet hours (a reminder moves earlier, not later).</summary>
+    public DateTime PreviousAllowed(DateTime utc)
+    {
+        var local = Text.LocalTime.ToLocal(utc);
+        if (!Contains(TimeOnly.FromDateTime(local)))
+        {
+            return utc;
+        }
+
+        var start = local.Date + Start.ToTimeSpan();
+        if (start > local)
+        {
+            start = start.AddDays(-1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(start.AddMinutes(-1), DateTimeKind.Unspecified), Text.LocalTime.Zone);
+    }
+
     /// <summary>The first moment at or after <paramref name="utc"/> outside quiet hours (Vietnam's time), in UTC.</summary>
     public DateTime NextAllowed(DateTime utc)
     {

@@ -1,6 +1,7 @@
 using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.Events;
 using Antq.Core.Inbox;
 using Antq.Core.Officers;
 using Antq.Core.Residents;
@@ -36,6 +37,10 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
     public DbSet<TipQuotaUse> TipQuota => Set<TipQuotaUse>();
 
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+
+    public DbSet<FestivalEvent> Events => Set<FestivalEvent>();
+
+    public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -109,6 +114,26 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(b => b.WardIds).HasMaxLength(1000);
             e.Ignore(b => b.Wards);
             e.HasIndex(b => new { b.Status, b.ScheduledFor });
+        });
+
+        modelBuilder.Entity<FestivalEvent>(e =>
+        {
+            e.ToTable("events");
+            e.Property(v => v.Title).HasMaxLength(150);
+            e.Property(v => v.Description).HasMaxLength(2000);
+            e.Property(v => v.WardId).HasMaxLength(40);
+            e.Property(v => v.Place).HasMaxLength(300);
+            e.Property(v => v.ReminderHours).HasMaxLength(60);
+            e.Ignore(v => v.Reminders);
+            e.HasIndex(v => new { v.Status, v.StartsAt });
+        });
+
+        modelBuilder.Entity<EventRsvp>(e =>
+        {
+            e.ToTable("event_rsvps");
+            e.Property(r => r.Channel).HasMaxLength(16);
+            e.Property(r => r.ChatId).HasMaxLength(64);
+            e.HasIndex(r => new { r.EventId, r.Channel, r.ChatId }).IsUnique();
         });
     }
 

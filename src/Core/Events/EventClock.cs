@@ -1,0 +1,83 @@
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Residents;
+using Antq.Core.Storage;
+using Antq.Core.Text;
+using Antq.Core.Texts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Events;
+
+/// <summary>
+/// Event reminders, run by the Quartz clock job: at each reminder time before the start (moved earlier when it
+/// would fall in quiet hours), to those who said they would come and to followers who did not answer. A
+/// reminder of a past or cancelled event never goes.
+/// </summary>
+public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, TextCatalog texts, DeliverySignal delivery, TimeProvider time, IOptions<DeliveryOptions> deliveryOptions)
+{
+    public async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        QuietHours.TryParse(deliveryOptions.Value.QuietHours, out var quiet);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var soon = now.AddDays(8);
+            var sent = 0;
+            foreach (var festival in await db.Events.Where(e => e.Status == EventStatus.Scheduled && e.StartsAt > now && e.StartsAt < soon).ToListAsync(cancellationToken))
+            {
+                var reminders = festival.Reminders;
+                for (var i = 0; i < reminders.Count; i++)
+                {
+                    var due = festival.StartsAt.AddHours(-reminders[i]);
+                    due = quiet?.PreviousAllowed(due) ?? due;
+                    if ((festival.RemindersSent & (1 << i)) != 0 || due > now)
+                    {
+                        continue;
+                    }
+
+                    festival.RemindersSent |= 1 << i;
+
+                    // Only the latest reminder that is due goes: after a restart no one gets three at once.
+                    if (reminders.Skip(i + 1).Select(h => festival.StartsAt.AddHours(-h)).Any(later => later <= now))
+                    {
+                        continue;
+                    }
+
+                    sent += await RemindAsync(db, festival, now, cancellationToken);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (sent > 0)
+            {
+                delivery.Notify();
+            }
+        }
+    }
+
+    private Task<int> RemindAsync(AntqDb db, FestivalEvent festival, DateTime now, CancellationToken cancellationToken)
+    {
+        var message = new OutgoingMessage
+        {
+            Text = texts.Get("vi", "event.reminder", festival.Title, LocalTime.Format(festival.StartsAt, "vi"), festival.Place),
+            Buttons = [[new Button(texts.Get("vi", "event.coming"), $"rsvp:{festival.Id}:yes"), new Button(texts.Get("vi", "event.not_coming"), $"rsvp:{festival.Id}:no")]],
+        };
+        const string Sql = """
+            INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore")
+            SELECT r."Channel", r."ChatId", {0}, {1}, {2}, 0, {3}, {3}
+            FROM "residents" AS r
+            WHERE r."Status" = {4} AND r."ConsentedAt" IS NOT NULL AND (
+                EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = {5} AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId" AND v."Coming" = {6})
+                OR (r."WardId" = {7} AND (r."Topics" & {8}) <> 0
+                    AND NOT EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = {5} AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId")))
+            """;
+        return db.Database.ExecuteSqlRawAsync(
+            Sql,
+            [(int)DeliveryPriority.Reminder, System.Text.Json.JsonSerializer.Serialize(message, OutboxWriter.Json), (int)DeliveryStatus.Queued, now, (int)ResidentStatus.Active, festival.Id, true, festival.WardId, (int)Topics.Events],
+            cancellationToken);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+using Antq.Core.Residents.Steps;
+using Antq.Core.Text;
+
+namespace Antq.Core.Events;
+
+/// <summary>
+/// /event for officers: title → description → ward (admins choose; an officer's is their own) → place → start →
+/// end → preview → confirm. Confirming announces it to the ward's followers of festivals and events.
+/// </summary>
+public sealed class EventFlow : IFlow
+{
+    public const string FlowName = "event";
+
+    public string Name => FlowName;
+
+    public int Version => 1;
+
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Title, FlowData.Empty, context.Say("event.ask_title"));
+
+    public StepResult Handle(FlowContext context)
+    {
+        if (context.Facts.Get<Officer>() is not { } officer)
+        {
+            return StepResult.Done(context.Say("officer.not_officer_any_more"));
+        }
+
+        var draft = EventDraft.From(context.Data);
+        var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
+        switch (context.Step)
+        {
+            case Step.Title:
+                return Typed(context, text, 3, 150) ?? Go(context, Step.Description, draft with { Title = text });
+            case Step.Description:
+                var next = officer.Role == OfficerRole.Admin ? Step.Ward : Step.Place;
+                return Typed(context, text, 3, 2000) ?? Go(context, next, draft with { Description = text, WardId = officer.Role == OfficerRole.Admin ? null : officer.WardId });
+            case Step.Ward:
+                return AreaStep.ParseWard(context, out var problem) is { } ward
+                    ? Go(context, Step.Place, draft with { WardId = ward.Id })
+                    : StepResult.Invalid(problem!);
+            case Step.Place:
+                return Typed(context, text, 3, 300) ?? Go(context, Step.Start, draft with { Place = text });
+            case Step.Start:
+                if (ParseLocal(text) is not { } start || start <= context.Now || start > context.Now.AddYears(1))
+                {
+                    return StepResult.Invalid(context.T("event.start_how"));
+                }
+
+                return Go(context, Step.End, draft with { StartsAt = start });
+            case Step.End:
+                var localStart = LocalTime.ToLocal(draft.StartsAt!.Value);
+                var end = ParseLocal(text)
+                    ?? (TimeOnly.TryParseExact(text ?? "", ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+                        ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localStart.Date + t.ToTimeSpan(), DateTimeKind.Unspecified), LocalTime.Zone)
+                        : null);
+                return end is { } e && e > draft.StartsAt
+                    ? Go(context, Step.Preview, draft with { EndsAt = e })
+                    : StepResult.Invalid(context.T("event.end_how"));
+            case Step.Preview:
+                return Navigation.ButtonArgument(context, "ev:") switch
+                {
+                    "create" => StepResult.Done().With(new CreateEvent(draft)),
+                    "drop" => StepResult.Done(context.Say("broadcast.dropped")),
+                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+                };
+            default:
+                return Start(context);
+        }
+    }
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Ask(context, context.Step ?? Step.Title, EventDraft.From(context.Data))];
+
+    /// <summary>The announcement residents get, with the answer buttons.</summary>
+    public static OutgoingMessage Announcement(Func<string, object?[], string> t, long id, EventDraft e, string wardLabel, string language = "vi") => new()
+    {
+        Text = t("event.announcement", [e.Title, e.Description, e.Place, wardLabel, LocalTime.Format(e.StartsAt!.Value, language), LocalTime.Format(e.EndsAt!.Value, language)]),
+        Buttons = [[new Button(t("event.coming", []), $"rsvp:{id}:yes"), new Button(t("event.not_coming", []), $"rsvp:{id}:no")]],
+    };
+
+    private static DateTime? ParseLocal(string? text) =>
+        text is not null && DateTime.TryParseExact(text, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone)
+            : null;
+
+    private static StepResult? Typed(FlowContext context, string? text, int min, int max) =>
+        text is null || text.Length < min ? StepResult.Invalid(context.T("event.text_how", min))
+        : text.Length > max ? StepResult.Invalid(context.T("error.too_long", max))
+        : null;
+
+    private static StepResult Go(FlowContext context, string step, EventDraft draft) =>
+        StepResult.Continue(step, draft.Into(context.Data), Ask(context, step, draft));
+
+    private static OutgoingMessage Ask(FlowContext context, string step, EventDraft draft) => step switch
+    {
+        Step.Description => context.Say("event.ask_description"),
+        Step.Ward => AreaStep.WardPrompt(context, withBack: false),
+        Step.Place => context.Say("event.ask_place"),
+        Step.Start => context.Say("event.ask_start"),
+        Step.End => context.Say("event.ask_end"),
+        Step.Preview => Preview(context, draft),
+        _ => context.Say("event.ask_title"),
+    };
+
+    private static OutgoingMessage Preview(FlowContext context, EventDraft draft)
+    {
+        var ward = context.Areas.FindWard(draft.WardId ?? "");
+        var announcement = Announcement((key, args) => context.T(key, args), 0, draft, ward is null ? "" : AreaStep.WardLabel(context, ward), context.Language);
+        return new OutgoingMessage
+        {
+            Text = context.T("event.preview", announcement.Text),
+            Buttons = [[new Button(context.T("event.create"), "ev:create"), new Button(context.T("broadcast.drop"), "ev:drop")]],
+        };
+    }
+
+    private static class Step
+    {
+        public const string Title = "title";
+        public const string Description = "description";
+        public const string Ward = "ward";
+        public const string Place = "place";
+        public const string Start = "start";
+        public const string End = "end";
+        public const string Preview = "preview";
+    }
+}

@@ -1,0 +1,42 @@
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+
+namespace Antq.Core.Events;
+
+/// <summary>Residents: the "Events" entry and the answer buttons. Officers: /event, /events and cancel buttons.</summary>
+public sealed class EventRoutes(FlowCatalog flows) : IInputRoute
+{
+    public Turn? Route(FlowContext context, Command? command, IFlow? current)
+    {
+        if (Navigation.ButtonArgument(context, "rsvp:") is { } rsvp)
+        {
+            var parts = rsvp.Split(':');
+            return parts.Length == 2 && long.TryParse(parts[0], out var id) && parts[1] is "yes" or "no"
+                ? new Turn { StateChanged = false, Changes = [new RecordRsvp(id, parts[1] == "yes", context.Language)] }
+                : null;
+        }
+
+        if (command?.Name == "events")
+        {
+            return context.Facts.Get<Officer>() is not null
+                ? new Turn { StateChanged = false, Changes = [new ListEvents()] }
+                : context.Resident is { HasConsented: true }
+                    ? Turns.Unchanged(context, current, null, [new ShowUpcomingEvents(context.Language)])
+                    : Turns.NeedsOnboarding(flows, context);
+        }
+
+        if (context.Facts.Get<Officer>() is null)
+        {
+            return null;
+        }
+
+        if (command?.Name == "event")
+        {
+            return Turns.StartFlow(flows[EventFlow.FlowName], context);
+        }
+
+        return Navigation.ButtonArgument(context, "evcancel:") is { } cancel && long.TryParse(cancel, out var eventId)
+            ? new Turn { StateChanged = false, Changes = [new CancelEvent(eventId)] }
+            : null;
+    }
+}

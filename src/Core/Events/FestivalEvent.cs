@@ -1,0 +1,39 @@
+namespace Antq.Core.Events;
+
+/// <summary>An event a ward holds (the yearly festival day, a meeting): announced to its followers, who answer and get reminders.</summary>
+public sealed class FestivalEvent
+{
+    public long Id { get; set; }
+
+    public long OfficerId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Description { get; set; }
+
+    public required string WardId { get; set; }
+
+    public required string Place { get; set; }
+
+    public DateTime StartsAt { get; set; }
+
+    public DateTime EndsAt { get; set; }
+
+    public EventStatus Status { get; set; }
+
+    /// <summary>Hours before the start when reminders go, e.g. "72,24,2".</summary>
+    public string ReminderHours { get; set; } = "72,24,2";
+
+    /// <summary>Which of the reminders already went (bit i for the i-th of <see cref="ReminderHours"/>).</summary>
+    public int RemindersSent { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public IReadOnlyList<int> Reminders => [.. ReminderHours.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+}
+
+public enum EventStatus
+{
+    Scheduled = 0,
+    Cancelled = 1,
+}
