@@ -1,0 +1,109 @@
+using System.Globalization;
+using Antq.Bot.Tests.Delivery;
+using Antq.Bot.Tests.Tips;
+using Antq.Core.Broadcasts;
+using Antq.Core.Delivery;
+using Antq.Core.Officers;
+using Antq.Core.Residents;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Bot.Tests.Broadcasts;
+
+public sealed class BroadcastDeliveryTests
+{
+    private const int Followers = 40;
+
+    private static async Task SeedFollowersAsync(TestBot bot)
+    {
+        await bot.QueryAsync(db =>
+        {
+            for (var i = 0; i < Followers; i++)
+            {
+                var id = (908_000 + i).ToString(CultureInfo.InvariantCulture);
+                db.Residents.Add(new Resident
+                {
+                    Channel = "telegram", ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
+                    Topics = Topics.Security, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                });
+            }
+
+            return db.SaveChangesAsync();
+        });
+    }
+
+    private static async Task SendAsync(ChatScript officer)
+    {
+        officer.Says("/broadcast");
+        await officer.Sees("Soạn tin");
+        officer.Says("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.");
+        await officer.Sees("chủ đề");
+        officer.Taps("Tuyên truyền");
+        await officer.Sees("Gửi khi nào?");
+        officer.Taps("Gửi ngay");
+        await officer.Sees("Xem trước");
+        await officer.Sees("khoá cửa");
+        await officer.Sees("Xác nhận gửi?");
+        officer.Taps("Xác nhận gửi");
+        await officer.Sees($"Đang gửi tin #1 đến {Followers} người");
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_resident_goes_before_a_running_broadcast_and_403_429_are_handled_on_the_way()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Telegram:RateLimit:PerSecond"] = "10";
+            s["Delivery:BatchSize"] = "10";
+        });
+        var officer = await bot.OfficerAsync(908_900, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await SeedFollowersAsync(bot);
+        bot.Api.FailNext("sendMessage", FakeFailure.Forbidden(), chatId: "908005");
+        bot.Api.FailNext("sendMessage", FakeFailure.TooManyRequests(1), chatId: "908010");
+        await SendAsync(officer);
+
+        await bot.Chat(908_001).Sees("khoá cửa");
+        var asked = DateTimeOffset.UtcNow;
+        var resident = bot.Chat(908_999);
+        resident.Says("/help");
+        var reply = await resident.Sees("Các lệnh");
+        Assert.True(reply.Call.ReceivedAt - asked < TimeSpan.FromSeconds(1.5), $"the reply waited {reply.Call.ReceivedAt - asked}");
+        Assert.True(await bot.QueryAsync(db => db.Outbox.AnyAsync(o => o.BroadcastId == 1 && o.Status == DeliveryStatus.Queued)), "the broadcast was still running when the reply went");
+
+        await officer.Sees($"Đã gửi xong tin #1: {Followers - 1} người nhận được, 1 người đã chặn bot, 0 lỗi");
+        Assert.Equal(ResidentStatus.Blocked, await bot.QueryAsync(db => db.Residents.Where(r => r.ChatId == "908005").Select(r => r.Status).SingleAsync()));
+        Assert.Contains(bot.Api.CallsTo("sendMessage"), c => c.ChatId == "908010" && c.StatusCode == 429);
+        Assert.Single(bot.Api.ShownTo("908010"));
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_a_broadcast_loses_no_one()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Telegram:RateLimit:PerSecond"] = "15";
+            s["Delivery:BatchSize"] = "5";
+            s["Delivery:LeaseDuration"] = "00:00:02";
+        });
+        var officer = await bot.OfficerAsync(908_901, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await SeedFollowersAsync(bot);
+        await SendAsync(officer);
+        await bot.Chat(908_003).Sees("khoá cửa");
+
+        await bot.StopAsync();
+        var before = await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.BroadcastId == 1 && o.Status == DeliveryStatus.Sent));
+        Assert.InRange(before, 1, Followers - 1);
+        await bot.RestartAsync();
+
+        await officer.Sees("Đã gửi xong tin #1");
+        for (var i = 0; i < Followers; i++)
+        {
+            var shown = bot.Api.ShownTo((908_000 + i).ToString(CultureInfo.InvariantCulture)).Count(m => m.Text.Contains("khoá cửa", StringComparison.Ordinal));
+            Assert.InRange(shown, 1, 2);
+        }
+
+        var duplicates = Enumerable.Range(0, Followers).Sum(i => bot.Api.ShownTo((908_000 + i).ToString(CultureInfo.InvariantCulture)).Count(m => m.Text.Contains("khoá cửa", StringComparison.Ordinal)) - 1);
+        Assert.True(duplicates <= 5, $"{duplicates} duplicates; at most one batch (5) may be in flight at the stop");
+        Assert.Equal(BroadcastStatus.Sent, await bot.QueryAsync(db => db.Broadcasts.Select(b => b.Status).SingleAsync()));
+    }
+}
