@@ -68,6 +68,7 @@ public static class CoreRegistration
 
         // Events
         services.AddSingleton<IFlow, Events.EventFlow>();
+        services.AddSingleton<IFlow, Events.MoveEventFlow>();
         services.AddSingleton<IInputRoute, Events.EventRoutes>();
         services.AddSingleton<Events.EventClock>();
 

@@ -106,7 +106,9 @@ public sealed record ListEvents : DomainChange
         }
 
         var lines = upcoming.Select(e => texts.Get("vi", "event.line", e.Id, e.Title, LocalTime.Format(e.StartsAt, "vi"), e.Coming, e.NotComing));
-        var buttons = upcoming.Select(e => (IReadOnlyList<Button>)[new Button(texts.Get("vi", "event.cancel_button", e.Id), "evcancel:" + e.Id.ToString(CultureInfo.InvariantCulture))]).ToList();
+        var buttons = upcoming.Select(e => (IReadOnlyList<Button>)[
+            new Button(texts.Get("vi", "event.move_button", e.Id), "evmove:" + e.Id.ToString(CultureInfo.InvariantCulture)),
+            new Button(texts.Get("vi", "event.cancel_button", e.Id), "evcancel:" + e.Id.ToString(CultureInfo.InvariantCulture))]).ToList();
         context.Reply(new OutgoingMessage { Text = string.Join("\n", lines), Buttons = buttons });
     }
 }

@@ -35,6 +35,12 @@ public sealed class EventRoutes(FlowCatalog flows) : IInputRoute
             return Turns.StartFlow(flows[EventFlow.FlowName], context);
         }
 
+        if (Navigation.ButtonArgument(context, "evmove:") is { } move && long.TryParse(move, out var moved))
+        {
+            var flow = flows[MoveEventFlow.FlowName];
+            return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("event", moved.ToString(System.Globalization.CultureInfo.InvariantCulture)) }));
+        }
+
         return Navigation.ButtonArgument(context, "evcancel:") is { } cancel && long.TryParse(cancel, out var eventId)
             ? new Turn { StateChanged = false, Changes = [new CancelEvent(eventId)] }
             : null;

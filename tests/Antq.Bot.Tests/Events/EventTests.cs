@@ -58,6 +58,20 @@ public sealed class EventTests
         await notComing.SeesNothingFor(TimeSpan.FromSeconds(1.5));
         await coming.SeesNothingFor(TimeSpan.Zero);
 
+        // Moving it re-arms the reminders still ahead and tells those coming.
+        officer.Says("/events");
+        await officer.Sees("#1");
+        officer.Taps("Dời #1");
+        await officer.Sees("thời điểm bắt đầu mới");
+        officer.Says(start.AddDays(2).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
+        await officer.Sees("Kết thúc lúc nào?");
+        officer.Says("17:00");
+        await officer.Sees("Đã dời sự kiện #1");
+        await coming.Sees("đã dời từ");
+        bot.Clock.Advance(TimeSpan.FromHours(48));
+        await coming.Sees("Nhắc bạn");
+        await silent.Sees("Nhắc bạn");
+
         officer.Says("/events");
         await officer.Sees("#1");
         officer.Taps("Huỷ sự kiện #1");

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+using Antq.Core.Text;
+
+namespace Antq.Core.Events;
+
+/// <summary>Moving an event: new start → new end → <see cref="MoveEvent"/> (reminders follow, those coming are told).</summary>
+public sealed class MoveEventFlow : IFlow
+{
+    public const string FlowName = "eventmove";
+
+    public string Name => FlowName;
+
+    public int Version => 1;
+
+    public StepResult Start(FlowContext context) => StepResult.Continue("start", context.Data, context.Say("event.ask_new_start"));
+
+    public StepResult Handle(FlowContext context)
+    {
+        if (context.Facts.Get<Officer>() is null)
+        {
+            return StepResult.Done(context.Say("officer.not_officer_any_more"));
+        }
+
+        var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
+        if (context.Step == "start")
+        {
+            return Parse(text) is { } start && start > context.Now && start < context.Now.AddYears(1)
+                ? StepResult.Continue("end", context.Data.With("start", start.ToString("O", CultureInfo.InvariantCulture)), context.Say("event.ask_end"))
+                : StepResult.Invalid(context.T("event.start_how"));
+        }
+
+        var newStart = DateTime.Parse(context.Data["start"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var end = Parse(text) ?? (TimeOnly.TryParseExact(text ?? "", ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(LocalTime.ToLocal(newStart).Date + t.ToTimeSpan(), DateTimeKind.Unspecified), LocalTime.Zone)
+            : null);
+        return end is { } e && e > newStart
+            ? StepResult.Done().With(new MoveEvent(long.Parse(context.Data["event"]!, CultureInfo.InvariantCulture), newStart, e))
+            : StepResult.Invalid(context.T("event.end_how"));
+    }
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) =>
+        [context.Say(context.Step == "end" ? "event.ask_end" : "event.ask_new_start")];
+
+    private static DateTime? Parse(string? text) =>
+        text is not null && DateTime.TryParseExact(text, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone)
+            : null;
+}
