@@ -109,7 +109,7 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
                 return context.Resident is null
                     ? Turns.Unchanged(context, flow, context.T("privacy.nothing"))
                     : Turns.StartFlow(flows[EraseFlow.FlowName], context);
-            case "pledge" or "events":
+            case "events":
                 return consented ? Turns.Home(context, $"menu.{command.Name}_soon") : Turns.NeedsOnboarding(flows, context);
             default:
                 var shown = command.Name.Length > Command.MaxNameLength ? command.Name[..Command.MaxNameLength] + "…" : command.Name;
