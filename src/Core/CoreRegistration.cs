@@ -4,6 +4,7 @@ using Antq.Core.Delivery;
 using Antq.Core.Diagnostics;
 using Antq.Core.Inbox;
 using Antq.Core.Officers;
+using Antq.Core.Pledges;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Antq.Core.Texts;
@@ -51,6 +52,8 @@ public static class CoreRegistration
 
         services.AddSingleton<IInputRoute, TipRoutes>();
         services.AddSingleton<ITurnFactLoader, TipUsageFacts>();
+
+        services.AddAntqPledges();
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxLanes>();

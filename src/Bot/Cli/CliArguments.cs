@@ -11,7 +11,7 @@ public sealed class CliArguments
 
     public bool Help { get; private init; }
 
-    public static CliArguments Parse(IEnumerable<string> args, IReadOnlyCollection<string> allowed)
+    public static CliArguments Parse(IEnumerable<string> args, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string>? flags = null)
     {
         var list = args.ToList();
         var parsed = new CliArguments { Help = list.Contains("--help") || list.Contains("-h") };
@@ -20,6 +20,12 @@ public sealed class CliArguments
             var arg = list[i];
             if (arg is "--help" or "-h")
             {
+                continue;
+            }
+
+            if (flags is not null && arg.StartsWith("--", StringComparison.Ordinal) && flags.Contains(arg[2..]))
+            {
+                parsed._options[arg[2..]] = null;
                 continue;
             }
 
@@ -40,6 +46,9 @@ public sealed class CliArguments
     }
 
     public string? Get(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>True when a flag (an option without a value, such as --skip-invalid) was given.</summary>
+    public bool Has(string name) => _options.ContainsKey(name);
 
     public string Required(string name) => Get(name) is { Length: > 0 } value ? value : throw new CliException($"--{name} is required");
 }

@@ -1,5 +1,6 @@
 using Antq.Bot.Hosting;
 using Antq.Core.Areas;
+using Antq.Core.Pledges;
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,7 +13,7 @@ namespace Antq.Bot.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "officers";
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "officers" or "pledges";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -31,6 +32,7 @@ public static class CliVerbs
             return args[0] switch
             {
                 "officers" => await OfficersVerb.RunAsync(args[1..].Where(a => !IsSetting(a)).ToArray(), db, areas, output, cancellationToken),
+                "pledges" => await PledgesVerb.RunAsync(args[1..].Where(a => !IsSetting(a)).ToArray(), db, areas, PledgeCatalog.Load(HostingRegistration.ContentPath(configuration, root, "Content:PledgesFile", "config/pledges.json")), output, cancellationToken),
                 _ => throw new CliException($"unknown verb '{args[0]}'"),
             };
         }

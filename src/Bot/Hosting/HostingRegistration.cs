@@ -3,6 +3,7 @@ using Antq.Core;
 using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.Pledges;
 using Antq.Core.Storage;
 using Antq.Core.Tips;
 using Microsoft.Data.Sqlite;
@@ -47,7 +48,21 @@ public static class HostingRegistration
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
         builder.Services.AddAntqCore(content, provider, connectionString);
         builder.AddScheduling(connectionString);
+        AddPledgeContent(builder, root);
         return builder;
+    }
+
+    private static void AddPledgeContent(WebApplicationBuilder builder, string root)
+    {
+        var section = builder.Configuration.GetSection(PledgeOptions.Section);
+        builder.Services.AddOptions<PledgeOptions>().Bind(section);
+        var days = (section.Get<PledgeOptions>() ?? new()).CorrectionDays;
+        if (days is < 0 or > 366)
+        {
+            throw new ConfigurationProblemException($"Pledges:CorrectionDays must be between 0 and 366 (got {days}).");
+        }
+
+        builder.Services.AddSingleton(PledgeCatalog.Load(ContentPath(builder.Configuration, root, "Content:PledgesFile", "config/pledges.json")));
     }
 
     public static string ContentPath(IConfiguration configuration, string root, string key, string fallback)

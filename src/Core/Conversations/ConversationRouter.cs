@@ -109,8 +109,6 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
                 return context.Resident is null
                     ? Turns.Unchanged(context, flow, context.T("privacy.nothing"))
                     : Turns.StartFlow(flows[EraseFlow.FlowName], context);
-            case "pledge":
-                return consented ? Turns.Home(context, $"menu.{command.Name}_soon") : Turns.NeedsOnboarding(flows, context);
             default:
                 var shown = command.Name.Length > Command.MaxNameLength ? command.Name[..Command.MaxNameLength] + "…" : command.Name;
                 return Turns.Unchanged(context, flow, context.T("error.unknown_command", "/" + shown));

@@ -4,6 +4,7 @@ using Antq.Core.Delivery;
 using Antq.Core.Events;
 using Antq.Core.Inbox;
 using Antq.Core.Officers;
+using Antq.Core.Pledges;
 using Antq.Core.Residents;
 using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,8 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
     public DbSet<FestivalEvent> Events => Set<FestivalEvent>();
 
     public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
+
+    public DbSet<Pledge> Pledges => Set<Pledge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -102,6 +105,36 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
 
         OnOfficersAndTipsCreating(modelBuilder);
         OnBroadcastsCreating(modelBuilder);
+        OnPledgesCreating(modelBuilder);
+    }
+
+    private static void OnPledgesCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Pledge>(e =>
+        {
+            e.ToTable("pledges");
+            e.Property(p => p.Number).HasMaxLength(20);
+            e.Property(p => p.TypeId).HasMaxLength(16);
+            e.Property(p => p.TextVersion).HasMaxLength(16);
+            e.Property(p => p.SignerKind).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Source).HasConversion<string>().HasMaxLength(8);
+            e.Property(p => p.SignerName).HasMaxLength(100);
+            e.Property(p => p.Address).HasMaxLength(200);
+            e.Property(p => p.BusinessName).HasMaxLength(150);
+            e.Property(p => p.School).HasMaxLength(200);
+            e.Property(p => p.ClassName).HasMaxLength(30);
+            e.Property(p => p.SignerKey).HasMaxLength(400);
+            e.Property(p => p.WardId).HasMaxLength(40);
+            e.Property(p => p.UnitId).HasMaxLength(40);
+            e.Ignore(p => p.Details);
+            e.HasIndex(p => p.Number);
+            e.HasIndex(p => new { p.CampaignYear, p.SignerKey, p.TypeId });
+            e.HasIndex(p => new { p.CampaignYear, p.WardId, p.UnitId });
+            e.HasIndex(p => p.ResidentId);
+
+            // Erasing a resident keeps the pledges they signed (they are counted) but drops the link to them.
+            e.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.SetNull);
+        });
     }
 
     private static void OnBroadcastsCreating(ModelBuilder modelBuilder)

@@ -113,6 +113,9 @@ public sealed class TipLifecycleTests
             s["Tips:MaxPerHour"] = "1";
             s["Conversations:IdleTimeout"] = "02:00:00";
         });
+
+        // Tips are counted by clock hour: start at half past, so 20 minutes on is the same hour and 50 the next.
+        bot.Clock.Advance(TimeSpan.FromMinutes((90 - bot.Clock.GetUtcNow().Minute) % 60));
         var chat = await bot.AtTipCategoryAsync(701_004);
         await chat.AtReviewAsync();
         await chat.SendsTipAsync();

@@ -1,0 +1,74 @@
+using Antq.Core.Conversations;
+using Antq.Core.Residents.Steps;
+using Step = Antq.Core.Pledges.PledgeFlow.Step;
+
+namespace Antq.Core.Pledges;
+
+/// <summary>The questions of the pledge flow, as the resident sees them.</summary>
+internal sealed class PledgePrompts(PledgeCatalog catalog)
+{
+    public OutgoingMessage For(FlowContext context, string step, PledgeDraft draft) => step switch
+    {
+        Step.Field when draft.Kind is { } kind => SignerFields.Prompt(context, kind, SignerDetails.FieldsOf(kind)[Math.Clamp(context.Data.GetInt("field"), 0, SignerDetails.FieldsOf(kind).Count - 1)], withBack: true),
+        Step.Place => Place(context),
+        Step.Ward => AreaStep.WardPrompt(context, withBack: true),
+        Step.Unit when context.Areas.FindWard(draft.WardId ?? "") is { } ward => AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true),
+        Step.Unit => AreaStep.WardPrompt(context, withBack: true),
+        Step.Types => Types(context, draft),
+        Step.Commit => Commit(context, draft),
+        _ => Kind(context),
+    };
+
+    public static OutgoingMessage Kind(FlowContext context) => new()
+    {
+        Text = context.T("pledge.ask_kind"),
+        Buttons =
+        [
+            [new Button(context.T("pledge.kind_household"), "pledgekind:household")],
+            [new Button(context.T("pledge.kind_business"), "pledgekind:business")],
+            [new Button(context.T("pledge.kind_school"), "pledgekind:school")],
+            [new Button(context.T("pledge.kind_individual"), "pledgekind:individual")],
+        ],
+    };
+
+    public OutgoingMessage Types(FlowContext context, PledgeDraft draft)
+    {
+        var rows = catalog.For(draft.Kind ?? SignerKind.Individual)
+            .Select(t => (IReadOnlyList<Button>)[new Button((draft.Types.Contains(t.Id) ? "✅ " : "⬜ ") + t.Name(context.Language), "pledgetype:" + t.Id)])
+            .ToList();
+        rows.Add([new Button(context.T("pledge.all"), "pledgeall"), new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add([Navigation.Back(context)]);
+        return new OutgoingMessage { Text = context.T("pledge.ask_types", catalog.Campaign.Year), Buttons = rows };
+    }
+
+    /// <summary>The full text of each chosen pledge, then the question that asks for the commitment.</summary>
+    public IReadOnlyList<OutgoingMessage> Texts(FlowContext context, PledgeDraft draft) =>
+        [.. draft.Types.Select(catalog.Find).OfType<PledgeType>().Select(t => new OutgoingMessage { Text = t.FullText(context.Language) }), Commit(context, draft)];
+
+    private OutgoingMessage Commit(FlowContext context, PledgeDraft draft)
+    {
+        var names = string.Join(", ", draft.Types.Select(catalog.Find).OfType<PledgeType>().Select(t => t.Name(context.Language)));
+        var unit = context.Areas.FindUnit(draft.UnitId ?? "");
+        var ward = context.Areas.FindWard(draft.WardId ?? "");
+        var place = unit is null || ward is null ? "" : $"{unit.Name}, {AreaStep.WardLabel(context, ward)}";
+        var details = draft.Details;
+        return new OutgoingMessage
+        {
+            Text = context.T("pledge.ask_commit", details.DisplayName, details.Place, place, names),
+            Buttons = [[new Button(context.T("pledge.commit"), "pledgecommit")], [Navigation.Back(context)]],
+        };
+    }
+
+    private static OutgoingMessage Place(FlowContext context)
+    {
+        var rows = new List<IReadOnlyList<Button>>();
+        if (context.Resident is { UnitId: { } unitId, WardId: { } wardId } && context.Areas.FindUnit(unitId) is { } unit && context.Areas.FindWard(wardId) is { } ward)
+        {
+            rows.Add([new Button(context.T("pledge.unit_mine", unit.Name, AreaStep.WardLabel(context, ward)), "pledgeplace:mine")]);
+        }
+
+        rows.Add([new Button(context.T("pledge.unit_other"), "pledgeplace:other")]);
+        rows.Add([Navigation.Back(context)]);
+        return new OutgoingMessage { Text = context.T("pledge.ask_unit"), Buttons = rows };
+    }
+}

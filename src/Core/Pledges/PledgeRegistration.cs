@@ -1,0 +1,17 @@
+using Antq.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antq.Core.Pledges;
+
+public static class PledgeRegistration
+{
+    /// <summary>The pledge flows, routes and facts; the host registers the loaded <see cref="PledgeCatalog"/> and binds <see cref="PledgeOptions"/>.</summary>
+    public static IServiceCollection AddAntqPledges(this IServiceCollection services)
+    {
+        services.AddSingleton<IFlow, PledgeFlow>();
+        services.AddSingleton<IFlow, PledgeCorrectionFlow>();
+        services.AddSingleton<IInputRoute, PledgeRoutes>();
+        services.AddSingleton<ITurnFactLoader, PledgeFacts>();
+        return services;
+    }
+}

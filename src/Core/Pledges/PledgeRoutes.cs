@@ -1,0 +1,120 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+using Antq.Core.Residents;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Pledges;
+
+/// <summary>
+/// Where pledges are reached at any step. Residents: /pledge and the menu entry, /mypledges, the correct and
+/// withdraw buttons under their list. Officers (only they): /coverage.
+/// </summary>
+public sealed class PledgeRoutes(FlowCatalog flows, PledgeCatalog catalog, IOptions<PledgeOptions> options) : IInputRoute
+{
+    /// <summary>The buttons under /mypledges (the facts loader looks for them).</summary>
+    public const string FixPrefix = "pledgefix:";
+    public const string WithdrawPrefix = "pledgewd";
+
+    private readonly int _correctionDays = options.Value.CorrectionDays;
+
+    public Turn? Route(FlowContext context, Command? command, IFlow? current)
+    {
+        var consented = context.Resident is { HasConsented: true };
+        return (command?.Name, context.Facts.Get<Officer>()) switch
+        {
+            ("pledge", _) when !consented => Turns.NeedsOnboarding(flows, context),
+            ("pledge", _) when !catalog.Campaign.IsOpen(context.Now) => new Turn { Messages = [Closed(context, catalog.Campaign), MainMenu.Render(context)] },
+            ("pledge", _) => Turns.StartFlow(flows[PledgeFlow.FlowName], context),
+            ("mypledges", _) => Turns.Unchanged(context, current, null, Mine(context)),
+            ("coverage", not null) => new Turn { StateChanged = false, Changes = [new ShowCoverage()] },
+            (null, _) => Buttons(context, current),
+            _ => null,
+        };
+    }
+
+    /// <summary>"The campaign is closed; the next opens on …", or "it opens on …" before it starts.</summary>
+    public static OutgoingMessage Closed(FlowContext context, PledgeCampaign campaign) => campaign.HasEnded(context.Now)
+        ? context.Say("pledge.closed", campaign.Year, Day(campaign.Closes), Day(campaign.NextOpening(context.Now)))
+        : context.Say("pledge.not_yet", campaign.Year, Day(campaign.Opens));
+
+    public static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private Turn? Buttons(FlowContext context, IFlow? current)
+    {
+        var mine = context.Facts.Get<MyPledges>() ?? new MyPledges([]);
+        if (Navigation.ButtonArgument(context, FixPrefix) is { } fix)
+        {
+            return mine.Find(long.TryParse(fix, out var id) ? id : 0) is not { WithdrawnAt: null } pledge
+                ? Turns.Unchanged(context, current, context.T("error.old_button"))
+                : !CanCorrect(pledge, context.Now)
+                    ? Turns.Unchanged(context, current, context.T("pledge.fix_too_late", _correctionDays, Day(PledgeCampaign.Today(pledge.SignedAt))))
+                    : StartCorrection(context, pledge);
+        }
+
+        if (Navigation.ButtonArgument(context, "pledgewd:") is { } withdraw)
+        {
+            return mine.Find(long.TryParse(withdraw, out var id) ? id : 0) is not { WithdrawnAt: null } pledge
+                ? Turns.Unchanged(context, current, context.T("error.old_button"))
+                : Turns.Unchanged(context, current, null, new OutgoingMessage
+                {
+                    Text = context.T("pledge.withdraw_confirm", TypeName(context, pledge.TypeId), pledge.Number, pledge.Details.DisplayName),
+                    Buttons = [[new Button(context.T("pledge.withdraw_yes"), "pledgewdok:" + pledge.Id)], [new Button(context.T("pledge.withdraw_no"), MainMenu.Prefix + "mypledges")]],
+                });
+        }
+
+        if (Navigation.ButtonArgument(context, "pledgewdok:") is { } confirmed && long.TryParse(confirmed, out var withdrawn))
+        {
+            return new Turn { StateChanged = false, Changes = [new WithdrawPledge(withdrawn, context.Language)] };
+        }
+
+        return null;
+    }
+
+    private bool CanCorrect(Pledge pledge, DateTime now) => now - pledge.SignedAt <= TimeSpan.FromDays(_correctionDays);
+
+    private Turn StartCorrection(FlowContext context, Pledge pledge)
+    {
+        var flow = flows[PledgeCorrectionFlow.FlowName];
+        var draft = new PledgeDraft { PledgeId = pledge.Id, Kind = pledge.SignerKind };
+        return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = draft.Into(FlowData.Empty) }));
+    }
+
+    private OutgoingMessage Mine(FlowContext context)
+    {
+        var pledges = (context.Facts.Get<MyPledges>() ?? new MyPledges([])).Pledges;
+        if (pledges.Count == 0)
+        {
+            return new OutgoingMessage { Text = context.T("pledge.mine_none") };
+        }
+
+        var lines = new List<string> { context.T("pledge.mine_title") };
+        var buttons = new List<IReadOnlyList<Button>>();
+        foreach (var signer in pledges.GroupBy(p => (p.CampaignYear, p.SignerKey)).OrderByDescending(g => g.Key.CampaignYear).Take(10))
+        {
+            var first = signer.First();
+            lines.Add("");
+            lines.Add(context.T("pledge.mine_signer", signer.Key.CampaignYear, first.Details.DisplayName, first.Details.Place));
+            foreach (var pledge in signer)
+            {
+                lines.Add(pledge.WithdrawnAt is { } at
+                    ? context.T("pledge.mine_withdrawn", TypeName(context, pledge.TypeId), pledge.Number, Day(PledgeCampaign.Today(at)))
+                    : context.T("pledge.mine_line", TypeName(context, pledge.TypeId), pledge.Number, Day(PledgeCampaign.Today(pledge.SignedAt)), pledge.TextVersion));
+            }
+
+            var active = signer.Where(p => p.WithdrawnAt is null && p.CampaignYear == catalog.Campaign.Year).ToList();
+            if (active.FirstOrDefault(p => CanCorrect(p, context.Now)) is { } correctable)
+            {
+                buttons.Add([new Button(context.T("pledge.fix_button", first.SignerName), FixPrefix + correctable.Id)]);
+            }
+
+            buttons.AddRange(active.Select(p => (IReadOnlyList<Button>)[new Button(context.T("pledge.withdraw_button", TypeName(context, p.TypeId), first.SignerName), "pledgewd:" + p.Id)]));
+        }
+
+        lines.Add("");
+        lines.Add(context.T("pledge.mine_fix_rule", _correctionDays));
+        return new OutgoingMessage { Text = string.Join("\n", lines), Buttons = buttons };
+    }
+
+    private string TypeName(FlowContext context, string typeId) => catalog.Find(typeId)?.Name(context.Language) ?? typeId;
+}

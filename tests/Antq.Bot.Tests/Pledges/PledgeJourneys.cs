@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Antq.Bot.Cli;
+using Antq.Bot.Hosting;
+using Antq.Core.Text;
+using Antq.Testing;
+
+namespace Antq.Bot.Tests.Pledges;
+
+internal static class PledgeJourneys
+{
+    public static DateOnly Today => DateOnly.FromDateTime(LocalTime.ToLocal(DateTime.UtcNow));
+
+    /// <summary>The service with the shipped pledges, its campaign moved to run from <paramref name="opensInDays"/> to <paramref name="closesInDays"/> from today.</summary>
+    public static Task<TestBot> StartAsync(int opensInDays = -30, int closesInDays = 30, int? correctionDays = null) =>
+        TestBot.StartAsync(settings =>
+        {
+            settings["Content:PledgesFile"] = CampaignFile(opensInDays, closesInDays);
+            if (correctionDays is { } days)
+            {
+                settings["Pledges:CorrectionDays"] = days.ToString(CultureInfo.InvariantCulture);
+            }
+        });
+
+    public static string CampaignFile(int opensInDays, int closesInDays)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(ContentRoot.Find(), "config", "pledges.json")))!;
+        json["campaign"] = new JsonObject
+        {
+            ["year"] = Today.Year,
+            ["opens"] = Today.AddDays(opensInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["closes"] = Today.AddDays(closesInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        var file = Path.Combine(Directory.CreateTempSubdirectory("antq-pledges-").FullName, "pledges.json");
+        File.WriteAllText(file, json.ToJsonString());
+        return file;
+    }
+
+    /// <summary>From the main menu to the choice of pledges, as a household of the resident's own unit.</summary>
+    public static async Task AtTypesAsHouseholdAsync(this ChatScript chat, string name, string address)
+    {
+        chat.Taps("Ký cam kết");
+        await chat.Sees("Bạn ký cam kết với tư cách nào?");
+        chat.Taps("Hộ gia đình");
+        await chat.Sees("Họ và tên chủ hộ là gì?");
+        chat.Says(name);
+        await chat.Sees("Địa chỉ của hộ gia đình");
+        chat.Says(address);
+        await chat.Sees("Cam kết được tính cho khối, thôn nào?");
+        chat.Taps("Khối 2");
+        await chat.Sees("Bạn muốn ký những cam kết nào của năm");
+    }
+
+    /// <summary>Presses "I commit" after the texts and returns the receipt.</summary>
+    public static async Task<SentMessage> CommitsAsync(this ChatScript chat)
+    {
+        chat.Taps("Tôi cam kết");
+        var receipt = await chat.NextAsync();
+        await chat.Sees("Bạn cần gì?");
+        return receipt;
+    }
+
+    /// <summary>Runs a command-line verb against the given database file.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunVerbAsync(string databaseFile, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliVerbs.RunAsync([.. args, $"--ConnectionStrings:Antq=Data Source={databaseFile}"], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
