@@ -71,6 +71,11 @@ public sealed partial class TelegramStartup(ITelegramBotClient bot, IOptions<Tel
         [
             new("start", "Start or sign up"),
             new("menu", "Main menu"),
+            new("tip", "Send a tip to the police"),
+            new("status", "Status of a tip you sent"),
+            new("pledge", "Sign this year's safety pledges"),
+            new("mypledges", "Your pledges"),
+            new("events", "Upcoming events"),
             new("settings", "Language, area, topics"),
             new("privacy", "What we keep about you"),
             new("delete_me", "Erase your data"),
@@ -81,6 +86,11 @@ public sealed partial class TelegramStartup(ITelegramBotClient bot, IOptions<Tel
         [
             new("start", "Bắt đầu hoặc đăng ký"),
             new("menu", "Danh mục chính"),
+            new("tip", "Gửi tin báo cho công an"),
+            new("status", "Tình trạng tin báo đã gửi"),
+            new("pledge", "Ký cam kết năm nay"),
+            new("mypledges", "Cam kết của tôi"),
+            new("events", "Sự kiện sắp diễn ra"),
             new("settings", "Ngôn ngữ, khu vực, nội dung theo dõi"),
             new("privacy", "Dữ liệu chúng tôi lưu về bạn"),
             new("delete_me", "Xoá dữ liệu của bạn"),
