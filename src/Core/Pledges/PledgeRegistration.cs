@@ -12,6 +12,7 @@ public static class PledgeRegistration
         services.AddSingleton<IFlow, PledgeCorrectionFlow>();
         services.AddSingleton<IInputRoute, PledgeRoutes>();
         services.AddSingleton<ITurnFactLoader, PledgeFacts>();
+        services.AddSingleton<PledgeRenewals>();
         return services;
     }
 }

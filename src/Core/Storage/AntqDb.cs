@@ -45,6 +45,8 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
 
     public DbSet<Pledge> Pledges => Set<Pledge>();
 
+    public DbSet<PledgeRenewalInvitation> PledgeRenewalInvitations => Set<PledgeRenewalInvitation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Times are stored in UTC; reading them back must say so.
@@ -110,6 +112,12 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
 
     private static void OnPledgesCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<PledgeRenewalInvitation>(e =>
+        {
+            e.ToTable("pledge_renewal_invitations");
+            e.HasIndex(i => new { i.ResidentId, i.CampaignYear }).IsUnique();
+        });
+
         modelBuilder.Entity<Pledge>(e =>
         {
             e.ToTable("pledges");

@@ -492,6 +492,29 @@ namespace Antq.Core.Storage.Migrations
                     b.ToTable("pledges", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Pledges.PledgeRenewalInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "CampaignYear")
+                        .IsUnique();
+
+                    b.ToTable("pledge_renewal_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Residents.Resident", b =>
                 {
                     b.Property<long>("Id")
