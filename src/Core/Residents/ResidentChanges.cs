@@ -84,5 +84,9 @@ public sealed record EraseResident : DomainChange
         await context.Db.Residents.Where(r => r.Channel == channel && r.ExternalUserId == context.Input.UserId).ExecuteDeleteAsync(cancellationToken);
         await context.Db.Outbox.Where(o => o.Channel == channel && o.ChatId == chat && o.Status != DeliveryStatus.InFlight).ExecuteDeleteAsync(cancellationToken);
         await context.Db.Inbox.Where(i => i.Channel == channel && i.ChatId == chat && i.HandledAt != null).ExecuteDeleteAsync(cancellationToken);
+        foreach (var eraser in (IEnumerable<IResidentDataEraser>?)context.Services.GetService(typeof(IEnumerable<IResidentDataEraser>)) ?? [])
+        {
+            await eraser.EraseAsync(channel, chat, cancellationToken);
+        }
     }
 }

@@ -266,7 +266,7 @@ public static class WebChatEndpoints
         }
 
         stream.Position = 0;
-        var fileId = await uploads.SaveAsync(stream, type.Extension, http.RequestAborted);
+        var fileId = await uploads.SaveAsync(visitor!.ChatId, stream, type.Extension, http.RequestAborted);
         var caption = form["caption"].ToString();
         var message = WebChatMapper.Photo(visitor!, form["id"].ToString(), fileId, photo.Length, type.MimeType, caption, form["language"].ToString(), time.GetUtcNow());
         await intake.AcceptAsync(message, http.RequestAborted);

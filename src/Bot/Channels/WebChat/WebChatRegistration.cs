@@ -22,7 +22,10 @@ public static partial class WebChatRegistration
         }
 
         var uploads = Path.IsPathRooted(options.UploadsFolder) ? options.UploadsFolder : Path.Combine(builder.Environment.ContentRootPath, options.UploadsFolder);
-        services.AddSingleton(new WebChatUploads(uploads));
+        var files = new WebChatUploads(uploads);
+        services.AddSingleton(files);
+        services.AddSingleton<Antq.Core.Residents.IResidentDataEraser>(files);
+        services.AddSingleton<Antq.Core.Tips.IChannelFiles>(files);
         services.AddSingleton<WebChatAssets>();
         services.AddSingleton<WebChatVisitors>();
         services.AddSingleton<WebChatFeed>();

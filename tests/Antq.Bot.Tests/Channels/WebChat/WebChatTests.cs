@@ -160,7 +160,7 @@ public sealed class WebChatTests
         var photo = await visitor.Http.SendAsync(PhotoPost(visitor, Png, "image/png"));
         Assert.Equal(HttpStatusCode.Accepted, photo.StatusCode);
         await visitor.Sees("Ở bước này mình chưa nhận được loại tin đó");
-        Assert.Single(Directory.GetFiles(Path.Combine(bot.Folder, "webchat-uploads"), "*.png"));
+        Assert.Single(Directory.GetFiles(Path.Combine(bot.Folder, "webchat-uploads"), "*.png", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -286,6 +286,40 @@ public sealed class WebChatTests
         await visitor.Taps("Xong");
         await visitor.Sees("Khu vực");
         await visitor.Sees("Bạn cần gì?");
+    }
+
+    [Fact]
+    public async Task Erasing_a_visitor_erases_the_photos_they_attached()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var visitor = await bot.WebVisitorAsync();
+        await visitor.Says("/start");
+        await visitor.Sees("ngôn ngữ");
+        await visitor.Taps("Tiếng Việt");
+        await visitor.Sees("Bạn có đồng ý không?");
+        await visitor.Taps("Tôi đồng ý");
+        await visitor.Sees("Cảm ơn");
+        await visitor.Sees("phường, xã nào");
+        var photo = await visitor.Http.SendAsync(PhotoPost(visitor, Png, "image/png"));
+        Assert.Equal(HttpStatusCode.Accepted, photo.StatusCode);
+        await visitor.Sees("Ở bước này mình chưa nhận được loại tin đó");
+        await visitor.Sees("phường, xã nào");
+        await visitor.Taps("Phường Chi Lăng");
+        await visitor.Sees("khối, thôn nào");
+        await visitor.Taps("Khối 2");
+        await visitor.Sees("nội dung nào");
+        await visitor.Taps("Xong");
+        await visitor.Sees("Đăng ký xong");
+        await visitor.Sees("Bạn cần gì?");
+        var uploads = Path.Combine(bot.Folder, "webchat-uploads");
+        Assert.Single(Directory.GetFiles(uploads, "*.png", SearchOption.AllDirectories));
+
+        await visitor.Says("/delete_me");
+        await visitor.Sees("Bạn có chắc muốn xoá");
+        await visitor.Taps("Xoá dữ liệu của tôi");
+        await visitor.Sees("Đã xoá toàn bộ dữ liệu của bạn.");
+
+        Assert.Empty(Directory.GetFiles(uploads, "*", SearchOption.AllDirectories));
     }
 
     private static HttpRequestMessage PhotoPost(WebChatScript visitor, byte[] bytes, string type)
