@@ -21,7 +21,10 @@ public static class SchedulingRegistration
             throw new Hosting.ConfigurationProblemException($"Broadcasts:ClockInterval must be a positive time span (got {interval}).");
         }
 
-        builder.Services.AddQuartz(q =>
+        // One scheduler per database: its name is in every QRTZ_ row, so it must not change between restarts, and
+        // two hosts in one process (tests) must not share one through Quartz's process-wide scheduler registry.
+        var name = "antq-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..12];
+        builder.Services.AddQuartz(name, q =>
         {
             q.UseDefaultTimeZone(LocalTime.Zone);
             q.UsePersistentStore(store =>
@@ -34,7 +37,7 @@ public static class SchedulingRegistration
                 trigger => trigger.WithIdentity("broadcast-clock").StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
                 job => job.WithIdentity("broadcast-clock"));
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddQuartzHostedService(name, o => o.WaitForJobsToComplete = true);
         return builder;
     }
 }
