@@ -82,7 +82,8 @@ public sealed record EraseResident : DomainChange
     {
         var (channel, chat) = (context.Input.Channel, context.Input.ChatId);
         await context.Db.Residents.Where(r => r.Channel == channel && r.ExternalUserId == context.Input.UserId).ExecuteDeleteAsync(cancellationToken);
-        await context.Db.Outbox.Where(o => o.Channel == channel && o.ChatId == chat && o.Status != DeliveryStatus.InFlight).ExecuteDeleteAsync(cancellationToken);
+        // In-flight rows go too: the send in hand finishes, and recording its outcome finds nothing to update.
+        await context.Db.Outbox.Where(o => o.Channel == channel && o.ChatId == chat).ExecuteDeleteAsync(cancellationToken);
         await context.Db.Inbox.Where(i => i.Channel == channel && i.ChatId == chat && i.HandledAt != null).ExecuteDeleteAsync(cancellationToken);
         foreach (var eraser in (IEnumerable<IResidentDataEraser>?)context.Services.GetService(typeof(IEnumerable<IResidentDataEraser>)) ?? [])
         {
