@@ -91,7 +91,12 @@ public sealed partial class FakeBotApi
                 body[key] = values.ToString();
             }
 
-            files.AddRange(form.Files.Select(f => new RecordedFile(f.Name, f.FileName, f.ContentType, f.Length)));
+            foreach (var f in form.Files)
+            {
+                using var content = new MemoryStream();
+                await f.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
+                files.Add(new RecordedFile(f.Name, f.FileName, f.ContentType, f.Length) { Content = content.ToArray() });
+            }
         }
         else
         {

@@ -77,7 +77,11 @@ public sealed class RecordedCall
 }
 
 /// <summary>A file part of a multipart request (Telegram.Bot names the parts "0", "1", … and refers to them as "attach://0").</summary>
-public sealed record RecordedFile(string FieldName, string FileName, string? ContentType, long Length);
+public sealed record RecordedFile(string FieldName, string FileName, string? ContentType, long Length)
+{
+    /// <summary>The uploaded bytes.</summary>
+    public byte[] Content { get; init; } = [];
+}
 
 /// <summary>A successful <c>sendMessage</c> call, as the user would see it.</summary>
 public sealed record SentMessage(

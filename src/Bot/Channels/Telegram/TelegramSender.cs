@@ -84,7 +84,9 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
 
     private async Task SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
     {
-        var file = InputFile.FromString(media.Source);
+        InputFile file = media.Content is { } bytes
+            ? InputFile.FromStream(new MemoryStream(bytes), media.FileName ?? "file")
+            : InputFile.FromString(media.Source);
         switch (media.Kind)
         {
             case AttachmentKind.Photo:
