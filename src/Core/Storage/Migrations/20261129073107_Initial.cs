@@ -1,0 +1,571 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Antq.Core.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "broadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    PhotoFileId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Topic = table.Column<int>(type: "INTEGER", nullable: false),
+                    WardIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ScheduledFor = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcasts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "conversations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Flow = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FlowVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "event_rsvps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Coming = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_event_rsvps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderHours = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "officer_invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CreatedByOfficerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UsedByOfficerId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_officer_invitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "officers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExternalUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_officers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    BroadcastId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pledge_renewal_invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CampaignYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pledge_renewal_invitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "residents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExternalUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Topics = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConsentRefusedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_residents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tip_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TipId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PhotoFileId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tip_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tip_quota",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hour = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tip_quota", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tip_routes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TipId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    DeleteAfter = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tip_routes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tips",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CategoryId = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PlaceText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    OccurredWhen = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedOfficerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FirstResponseAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tips", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pledges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TypeId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TextVersion = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SignerKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BusinessName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    School = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClassName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    SignerKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CampaignYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CorrectedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pledges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pledges_residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tip_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TipId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: true),
+                    MimeType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DownloadAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextDownloadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DownloadError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tip_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_tip_attachments_tips_TipId",
+                        column: x => x.TipId,
+                        principalTable: "tips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcasts_Status_ScheduledFor",
+                table: "broadcasts",
+                columns: new[] { "Status", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_conversations_Channel_ChatId",
+                table: "conversations",
+                columns: new[] { "Channel", "ChatId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_event_rsvps_EventId_Channel_ChatId",
+                table: "event_rsvps",
+                columns: new[] { "EventId", "Channel", "ChatId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_Status_StartsAt",
+                table: "events",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_Channel_ChatId",
+                table: "inbox",
+                columns: new[] { "Channel", "ChatId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_Channel_ExternalId",
+                table: "inbox",
+                columns: new[] { "Channel", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_HandledAt",
+                table: "inbox",
+                column: "HandledAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_officer_invitations_CodeHash",
+                table: "officer_invitations",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_officers_Channel_ExternalUserId",
+                table: "officers",
+                columns: new[] { "Channel", "ExternalUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_officers_WardId",
+                table: "officers",
+                column: "WardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_BroadcastId",
+                table: "outbox",
+                column: "BroadcastId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_Channel_ChatId_Status",
+                table: "outbox",
+                columns: new[] { "Channel", "ChatId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_Status_Priority_NotBefore",
+                table: "outbox",
+                columns: new[] { "Status", "Priority", "NotBefore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_renewal_invitations_ResidentId_CampaignYear",
+                table: "pledge_renewal_invitations",
+                columns: new[] { "ResidentId", "CampaignYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledges_CampaignYear_SignerKey_TypeId",
+                table: "pledges",
+                columns: new[] { "CampaignYear", "SignerKey", "TypeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledges_CampaignYear_WardId_UnitId",
+                table: "pledges",
+                columns: new[] { "CampaignYear", "WardId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledges_Number",
+                table: "pledges",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledges_ResidentId",
+                table: "pledges",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_residents_Channel_ChatId",
+                table: "residents",
+                columns: new[] { "Channel", "ChatId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_residents_Channel_ExternalUserId",
+                table: "residents",
+                columns: new[] { "Channel", "ExternalUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_residents_WardId_UnitId",
+                table: "residents",
+                columns: new[] { "WardId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tip_attachments_StoredPath_NextDownloadAt",
+                table: "tip_attachments",
+                columns: new[] { "StoredPath", "NextDownloadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tip_attachments_TipId",
+                table: "tip_attachments",
+                column: "TipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tip_events_TipId_At",
+                table: "tip_events",
+                columns: new[] { "TipId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tip_quota_ResidentKey_Hour",
+                table: "tip_quota",
+                columns: new[] { "ResidentKey", "Hour" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tip_routes_DeleteAfter",
+                table: "tip_routes",
+                column: "DeleteAfter");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tip_routes_TipId",
+                table: "tip_routes",
+                column: "TipId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tips_Code",
+                table: "tips",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tips_WardId_Status_CreatedAt",
+                table: "tips",
+                columns: new[] { "WardId", "Status", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "broadcasts");
+
+            migrationBuilder.DropTable(
+                name: "conversations");
+
+            migrationBuilder.DropTable(
+                name: "event_rsvps");
+
+            migrationBuilder.DropTable(
+                name: "events");
+
+            migrationBuilder.DropTable(
+                name: "inbox");
+
+            migrationBuilder.DropTable(
+                name: "officer_invitations");
+
+            migrationBuilder.DropTable(
+                name: "officers");
+
+            migrationBuilder.DropTable(
+                name: "outbox");
+
+            migrationBuilder.DropTable(
+                name: "pledge_renewal_invitations");
+
+            migrationBuilder.DropTable(
+                name: "pledges");
+
+            migrationBuilder.DropTable(
+                name: "tip_attachments");
+
+            migrationBuilder.DropTable(
+                name: "tip_events");
+
+            migrationBuilder.DropTable(
+                name: "tip_quota");
+
+            migrationBuilder.DropTable(
+                name: "tip_routes");
+
+            migrationBuilder.DropTable(
+                name: "residents");
+
+            migrationBuilder.DropTable(
+                name: "tips");
+        }
+    }
+}
