@@ -27,9 +27,10 @@ internal static class TipMessaging
             OutboxWriter.Enqueue(context.Db, officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, context.Now);
         }
 
-        if (context.Get<IOptions<TipOptions>>().Value.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
+        var options = context.Get<IOptions<TipOptions>>().Value;
+        if (options.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
         {
-            OutboxWriter.Enqueue(context.Db, context.Input.Channel, group, messages, DeliveryPriority.Reply, context.Now);
+            OutboxWriter.Enqueue(context.Db, options.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, context.Now);
         }
     }
 

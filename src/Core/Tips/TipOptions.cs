@@ -28,6 +28,9 @@ public sealed class TipOptions
     /// <summary>An officers' group chat (Telegram chat id) that also gets every new tip; empty for none.</summary>
     public string? OfficersGroupChatId { get; set; }
 
+    /// <summary>The channel of <see cref="OfficersGroupChatId"/>.</summary>
+    public string OfficersGroupChannel { get; set; } = "telegram";
+
     /// <summary>Where tip attachments are archived (a folder of the service's data).</summary>
     public string AttachmentsDirectory { get; set; } = "data/attachments";
 
