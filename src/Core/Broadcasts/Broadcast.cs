@@ -18,6 +18,12 @@ public sealed class Broadcast
 
     public DateTime ScheduledFor { get; set; }
 
+    /// <summary>For a repeating broadcast: how it repeats. It stays scheduled; each time it fires, a copy is sent.</summary>
+    public Recurrence Recurrence { get; set; }
+
+    /// <summary>The first time of a repeating broadcast, whose local wall-clock time every occurrence keeps.</summary>
+    public DateTime? FirstAt { get; set; }
+
     public BroadcastStatus Status { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -33,6 +33,8 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
             Topic = Draft.Topic.Value,
             WardIds = wards.Count == 0 ? null : string.Join(',', wards),
             ScheduledFor = Draft.At ?? context.Now,
+            Recurrence = Draft.At is null ? Recurrence.None : Draft.Recurrence,
+            FirstAt = Draft.At is not null && Draft.Recurrence != Recurrence.None ? Draft.At : null,
             Status = BroadcastStatus.Scheduled,
             CreatedAt = context.Now,
         };
@@ -77,7 +79,7 @@ public sealed record ListBroadcasts : DomainChange
         }
 
         var rows = list.Select(b => (IReadOnlyList<Button>)[new Button(
-            texts.Get("vi", "broadcast.cancel_button", b.Id, LocalTime.Format(b.ScheduledFor, "vi"), Short(b.Text)),
+            texts.Get("vi", "broadcast.cancel_button", b.Id, (b.Recurrence == Recurrence.None ? "" : "🔁 ") + LocalTime.Format(b.ScheduledFor, "vi"), Short(b.Text)),
             "bccancel:" + b.Id.ToString(CultureInfo.InvariantCulture))]).ToList();
         context.Reply(new OutgoingMessage { Text = texts.Get("vi", "broadcast.open_list", list.Count), Buttons = rows });
     }

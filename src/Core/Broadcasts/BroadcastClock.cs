@@ -33,13 +33,36 @@ public sealed class BroadcastClock(
             {
                 if (now - due.ScheduledFor > options.Value.MissedGrace)
                 {
-                    due.Status = BroadcastStatus.Missed;
+                    // A repeating broadcast loses only this occurrence; the next one stays scheduled.
                     await TellOfficerAsync(db, due, texts.Get("vi", "broadcast.missed", due.Id, LocalTime.Format(due.ScheduledFor, "vi")), now, cancellationToken);
+                    if (due.Recurrence == Recurrence.None)
+                    {
+                        due.Status = BroadcastStatus.Missed;
+                    }
+                    else
+                    {
+                        due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now);
+                    }
+
                     continue;
                 }
 
-                var (count, notBefore) = await StartAsync(db, due, deliveryOptions.Value, now, cancellationToken);
-                await TellOfficerAsync(db, due, texts.Get("vi", notBefore > now ? "broadcast.started_quiet" : "broadcast.started", due.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, "vi")), now, cancellationToken);
+                var sending = due;
+                if (due.Recurrence != Recurrence.None)
+                {
+                    // The repeating broadcast stays scheduled for its next time; this occurrence is a copy of its own.
+                    sending = new Broadcast
+                    {
+                        OfficerId = due.OfficerId, Text = due.Text, PhotoFileId = due.PhotoFileId, Topic = due.Topic,
+                        WardIds = due.WardIds, ScheduledFor = due.ScheduledFor, CreatedAt = now,
+                    };
+                    db.Broadcasts.Add(sending);
+                    await db.SaveChangesAsync(cancellationToken);
+                    due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now);
+                }
+
+                var (count, notBefore) = await StartAsync(db, sending, deliveryOptions.Value, now, cancellationToken);
+                await TellOfficerAsync(db, sending, texts.Get("vi", notBefore > now ? "broadcast.started_quiet" : "broadcast.started", sending.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, "vi")), now, cancellationToken);
             }
 
             foreach (var sending in await db.Broadcasts.Where(b => b.Status == BroadcastStatus.Sending).ToListAsync(cancellationToken))

@@ -22,6 +22,8 @@ public sealed record BroadcastDraft
     /// <summary>UTC; null for "now".</summary>
     public DateTime? At { get; init; }
 
+    public Recurrence Recurrence { get; init; }
+
     public static BroadcastDraft From(FlowData data) =>
         data["broadcast"] is { } json ? JsonSerializer.Deserialize<BroadcastDraft>(json, Json) ?? new() : new();
 

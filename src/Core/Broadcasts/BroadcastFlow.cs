@@ -84,9 +84,15 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 return Navigation.ButtonArgument(context, "bcwhen:") switch
                 {
                     "now" => Go(context, Step.Preview, draft with { At = null }),
-                    "later" => Go(context, Step.At, draft),
+                    "later" => Go(context, Step.At, draft with { Recurrence = Recurrence.None }),
+                    "repeat" => Go(context, Step.Repeat, draft),
                     _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
                 };
+
+            case Step.Repeat:
+                return Navigation.ButtonArgument(context, "bcrepeat:") is { } repeat && Recurrences.FromCode(repeat) is { } kind
+                    ? Go(context, Step.At, draft with { Recurrence = kind })
+                    : StepResult.Invalid(Navigation.WhyNotAButton(context));
 
             case Step.At:
                 if (input.Text is not { } typed || !DateTime.TryParseExact(typed.Trim(), ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
@@ -128,7 +134,12 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         Step.When => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_when"),
-            Buttons = [[new Button(context.T("broadcast.now"), "bcwhen:now"), new Button(context.T("broadcast.later"), "bcwhen:later")]],
+            Buttons = [[new Button(context.T("broadcast.now"), "bcwhen:now"), new Button(context.T("broadcast.later"), "bcwhen:later")], [new Button(context.T("broadcast.repeat"), "bcwhen:repeat")]],
+        }],
+        Step.Repeat => [new OutgoingMessage
+        {
+            Text = context.T("broadcast.ask_repeat"),
+            Buttons = Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), "bcrepeat:" + r.Code)), 2),
         }],
         Step.At => [context.Say("broadcast.ask_at")],
         Step.Preview => Preview(context, draft),
@@ -155,6 +166,11 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             ? context.T("broadcast.whole_city")
             : string.Join(", ", draft.Wards.Select(w => context.Areas.FindWard(w) is { } ward ? AreaStep.WardLabel(context, ward) : w));
         var when = draft.At is { } at ? LocalTime.Format(at, context.Language) : context.T("broadcast.now");
+        if (draft.Recurrence != Recurrence.None)
+        {
+            when = context.T("broadcast.repeating", when, context.T("broadcast.repeat_" + Recurrences.Code(draft.Recurrence)));
+        }
+
         var reach = context.Facts.Get<BroadcastReach>()?.Recipients;
         var summary = new OutgoingMessage
         {
@@ -171,6 +187,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         public const string Audience = "audience";
         public const string When = "when";
         public const string At = "at";
+        public const string Repeat = "repeat";
         public const string Preview = "preview";
     }
 }

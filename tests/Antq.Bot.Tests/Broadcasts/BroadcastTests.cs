@@ -175,4 +175,44 @@ public sealed class BroadcastTests
         var statuses = await bot.QueryAsync(db => db.Broadcasts.OrderBy(b => b.Id).Select(b => b.Status).ToListAsync());
         Assert.Equal([BroadcastStatus.Cancelled, BroadcastStatus.Missed], statuses);
     }
+
+    [Fact]
+    public async Task A_daily_broadcast_goes_out_every_day_at_its_local_time_until_cancelled()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.OfficerAsync(806_005, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await SeedAsync(bot, (806_501, "chi-lang", Topics.Traffic, ResidentStatus.Active, true));
+        var resident = bot.Chat(806_501);
+
+        await ComposeAsync(officer, "Nhắc nhở: đội mũ bảo hiểm khi đi xe máy, kể cả quãng đường ngắn.", "An toàn giao thông");
+        await officer.Sees("Gửi khi nào?");
+        officer.Taps("Lặp lại");
+        await officer.Sees("Lặp lại thế nào?");
+        officer.Taps("Hằng ngày");
+        await officer.Sees("gõ ngày giờ gửi");
+        var first = LocalTime.ToLocal(DateTime.UtcNow).AddHours(1);
+        officer.Says(first.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
+        await officer.Sees("Xem trước");
+        await officer.Sees("đội mũ bảo hiểm");
+        var preview = await officer.Sees("Xác nhận gửi?");
+        Assert.Contains("lặp lại Hằng ngày", preview.Text, StringComparison.Ordinal);
+        officer.Taps("Xác nhận gửi");
+        await officer.Sees("Đã hẹn gửi tin #1");
+
+        bot.Clock.Advance(TimeSpan.FromHours(1));
+        await resident.Sees("đội mũ bảo hiểm");
+        await officer.Sees("Đang gửi tin #2");
+        await officer.Sees("Đã gửi xong tin #2");
+        bot.Clock.Advance(TimeSpan.FromDays(1));
+        await resident.Sees("đội mũ bảo hiểm");
+        await officer.Sees("Đang gửi tin #3");
+        await officer.Sees("Đã gửi xong tin #3");
+
+        officer.Says("/broadcasts");
+        await officer.Sees("Tin đang hẹn hoặc đang gửi");
+        officer.Taps("#1 · 🔁");
+        await officer.Sees("Đã huỷ tin #1");
+        bot.Clock.Advance(TimeSpan.FromDays(1));
+        await resident.SeesNothingFor(TimeSpan.FromSeconds(1.5));
+    }
 }

@@ -29,6 +29,9 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OfficerId")
                         .HasColumnType("INTEGER");
 
@@ -37,6 +40,9 @@ namespace Antq.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recurrence")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ScheduledFor")

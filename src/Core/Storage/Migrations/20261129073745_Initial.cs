@@ -23,6 +23,8 @@ namespace Antq.Core.Storage.Migrations
                     Topic = table.Column<int>(type: "INTEGER", nullable: false),
                     WardIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ScheduledFor = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recurrence = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),

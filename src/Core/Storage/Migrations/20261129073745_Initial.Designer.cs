@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Antq.Core.Storage.Migrations
 {
     [DbContext(typeof(AntqDb))]
-    [Migration("20261129073107_Initial")]
+    [Migration("20261129073745_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -32,6 +32,9 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OfficerId")
                         .HasColumnType("INTEGER");
 
@@ -40,6 +43,9 @@ namespace Antq.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recurrence")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ScheduledFor")
