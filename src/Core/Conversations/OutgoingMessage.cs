@@ -15,4 +15,7 @@ public sealed record OutgoingMessage
     /// instead of sending a new one; a channel that cannot edit sends it as new.
     /// </summary>
     public string? ReplacesMessageId { get; init; }
+
+    /// <summary>Set by the dispatcher on broadcast traffic in a channel's paid mode (Telegram's allow_paid_broadcast).</summary>
+    public bool PaidBroadcast { get; init; }
 }

@@ -6,12 +6,16 @@ namespace Antq.Core.Delivery;
 internal sealed class ChannelPacer(IChannelSender sender)
 {
     private readonly TokenBucket _channel = new(sender.Limits.PerSecond, Math.Max(1, sender.Limits.PerSecond));
+    private readonly TokenBucket? _paid = sender.Limits.PaidBroadcastPerSecond is { } paid ? new(paid, Math.Max(1, paid)) : null;
     private readonly ConcurrentDictionary<string, TokenBucket> _chats = new();
     private long _sinceSweep;
 
     public IChannelSender Sender => sender;
 
-    public async Task WaitTurnAsync(string chatId, CancellationToken cancellationToken)
+    /// <summary>True when broadcasts go as paid messages on their own (higher) rate.</summary>
+    public bool PaidBroadcasts => _paid is not null;
+
+    public async Task WaitTurnAsync(string chatId, bool paid, CancellationToken cancellationToken)
     {
         var chat = _chats.GetOrAdd(chatId, _ => new TokenBucket(sender.Limits.PerChatPerSecond, Math.Max(1, sender.Limits.PerChatBurst)));
         var wait = chat.Reserve();
@@ -20,7 +24,7 @@ internal sealed class ChannelPacer(IChannelSender sender)
             await Task.Delay(wait, cancellationToken);
         }
 
-        wait = _channel.Reserve();
+        wait = (paid ? _paid ?? _channel : _channel).Reserve();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, cancellationToken);
@@ -32,7 +36,11 @@ internal sealed class ChannelPacer(IChannelSender sender)
         }
     }
 
-    public void PauseFor(TimeSpan pause) => _channel.PauseFor(pause);
+    public void PauseFor(TimeSpan pause)
+    {
+        _channel.PauseFor(pause);
+        _paid?.PauseFor(pause);
+    }
 
     // Forget chats whose bucket is full again, so the map does not grow with every resident ever sent to.
     private void Sweep()

@@ -91,8 +91,10 @@ public sealed partial class Dispatcher(
             DeliveryOutcome outcome;
             try
             {
-                await pacer.WaitTurnAsync(row.ChatId, stoppingToken);
-                var result = await pacer.Sender.SendAsync(row.ChatId, OutboxWriter.Read(row), stoppingToken);
+                var paid = pacer.PaidBroadcasts && row.Priority == DeliveryPriority.Broadcast;
+                await pacer.WaitTurnAsync(row.ChatId, paid, stoppingToken);
+                var message = OutboxWriter.Read(row);
+                var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, stoppingToken);
                 outcome = Judge(row, result, pacer, settings);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -106,4 +106,25 @@ public sealed class BroadcastDeliveryTests
         Assert.True(duplicates <= 5, $"{duplicates} duplicates; at most one batch (5) may be in flight at the stop");
         Assert.Equal(BroadcastStatus.Sent, await bot.QueryAsync(db => db.Broadcasts.Select(b => b.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task In_paid_mode_broadcasts_go_as_paid_messages_at_the_paid_rate_and_replies_stay_free()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Telegram:PaidBroadcast"] = "true";
+            s["Telegram:RateLimit:PerSecond"] = "4";
+            s["Telegram:RateLimit:PaidPerSecond"] = "1000";
+        });
+        var officer = await bot.OfficerAsync(908_902, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await SeedFollowersAsync(bot);
+        await SendAsync(officer);
+
+        await officer.Sees($"Đã gửi xong tin #1: {Followers} người nhận được");
+        var broadcast = bot.Api.CallsTo("sendMessage").Where(c => c.ChatId != officer.ChatId && c.Field("text")?.Contains("khoá cửa", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(Followers, broadcast.Count);
+        Assert.All(broadcast, c => Assert.Equal("true", c.Field("allow_paid_broadcast")?.ToLowerInvariant()));
+        Assert.True(broadcast.Max(c => c.ReceivedAt) - broadcast.Min(c => c.ReceivedAt) < TimeSpan.FromSeconds(5), "40 messages at 4 a second would take 10 s; the paid rate is what applied");
+        Assert.All(bot.Api.CallsTo("sendMessage").Where(c => c.ChatId == officer.ChatId), c => Assert.Null(c.Field("allow_paid_broadcast")));
+    }
 }

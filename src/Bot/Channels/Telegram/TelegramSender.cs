@@ -17,7 +17,8 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
     public ChannelLimits Limits { get; } = new(
         options.Value.RateLimit.PerSecond,
         options.Value.RateLimit.PerChatPerSecond,
-        options.Value.RateLimit.PerChatBurst);
+        options.Value.RateLimit.PerChatBurst,
+        options.Value.PaidBroadcast ? options.Value.RateLimit.PaidPerSecond : null);
 
     public async Task<SendResult> SendAsync(string chatId, OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -32,11 +33,11 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
 
             if (message.Media is { } media)
             {
-                await SendMediaAsync(chat, media, message.Text, keyboard, cancellationToken);
+                await SendMediaAsync(chat, media, message.Text, keyboard, message.PaidBroadcast, cancellationToken);
             }
             else
             {
-                await bot.SendMessage(chat, message.Text, replyMarkup: keyboard, cancellationToken: cancellationToken);
+                await bot.SendMessage(chat, message.Text, replyMarkup: keyboard, allowPaidBroadcast: message.PaidBroadcast, cancellationToken: cancellationToken);
             }
 
             return SendResult.Sent;
@@ -82,7 +83,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
         }
     }
 
-    private async Task SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    private async Task SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, bool paid, CancellationToken cancellationToken)
     {
         InputFile file = media.Content is { } bytes
             ? InputFile.FromStream(new MemoryStream(bytes), media.FileName ?? "file")
@@ -90,13 +91,13 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
         switch (media.Kind)
         {
             case AttachmentKind.Photo:
-                await bot.SendPhoto(chat, file, caption, replyMarkup: keyboard, cancellationToken: cancellationToken);
+                await bot.SendPhoto(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
                 break;
             case AttachmentKind.Video:
-                await bot.SendVideo(chat, file, caption, replyMarkup: keyboard, cancellationToken: cancellationToken);
+                await bot.SendVideo(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
                 break;
             default:
-                await bot.SendDocument(chat, file, caption, replyMarkup: keyboard, cancellationToken: cancellationToken);
+                await bot.SendDocument(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
                 break;
         }
     }
