@@ -15,7 +15,7 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         var wards = Draft.WholeCity ? [] : Draft.Wards;
         if (officer is null || Draft.Topic is null || Draft.Text is null
             || (officer.Role != OfficerRole.Admin && (wards.Count != 1 || wards[0] != officer.WardId)))
@@ -59,7 +59,7 @@ public sealed record ListBroadcasts : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         if (officer is null)
         {
             return;
@@ -93,7 +93,7 @@ public sealed record CancelBroadcast(long BroadcastId) : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         var broadcast = await context.Db.Broadcasts.SingleOrDefaultAsync(b => b.Id == BroadcastId, cancellationToken);
         if (officer is null || broadcast is null || (officer.Role != OfficerRole.Admin && broadcast.OfficerId != officer.Id)
             || broadcast.Status is not (BroadcastStatus.Scheduled or BroadcastStatus.Sending))

@@ -19,7 +19,7 @@ public sealed record CreateEvent(EventDraft Draft) : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         if (officer is null || Draft.WardId is null || !officer.Covers(Draft.WardId))
         {
             context.Reply(texts.Get("vi", "broadcast.not_allowed"));
@@ -83,7 +83,7 @@ public sealed record ListEvents : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         if (officer is null)
         {
             return;
@@ -119,7 +119,7 @@ public sealed record CancelEvent(long EventId) : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         var festival = await context.Db.Events.SingleOrDefaultAsync(e => e.Id == EventId, cancellationToken);
         if (officer is null || festival is null || !officer.Covers(festival.WardId) || festival.Status == EventStatus.Cancelled)
         {

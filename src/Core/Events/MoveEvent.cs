@@ -1,4 +1,5 @@
 using Antq.Core.Conversations;
+using Antq.Core.Officers;
 using Antq.Core.Delivery;
 using Antq.Core.Text;
 using Antq.Core.Texts;
@@ -12,7 +13,7 @@ public sealed record MoveEvent(long EventId, DateTime StartsAt, DateTime EndsAt)
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         var festival = await context.Db.Events.SingleOrDefaultAsync(e => e.Id == EventId, cancellationToken);
         if (officer is null || festival is null || !officer.Covers(festival.WardId) || festival.Status == EventStatus.Cancelled)
         {

@@ -12,7 +12,7 @@ public sealed record CreateInvitation(OfficerRole Role, string? WardId, TimeSpan
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var admin = await context.Db.Officers.SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var admin = await context.ActingOfficerAsync(cancellationToken);
         if (admin is not { Role: OfficerRole.Admin })
         {
             return;

@@ -12,7 +12,7 @@ public sealed record ShowCoverage : DomainChange
 {
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        var officer = await context.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         if (officer is null)
         {
             return;

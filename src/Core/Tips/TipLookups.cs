@@ -1,4 +1,5 @@
 using Antq.Core.Conversations;
+using Antq.Core.Officers;
 using Antq.Core.Text;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed record ListTips(int Page) : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await TipMessaging.ActingOfficerAsync(context, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         if (officer is null)
         {
             return;
@@ -85,7 +86,7 @@ public sealed record ShowTip(string Code) : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await TipMessaging.ActingOfficerAsync(context, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         var tip = await TipMessaging.FindAsync(context, Code, cancellationToken);
         if (officer is null || tip is null || !officer.Covers(tip.WardId))
         {

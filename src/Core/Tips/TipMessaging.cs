@@ -14,9 +14,6 @@ internal static class TipMessaging
             ? await context.Db.Tips.Include(t => t.Attachments).SingleOrDefaultAsync(t => t.Code == canonical, cancellationToken)
             : null;
 
-    public static async Task<Officer?> ActingOfficerAsync(ChangeContext context, CancellationToken cancellationToken) =>
-        await context.Db.Officers.SingleOrDefaultAsync(o => o.Channel == context.Input.Channel && o.ExternalUserId == context.Input.UserId, cancellationToken);
-
     /// <summary>Every officer who covers the ward (its officers and the admins), and the officers' group chat if set.</summary>
     public static async Task ToOfficersAsync(ChangeContext context, string wardId, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {

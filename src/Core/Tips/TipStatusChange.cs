@@ -1,4 +1,5 @@
 using Antq.Core.Conversations;
+using Antq.Core.Officers;
 using Antq.Core.Texts;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ public sealed record ChangeTipStatus(string Code, TipStatus To, string? Note = n
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await TipMessaging.ActingOfficerAsync(context, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         var tip = await TipMessaging.FindAsync(context, Code, cancellationToken);
         if (officer is null || tip is null || !officer.Covers(tip.WardId))
         {

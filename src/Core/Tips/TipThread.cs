@@ -1,4 +1,5 @@
 using Antq.Core.Conversations;
+using Antq.Core.Officers;
 using Antq.Core.Texts;
 
 namespace Antq.Core.Tips;
@@ -9,7 +10,7 @@ public sealed record OfficerReply(string Code, string? Text, string? PhotoFileId
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await TipMessaging.ActingOfficerAsync(context, cancellationToken);
+        var officer = await context.ActingOfficerAsync(cancellationToken);
         var tip = await TipMessaging.FindAsync(context, Code, cancellationToken);
         if (officer is null || tip is null || !officer.Covers(tip.WardId))
         {
