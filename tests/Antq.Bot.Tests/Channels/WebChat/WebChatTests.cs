@@ -96,13 +96,7 @@ public sealed class WebChatTests
     {
         await using var bot = await TestBot.StartAsync();
         using var visitor = await bot.WebVisitorAsync();
-        await visitor.Says("/start");
-        await visitor.Sees("ngôn ngữ");
-        await visitor.Taps("Tiếng Việt");
-        await visitor.Sees("Thông báo");
-        await visitor.Taps("Tôi đồng ý");
-        await visitor.Sees("Cảm ơn");
-        await visitor.Sees("phường, xã nào");
+        await visitor.ToWardStepAsync();
 
         const string typed = "<script>alert('x')</script><img src=x onerror=alert(1)>";
         await visitor.Says(typed);
@@ -268,13 +262,7 @@ public sealed class WebChatTests
 
     internal static async Task SignUpAsync(WebChatScript visitor)
     {
-        await visitor.Says("/start");
-        await visitor.Sees("ngôn ngữ");
-        await visitor.Taps("Tiếng Việt");
-        await visitor.Sees("Thông báo");
-        await visitor.Taps("Tôi đồng ý");
-        await visitor.Sees("Cảm ơn");
-        await visitor.Sees("phường, xã nào");
+        await visitor.ToWardStepAsync();
         await visitor.Taps("Phường Hoàng Văn Thụ");
         await visitor.Sees("(trang 1/2)");
         await visitor.Taps("Trang sau");
@@ -293,13 +281,7 @@ public sealed class WebChatTests
     {
         await using var bot = await TestBot.StartAsync();
         using var visitor = await bot.WebVisitorAsync();
-        await visitor.Says("/start");
-        await visitor.Sees("ngôn ngữ");
-        await visitor.Taps("Tiếng Việt");
-        await visitor.Sees("Bạn có đồng ý không?");
-        await visitor.Taps("Tôi đồng ý");
-        await visitor.Sees("Cảm ơn");
-        await visitor.Sees("phường, xã nào");
+        await visitor.ToWardStepAsync();
         var photo = await visitor.Http.SendAsync(PhotoPost(visitor, Png, "image/png"));
         Assert.Equal(HttpStatusCode.Accepted, photo.StatusCode);
         await visitor.Sees("Ở bước này mình chưa nhận được loại tin đó");
