@@ -1,43 +1,63 @@
+using System.Data.Common;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Antq.Core.Delivery;
 
-/// <summary>The outbox as the dispatcher sees it: lease a batch by priority, then record outcomes in bulk.</summary>
+/// <summary>
+/// The outbox as the dispatcher sees it: lease rows by priority, then record outcomes in bulk. Both run inside the
+/// write gate on every message sent, so they are hand-written statements rather than EF queries: one
+/// UPDATE … RETURNING leases a batch, one UPDATE per kind of outcome records a batch.
+/// </summary>
 public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, TimeProvider time)
 {
-    /// <summary>Leases up to <paramref name="max"/> rows that are due (and rows whose lease ran out), replies first.</summary>
-    public async Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var now = Now();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            // One query per status rather than one with an OR: with the OR, SQLite walks every row of the channel
-            // (sent ones included, so the lease got slower as the outbox grew); each of these seeks by status.
-            var due = await db.Outbox.AsNoTracking()
-                .Where(o => o.Status == DeliveryStatus.Queued && o.NotBefore <= now && channels.Contains(o.Channel))
-                .OrderBy(o => o.Priority).ThenBy(o => o.Id)
-                .Take(max)
-                .ToListAsync(cancellationToken);
-            var expired = await db.Outbox.AsNoTracking()
-                .Where(o => o.Status == DeliveryStatus.InFlight && o.LeaseUntil < now && channels.Contains(o.Channel))
-                .OrderBy(o => o.Priority).ThenBy(o => o.Id)
-                .Take(max)
-                .ToListAsync(cancellationToken);
-            var rows = expired.Count == 0 ? due : due.Concat(expired).OrderBy(o => o.Priority).ThenBy(o => o.Id).Take(max).ToList();
-            if (rows.Count == 0)
-            {
-                return rows;
-            }
+    private const string Columns = "Id, Channel, ChatId, Priority, Payload, Attempts, CreatedAt, NotBefore, BroadcastId";
 
-            var ids = rows.Select(r => r.Id).ToList();
-            var until = now + lease;
-            await db.Outbox.Where(o => ids.Contains(o.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, DeliveryStatus.InFlight).SetProperty(o => o.LeaseUntil, until), cancellationToken);
+    /// <summary>Leases up to <paramref name="max"/> rows that are due, replies first, in id order within a priority.</summary>
+    public Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken) =>
+        LeaseWhereAsync(channels, max, lease, "Status = @queued AND NotBefore <= @now", cancellationToken);
+
+    /// <summary>
+    /// Rows whose lease ran out (the process that took them died mid-send): leased again, for this process to send.
+    /// Rare, so the dispatcher asks now and then rather than on every lease.
+    /// </summary>
+    public Task<List<OutboxMessage>> ReclaimExpiredAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken) =>
+        LeaseWhereAsync(channels, max, lease, "Status = @inFlight AND LeaseUntil < @now", cancellationToken);
+
+    private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, CancellationToken cancellationToken)
+    {
+        var rows = new List<OutboxMessage>(Math.Min(max, 256));
+        if (max <= 0 || channels.Count == 0)
+        {
             return rows;
         }
+
+        var now = Now();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var command = connection.Command(null, "");
+            var channelList = command.List("c", channels);
+            command.CommandText =
+                $"UPDATE outbox SET Status = @inFlight, LeaseUntil = @until WHERE Id IN " +
+                $"(SELECT Id FROM outbox WHERE {condition} AND Channel IN ({channelList}) ORDER BY Priority, Id LIMIT @max) " +
+                $"RETURNING {Columns}";
+            command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight)
+                .With("@now", now).With("@until", now + lease).With("@max", max);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(Read(reader));
+            }
+        }
+
+        // RETURNING gives no order: replies first, then each chat's rows in the order they were written.
+        rows.Sort((a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Id.CompareTo(b.Id));
+        return rows;
     }
 
     /// <summary>Records outcomes with one statement per kind of outcome, in one transaction.</summary>
@@ -50,23 +70,24 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate
 
         var now = Now();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var tx = transaction.GetDbTransaction();
             foreach (var group in outcomes.GroupBy(o => (o.Status, o.NotBefore, o.Error, o.CountsAsAttempt)))
             {
-                var ids = group.Select(o => o.Id).ToList();
                 var (status, notBefore, error, counts) = group.Key;
-                var increment = counts ? 1 : 0;
-                var sentAt = status == DeliveryStatus.Sent ? now : (DateTime?)null;
-                await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(
-                    s => s.SetProperty(o => o.Status, status)
-                        .SetProperty(o => o.Attempts, o => o.Attempts + increment)
-                        .SetProperty(o => o.LeaseUntil, (DateTime?)null)
-                        .SetProperty(o => o.NotBefore, o => notBefore ?? o.NotBefore)
-                        .SetProperty(o => o.SentAt, o => sentAt ?? o.SentAt)
-                        .SetProperty(o => o.LastError, o => error ?? o.LastError),
-                    cancellationToken);
+                await using var command = connection.Command(tx, "");
+                var ids = command.List("i", group.Select(o => o.Id));
+                command.CommandText =
+                    "UPDATE outbox SET Status = @status, Attempts = Attempts + @increment, LeaseUntil = NULL, " +
+                    "NotBefore = COALESCE(@notBefore, NotBefore), SentAt = COALESCE(@sentAt, SentAt), LastError = COALESCE(@error, LastError) " +
+                    $"WHERE Id IN ({ids})";
+                command.With("@status", (int)status).With("@increment", counts ? 1 : 0).With("@notBefore", notBefore)
+                    .With("@sentAt", status == DeliveryStatus.Sent ? now : null).With("@error", error);
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             foreach (var chat in outcomes.Where(o => o.Status == DeliveryStatus.Blocked).Select(o => (o.Channel, o.ChatId)).Distinct())
@@ -92,6 +113,20 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate
         await db.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId && o.Status == DeliveryStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, DeliveryStatus.Blocked), cancellationToken);
     }
+
+    private static OutboxMessage Read(DbDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Channel = reader.GetString(1),
+        ChatId = reader.GetString(2),
+        Priority = (DeliveryPriority)reader.GetInt32(3),
+        Payload = reader.GetString(4),
+        Status = DeliveryStatus.InFlight,
+        Attempts = reader.GetInt32(5),
+        CreatedAt = reader.Utc(6),
+        NotBefore = reader.Utc(7),
+        BroadcastId = reader.Int64OrNull(8),
+    };
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 }

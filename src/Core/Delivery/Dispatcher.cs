@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Antq.Core.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,9 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Antq.Core.Delivery;
 
 /// <summary>
-/// Sends the outbox: batches leased by priority (replies first), one chat's messages in order, many chats at
-/// once, each channel within its overall and per-chat limits. A "retry after" slows the whole channel down.
+/// Sends the outbox as a pipeline: a leasing loop takes due rows by priority (replies first) while earlier ones are
+/// still being sent; each chat's rows go one after the other in order, many chats at once, each channel within its
+/// overall and per-chat limits; outcomes are recorded in batches by a writer of their own. A "retry after" slows
+/// the whole channel down.
 /// </summary>
+/// <remarks>
+/// Each channel holds at most about half a second of its rate in hand (leased, not yet sent), so a reply leased
+/// while a broadcast is running waits behind that much broadcast traffic at most, never behind a whole batch.
+/// </remarks>
 public sealed partial class Dispatcher(
     DeliveryQueue queue,
     IEnumerable<IChannelSender> senders,
@@ -19,7 +25,17 @@ public sealed partial class Dispatcher(
     AntqMetrics metrics,
     ILogger<Dispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan InHandHorizon = TimeSpan.FromMilliseconds(500);
     private readonly Dictionary<string, ChannelPacer> _channels = senders.ToDictionary(s => s.Channel, s => new ChannelPacer(s));
+    private readonly Dictionary<(string Channel, string ChatId), Queue<OutboxMessage>> _chats = [];
+    private readonly Lock _chatsLock = new();
+    private readonly Channel<DeliveryOutcome> _outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, int> _inHand = [];
+    private readonly TaskCompletionSource _allHandedBack = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SemaphoreSlim _senders = new(1);
+    private CancellationToken _stopping;
+    private int _totalInHand;
+    private bool _leasing = true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,20 +46,58 @@ public sealed partial class Dispatcher(
         }
 
         var settings = options.Value;
+        _senders = new SemaphoreSlim(settings.MaxConcurrency);
+        _stopping = stoppingToken;
+        foreach (var channel in _channels.Keys)
+        {
+            _inHand[channel] = 0;
+        }
+
+        var recorder = Task.Run(RecordOutcomesAsync, CancellationToken.None);
+        var reclaimEvery = (long)((settings.LeaseDuration / 4).TotalSeconds * time.TimestampFrequency);
+        long? lastReclaim = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var batch = await queue.LeaseAsync(_channels.Keys, settings.BatchSize, settings.LeaseDuration, stoppingToken);
-                if (batch.Count == 0)
+                // A lease that ran out means a process died mid-send: checked at start and now and then, not on every lease.
+                var reclaim = lastReclaim is not { } last || time.GetTimestamp() - last > reclaimEvery;
+                var leased = 0;
+                var full = false;
+                foreach (var (channel, pacer) in _channels)
                 {
-                    metrics.QueueDepth(await queue.CountQueuedAsync(stoppingToken));
-                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
-                    continue;
+                    var room = Budget(pacer, settings) - InHand(channel);
+                    if (room <= 0)
+                    {
+                        full = true;
+                        continue;
+                    }
+
+                    var rows = await queue.LeaseAsync([channel], room, settings.LeaseDuration, stoppingToken);
+                    if (reclaim)
+                    {
+                        rows.AddRange(await queue.ReclaimExpiredAsync([channel], room - rows.Count, settings.LeaseDuration, stoppingToken));
+                    }
+
+                    Hand(channel, rows);
+                    leased += rows.Count;
                 }
 
-                var outcomes = await SendBatchAsync(batch, settings, stoppingToken);
-                await queue.CompleteAsync(outcomes, CancellationToken.None);
+                if (reclaim)
+                {
+                    lastReclaim = time.GetTimestamp();
+                }
+
+                if (leased == 0)
+                {
+                    if (!full && Volatile.Read(ref _totalInHand) == 0)
+                    {
+                        metrics.QueueDepth(await queue.CountQueuedAsync(stoppingToken));
+                    }
+
+                    // Woken by new rows (the engine, the clocks) or by a row in hand finishing (room again).
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,66 +109,192 @@ public sealed partial class Dispatcher(
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
-    }
 
-    private async Task<List<DeliveryOutcome>> SendBatchAsync(List<OutboxMessage> batch, DeliveryOptions settings, CancellationToken stoppingToken)
-    {
-        var outcomes = new ConcurrentBag<DeliveryOutcome>();
-        var chats = batch.GroupBy(r => (r.Channel, r.ChatId)).Select(g => g.OrderBy(r => r.Id).ToList()).ToList();
-        await Parallel.ForEachAsync(
-            chats,
-            new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency },
-            async (rows, _) =>
-            {
-                foreach (var outcome in await SendChatAsync(rows, settings, stoppingToken))
-                {
-                    outcomes.Add(outcome);
-                }
-            });
-        return [.. outcomes];
-    }
-
-    /// <summary>One chat's rows, in order; once one cannot go, the rest of the chat waits with it.</summary>
-    private async Task<List<DeliveryOutcome>> SendChatAsync(List<OutboxMessage> rows, DeliveryOptions settings, CancellationToken stoppingToken)
-    {
-        var results = new List<DeliveryOutcome>(rows.Count);
-        var pacer = _channels[rows[0].Channel];
-        DeliveryOutcome? stop = null;
-        foreach (var row in rows)
+        // Stopping: rows in hand finish sending or go back to the queue untouched; then their outcomes are written.
+        lock (_chatsLock)
         {
-            if (stop is { } s)
+            _leasing = false;
+            if (_totalInHand == 0)
             {
-                results.Add(new DeliveryOutcome(row.Id, row.Channel, row.ChatId, s.Status, s.NotBefore, s.Error, CountsAsAttempt: false));
-                continue;
-            }
-
-            DeliveryOutcome outcome;
-            try
-            {
-                var paid = pacer.PaidBroadcasts && row.Priority == DeliveryPriority.Broadcast;
-                await pacer.WaitTurnAsync(row.ChatId, paid, stoppingToken);
-                var message = OutboxWriter.Read(row);
-                var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, stoppingToken);
-                outcome = Judge(row, result, pacer, settings);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Shutting down: what was not sent goes back to the queue untouched.
-                outcome = new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.Queued, CountsAsAttempt: false);
-            }
-            catch (Exception ex)
-            {
-                outcome = Judge(row, new SendResult(SendStatus.Transient, Error: ex.GetType().Name), pacer, settings);
-            }
-
-            results.Add(outcome);
-            if (outcome.Status != DeliveryStatus.Sent && outcome.Status != DeliveryStatus.Failed)
-            {
-                stop = outcome;
+                _allHandedBack.TrySetResult();
             }
         }
 
-        return results;
+        await _allHandedBack.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _outcomes.Writer.TryComplete();
+        await recorder;
+    }
+
+    /// <summary>How many rows a channel may hold leased but unsent: half a second of its rate, within the batch size.</summary>
+    private static int Budget(ChannelPacer pacer, DeliveryOptions settings)
+    {
+        var limits = pacer.Sender.Limits;
+        var rate = Math.Max(limits.PerSecond, pacer.PaidBroadcasts ? limits.PaidBroadcastPerSecond ?? 0 : 0);
+        return Math.Clamp((int)Math.Ceiling(rate * InHandHorizon.TotalSeconds), 1, settings.BatchSize);
+    }
+
+    private int InHand(string channel)
+    {
+        lock (_chatsLock)
+        {
+            return _inHand[channel];
+        }
+    }
+
+    /// <summary>Puts leased rows behind the rows of the same chat already in hand; a chat with none gets a sender.</summary>
+    private void Hand(string channel, List<OutboxMessage> rows)
+    {
+        List<((string, string) Key, Queue<OutboxMessage> Rows)> started = [];
+        lock (_chatsLock)
+        {
+            _inHand[channel] += rows.Count;
+            _totalInHand += rows.Count;
+            foreach (var row in rows)
+            {
+                if (_chats.TryGetValue((row.Channel, row.ChatId), out var waiting))
+                {
+                    waiting.Enqueue(row);
+                    continue;
+                }
+
+                var chat = new Queue<OutboxMessage>();
+                chat.Enqueue(row);
+                _chats[(row.Channel, row.ChatId)] = chat;
+                started.Add(((row.Channel, row.ChatId), chat));
+            }
+        }
+
+        foreach (var chat in started)
+        {
+            _ = Task.Run(() => SendChatAsync(chat.Key, chat.Rows), CancellationToken.None);
+        }
+    }
+
+    /// <summary>One chat's rows, in order; once one cannot go, the rest of the chat in hand waits with it.</summary>
+    private async Task SendChatAsync((string Channel, string ChatId) key, Queue<OutboxMessage> chat)
+    {
+        var settings = options.Value;
+        var entered = false;
+        try
+        {
+            await _senders.WaitAsync(_stopping);
+            entered = true;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping before this chat's turn: its rows go back to the queue below, untouched.
+        }
+
+        try
+        {
+            DeliveryOutcome? stop = null;
+            while (true)
+            {
+                OutboxMessage? row;
+                lock (_chatsLock)
+                {
+                    if (!chat.TryDequeue(out row))
+                    {
+                        _chats.Remove(key);
+                        break;
+                    }
+                }
+
+                DeliveryOutcome outcome;
+                if (!entered)
+                {
+                    outcome = new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.Queued, CountsAsAttempt: false);
+                }
+                else if (stop is { } s)
+                {
+                    outcome = new DeliveryOutcome(row.Id, row.Channel, row.ChatId, s.Status, s.NotBefore, s.Error, CountsAsAttempt: false);
+                }
+                else
+                {
+                    outcome = await SendAsync(row, settings);
+                    if (outcome.Status != DeliveryStatus.Sent && outcome.Status != DeliveryStatus.Failed)
+                    {
+                        stop = outcome;
+                    }
+                }
+
+                Finish(row.Channel, outcome);
+            }
+        }
+        finally
+        {
+            if (entered)
+            {
+                _senders.Release();
+            }
+        }
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(OutboxMessage row, DeliveryOptions settings)
+    {
+        var pacer = _channels[row.Channel];
+        try
+        {
+            var paid = pacer.PaidBroadcasts && row.Priority == DeliveryPriority.Broadcast;
+            await pacer.WaitTurnAsync(row.ChatId, paid, _stopping);
+            var message = OutboxWriter.Read(row);
+            var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, _stopping);
+            return Judge(row, result, pacer, settings);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Shutting down: what was not sent goes back to the queue untouched.
+            return new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.Queued, CountsAsAttempt: false);
+        }
+        catch (Exception ex)
+        {
+            return Judge(row, new SendResult(SendStatus.Transient, Error: ex.GetType().Name), pacer, settings);
+        }
+    }
+
+    private void Finish(string channel, DeliveryOutcome outcome)
+    {
+        _outcomes.Writer.TryWrite(outcome);
+        lock (_chatsLock)
+        {
+            _inHand[channel]--;
+            _totalInHand--;
+            if (_totalInHand == 0 && !_leasing)
+            {
+                _allHandedBack.TrySetResult();
+            }
+        }
+
+        // Room in hand again: the leasing loop may be waiting for it.
+        signal.Notify();
+    }
+
+    /// <summary>Writes outcomes as they come, in batches: whatever finished while the last batch was being written.</summary>
+    private async Task RecordOutcomesAsync()
+    {
+        var reader = _outcomes.Reader;
+        var batch = new List<DeliveryOutcome>();
+        var failures = 0;
+        while (batch.Count > 0 || await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < 1000 && reader.TryRead(out var outcome))
+            {
+                batch.Add(outcome);
+            }
+
+            try
+            {
+                await queue.CompleteAsync(batch, CancellationToken.None);
+                batch.Clear();
+                failures = 0;
+            }
+            catch (Exception ex) when (++failures < 10 || !reader.Completion.IsCompleted)
+            {
+                // Kept for the next attempt; the rows stay leased meanwhile, so none is sent twice.
+                LogRecordError(logger, ex, batch.Count);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+        }
     }
 
     private DeliveryOutcome Judge(OutboxMessage row, SendResult result, ChannelPacer pacer, DeliveryOptions settings)
@@ -154,6 +334,9 @@ public sealed partial class Dispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The dispatcher loop failed; retrying in a second")]
     private static partial void LogLoopError(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} delivery outcome(s) failed; retrying in a second")]
+    private static partial void LogRecordError(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} asked to slow down: nothing is sent to it for {Seconds} s")]
     private static partial void LogRetryAfter(ILogger logger, string channel, double seconds);
