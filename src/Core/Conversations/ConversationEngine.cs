@@ -8,6 +8,7 @@ using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Antq.Core.Conversations;
@@ -31,27 +32,36 @@ public sealed partial class ConversationEngine(
 {
     private readonly ITurnFactLoader[] _factLoaders = [.. factLoaders];
 
+    private static readonly Func<AntqDb, string, string, CancellationToken, Task<Resident?>> ResidentOf =
+        EF.CompileAsyncQuery((AntqDb db, string channel, string userId, CancellationToken _) =>
+            db.Residents.AsNoTracking().SingleOrDefault(r => r.Channel == channel && r.ExternalUserId == userId));
+
     /// <summary>Handles the stored update; false when it was already handled (or is gone).</summary>
+    /// <remarks>
+    /// This runs for every message a resident sends, so the engine's own reads and writes (inbox row, conversation
+    /// state, replies) are hand-written statements on the context's connection; EF Core is used for the resident and
+    /// for the domain changes, which share the same transaction.
+    /// </remarks>
     public async Task<bool> HandleAsync(long inboxId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         // One connection for the whole update, not one per query.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var row = await db.Inbox.SingleOrDefaultAsync(i => i.Id == inboxId, cancellationToken);
-        if (row is null || row.HandledAt is not null || row.Payload is null)
+        var connection = db.Database.GetDbConnection();
+        var row = await ConversationStore.LoadInboxAsync(connection, inboxId, cancellationToken);
+        if (row is not { HandledAt: null, Payload: { } payload })
         {
             return false;
         }
 
-        var input = JsonSerializer.Deserialize<InboundMessage>(row.Payload, InboxStore.Json)
+        var input = JsonSerializer.Deserialize<InboundMessage>(payload, InboxStore.Json)
             ?? throw new InvalidDataException($"Inbox row {inboxId} holds no message.");
-        var state = await db.Conversations.SingleOrDefaultAsync(c => c.Channel == input.Channel && c.ChatId == input.ChatId, cancellationToken);
-        var resident = await db.Residents.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Channel == input.Channel && r.ExternalUserId == input.UserId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var isNew = state is null;
-        state ??= new ConversationState { Channel = input.Channel, ChatId = input.ChatId, UpdatedAt = now };
+        var stored = await ConversationStore.LoadStateAsync(connection, input.Channel, input.ChatId, cancellationToken);
+        var state = stored ?? new ConversationState { Channel = input.Channel, ChatId = input.ChatId, UpdatedAt = now };
+        var isNew = stored is null;
+        var resident = await ResidentOf(db, input.Channel, input.UserId, cancellationToken);
 
         var facts = new TurnFacts();
         foreach (var loader in _factLoaders)
@@ -71,30 +81,33 @@ public sealed partial class ConversationEngine(
         };
         var turn = router.Route(context, state);
 
+        DateTime handledAt;
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changes = new ChangeContext(db, input, now, services);
-            foreach (var change in turn.Changes)
+            var tx = transaction.GetDbTransaction();
+            if (turn.Changes.Count > 0)
             {
-                await change.ApplyAsync(changes, cancellationToken);
+                var changes = new ChangeContext(db, input, now, services);
+                foreach (var change in turn.Changes)
+                {
+                    await change.ApplyAsync(changes, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             if (turn.StateChanged || turn.Language is not null || (state.Flow is not null && !isNew))
             {
+                var revision = state.Revision;
                 Apply(turn, state, now);
-                if (isNew)
-                {
-                    db.Conversations.Add(state);
-                }
+                await ConversationStore.SaveStateAsync(connection, tx, state, isNew, revision, cancellationToken);
             }
 
             // Queued and handled when committed: the time waiting for the writer's turn counts.
-            var queuedAt = time.GetUtcNow().UtcDateTime;
-            OutboxWriter.Enqueue(db, input.Channel, input.ChatId, turn.Messages, DeliveryPriority.Reply, queuedAt);
-            row.HandledAt = queuedAt;
-            row.Payload = null;
-            await db.SaveChangesAsync(cancellationToken);
+            handledAt = time.GetUtcNow().UtcDateTime;
+            await OutboxWriter.WriteAsync(connection, tx, input.Channel, input.ChatId, turn.Messages, DeliveryPriority.Reply, handledAt, cancellationToken);
+            await ConversationStore.MarkHandledAsync(connection, tx, inboxId, handledAt, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -103,8 +116,8 @@ public sealed partial class ConversationEngine(
             delivery.Notify();
         }
 
-        metrics.Handled(input.Channel, "ok", row.HandledAt.Value - row.ReceivedAt);
-        LogHandled(logger, row.Id, input.Channel, input.Kind, state.Flow, state.Step, turn.Messages.Count);
+        metrics.Handled(input.Channel, "ok", handledAt - row.ReceivedAt);
+        LogHandled(logger, inboxId, input.Channel, input.Kind, state.Flow, state.Step, turn.Messages.Count);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Antq.Core.Conversations;
 using Antq.Core.Storage;
@@ -23,6 +24,27 @@ public static class OutboxWriter
                 CreatedAt = now,
                 NotBefore = now,
             });
+        }
+    }
+
+    /// <summary>The same as <see cref="Enqueue"/>, written at once in the caller's transaction (the engine's hot path).</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<OutgoingMessage> messages, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.Command(
+            transaction,
+            "INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore) " +
+            "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now)");
+        command.With("@channel", channel).With("@chat", chatId).With("@priority", (int)priority).With("@payload", null)
+            .With("@status", (int)DeliveryStatus.Queued).With("@now", now);
+        foreach (var message in messages)
+        {
+            command.Parameters[3].Value = JsonSerializer.Serialize(message, Json);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -20,29 +20,35 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         }
 
         var unique = messages.DistinctBy(m => (m.Channel, m.UpdateId)).ToList();
+        var payloads = unique.Select(m => JsonSerializer.Serialize(m, Json)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var rows = new List<InboxUpdate>(unique.Count);
+        var connection = db.Database.GetDbConnection();
+        var rows = new List<StoredUpdate>(unique.Count);
         using (await writeGate.EnterAsync(cancellationToken))
         {
-            foreach (var channel in unique.GroupBy(m => m.Channel))
+            // A repeated update id (a webhook retried, a poll repeated after a crash) is stored once: the insert is skipped.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.Command(
+                transaction,
+                "INSERT INTO inbox (Channel, ExternalId, ChatId, Payload, ReceivedAt) VALUES (@channel, @external, @chat, @payload, @received) " +
+                "ON CONFLICT (Channel, ExternalId) DO NOTHING RETURNING Id");
+            command.With("@channel", null).With("@external", null).With("@chat", null).With("@payload", null).With("@received", now);
+            for (var i = 0; i < unique.Count; i++)
             {
-                var ids = channel.Select(m => m.UpdateId).ToList();
-                var known = await db.Inbox.Where(i => i.Channel == channel.Key && ids.Contains(i.ExternalId))
-                    .Select(i => i.ExternalId).ToListAsync(cancellationToken);
-                rows.AddRange(channel.Where(m => !known.Contains(m.UpdateId)).Select(m => new InboxUpdate
+                var m = unique[i];
+                command.Parameters[0].Value = m.Channel;
+                command.Parameters[1].Value = m.UpdateId;
+                command.Parameters[2].Value = m.ChatId;
+                command.Parameters[3].Value = payloads[i];
+                if (await command.ExecuteScalarAsync(cancellationToken) is long id)
                 {
-                    Channel = m.Channel,
-                    ExternalId = m.UpdateId,
-                    ChatId = m.ChatId,
-                    Payload = JsonSerializer.Serialize(m, Json),
-                    ReceivedAt = now,
-                }));
+                    rows.Add(new StoredUpdate(id, m.Channel, m.ChatId));
+                }
             }
 
-            db.Inbox.AddRange(rows);
-            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         foreach (var channel in rows.GroupBy(r => r.Channel))
@@ -50,7 +56,7 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
             metrics.Received(channel.Key, channel.Count());
         }
 
-        return rows.OrderBy(r => r.Id).Select(r => new StoredUpdate(r.Id, r.Channel, r.ChatId)).ToList();
+        return rows;
     }
 
     /// <summary>Rows not handled yet (after a crash or a restart), oldest first.</summary>

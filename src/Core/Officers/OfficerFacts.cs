@@ -7,10 +7,14 @@ namespace Antq.Core.Officers;
 /// <summary>Loads who the sender is as an officer (if they are one) for every turn: officer commands depend on it.</summary>
 public sealed class OfficerFacts : ITurnFactLoader
 {
+    // Compiled once: this runs for every update.
+    private static readonly Func<AntqDb, string, string, CancellationToken, Task<Officer?>> OfficerOf =
+        EF.CompileAsyncQuery((AntqDb db, string channel, string userId, CancellationToken _) =>
+            db.Officers.AsNoTracking().SingleOrDefault(o => o.Channel == channel && o.ExternalUserId == userId));
+
     public async Task LoadAsync(AntqDb db, InboundMessage input, ConversationState state, DateTime now, TurnFacts facts, CancellationToken cancellationToken)
     {
-        var officer = await db.Officers.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Channel == input.Channel && o.ExternalUserId == input.UserId, cancellationToken);
+        var officer = await OfficerOf(db, input.Channel, input.UserId, cancellationToken);
         if (officer is not null)
         {
             facts.Set(officer);

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Core.Conversations;
+
+/// <summary>The engine's own reads and writes, as hand-written statements (they run for every update).</summary>
+internal static class ConversationStore
+{
+    public sealed record InboxRow(string? Payload, DateTime ReceivedAt, DateTime? HandledAt);
+
+    public static async Task<InboxRow?> LoadInboxAsync(DbConnection connection, long id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(null, "SELECT Payload, ReceivedAt, HandledAt FROM inbox WHERE Id = @id").With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new InboxRow(reader.StringOrNull(0), reader.Utc(1), reader.UtcOrNull(2)) : null;
+    }
+
+    public static async Task<ConversationState?> LoadStateAsync(DbConnection connection, string channel, string chatId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+                null,
+                "SELECT Id, Flow, Step, FlowVersion, Data, Language, UpdatedAt, Revision FROM conversations WHERE Channel = @channel AND ChatId = @chat")
+            .With("@channel", channel).With("@chat", chatId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ConversationState
+        {
+            Id = reader.GetInt64(0),
+            Channel = channel,
+            ChatId = chatId,
+            Flow = reader.StringOrNull(1),
+            Step = reader.StringOrNull(2),
+            FlowVersion = reader.GetInt32(3),
+            Data = reader.GetString(4),
+            Language = reader.StringOrNull(5),
+            UpdatedAt = reader.Utc(6),
+            Revision = reader.GetInt32(7),
+        };
+    }
+
+    /// <summary>Inserts a new state, or updates the stored one if it is still at <paramref name="revision"/>.</summary>
+    public static async Task SaveStateAsync(DbConnection connection, DbTransaction transaction, ConversationState state, bool isNew, int revision, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            transaction,
+            isNew
+                ? "INSERT INTO conversations (Channel, ChatId, Flow, Step, FlowVersion, Data, Language, UpdatedAt, Revision) " +
+                  "VALUES (@channel, @chat, @flow, @step, @version, @data, @language, @updated, @revision)"
+                : "UPDATE conversations SET Flow = @flow, Step = @step, FlowVersion = @version, Data = @data, Language = @language, " +
+                  "UpdatedAt = @updated, Revision = @revision WHERE Id = @id AND Revision = @previous");
+        command.With("@channel", state.Channel).With("@chat", state.ChatId).With("@flow", state.Flow).With("@step", state.Step)
+            .With("@version", state.FlowVersion).With("@data", state.Data).With("@language", state.Language).With("@updated", state.UpdatedAt)
+            .With("@revision", state.Revision).With("@id", state.Id).With("@previous", revision);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            // Lanes keep one chat's updates in order, so this means a second process is handling the same chat.
+            throw new DbUpdateConcurrencyException($"The conversation state of a {state.Channel} chat changed while an update was handled.");
+        }
+    }
+
+    public static async Task MarkHandledAsync(DbConnection connection, DbTransaction transaction, long id, DateTime handledAt, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(transaction, "UPDATE inbox SET HandledAt = @handled, Payload = NULL WHERE Id = @id")
+            .With("@handled", handledAt).With("@id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
