@@ -12,7 +12,8 @@ internal sealed record SaturationResult(
     TimeSpan EndToEndSpan,
     double EndToEndRate,
     int Replies,
-    Distribution HandleLatency);
+    Distribution HandleLatency,
+    double CpuMsPerUpdate);
 
 /// <summary>
 /// Closed loop: every resident sends its next input as soon as all replies to the previous one have reached the
@@ -38,7 +39,9 @@ internal static class Saturation
         }
 
         log.WriteLine($"  measured: {residents} residents through onboarding");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
         var inbox = (await bot.InboxAsync()).Where(i => InRange(i.ChatId, residents)).ToList();
         var outbox = (await bot.OutboxAsync()).Where(o => InRange(o.ChatId, residents)).ToList();
@@ -54,7 +57,8 @@ internal static class Saturation
             e2eSpan,
             updates / e2eSpan.TotalSeconds,
             replies,
-            Distribution.Of(handled.Select(i => i.HandledAt!.Value - i.ReceivedAt)));
+            Distribution.Of(handled.Select(i => i.HandledAt!.Value - i.ReceivedAt)),
+            cpu.TotalMilliseconds / updates);
     }
 
     private static bool InRange(string chatId, int residents) =>
