@@ -34,7 +34,7 @@ if (mode is "saturation" or "all")
         var result = await Saturation.RunAsync(residents, warmUp, log);
         results.Add(result);
         log.WriteLine($"  {result.Handled} updates handled in {result.DbSpan.TotalSeconds:0.00} s (first received → last reply queued): {result.DbRate:0} updates/s");
-        log.WriteLine($"  CPU: {result.CpuMsPerUpdate:0.000} ms per update (whole process), enough for {2000 / result.CpuMsPerUpdate:0} updates/s on 2 cores");
+        log.WriteLine($"  CPU: {result.CpuMsPerUpdate:0.000} ms per update (whole process), enough for {2000 / result.CpuMsPerUpdate:0} updates/s on 2 cores; write gate held {result.GateMsPerUpdate:0.000} ms per update ({result.GateBusy:P0} of the time)");
         log.WriteLine($"  end to end at the fake: {result.Updates} updates in {result.EndToEndSpan.TotalSeconds:0.00} s: {result.EndToEndRate:0} updates/s, {result.Replies} replies");
         log.WriteLine($"  received → queued: {result.HandleLatency}");
         log.WriteLine();

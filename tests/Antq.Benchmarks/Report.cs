@@ -34,17 +34,17 @@ internal static class Report
         Header(text, "Saturation", machine, command);
         text.AppendLine(CultureInfo.InvariantCulture, $"Closed loop: {runs[0].Residents:N0} residents go through onboarding ({runs[0].Updates / runs[0].Residents} inputs each, {runs[0].Updates:N0} updates), each sending its next input as soon as the replies to the previous one reached the fake Bot API. A warm-up of {warmUp:N0} other residents (same script) runs first in the same process and is not counted.");
         text.AppendLine();
-        text.AppendLine("| Run | Updates handled | First received → last reply queued | **Updates/s (database)** | First update queued at fake → last reply at fake | Updates/s (end to end) | Received → queued p50 / p99 | CPU per update (whole process) | Updates/s the CPU time allows on 2 cores |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Run | Updates handled | First received → last reply queued | **Updates/s (database)** | First update queued at fake → last reply at fake | Updates/s (end to end) | Received → queued p50 / p99 | CPU per update (whole process) | Updates/s the CPU time allows on 2 cores | Write gate held per update (busy share) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {i + 1} | {r.Handled:N0} | {r.DbSpan.TotalSeconds:0.00} s | **{r.DbRate:N0}** | {r.EndToEndSpan.TotalSeconds:0.00} s | {r.EndToEndRate:N0} | {Distribution.Ms(r.HandleLatency.P50)} / {Distribution.Ms(r.HandleLatency.P99)} ms | {r.CpuMsPerUpdate:0.000} ms | {2000 / r.CpuMsPerUpdate:N0} |");
+                $"| {i + 1} | {r.Handled:N0} | {r.DbSpan.TotalSeconds:0.00} s | **{r.DbRate:N0}** | {r.EndToEndSpan.TotalSeconds:0.00} s | {r.EndToEndRate:N0} | {Distribution.Ms(r.HandleLatency.P50)} / {Distribution.Ms(r.HandleLatency.P99)} ms | {r.CpuMsPerUpdate:0.000} ms | {2000 / r.CpuMsPerUpdate:N0} | {r.GateMsPerUpdate:0.000} ms ({r.GateBusy:P0}) |");
         }
 
         text.AppendLine();
-        text.AppendLine("CPU per update is the process's CPU time (bot, fake Bot API and load generator together) over the measured closed loop divided by the updates; 2,000 ms of CPU a second on 2 cores divided by it is the rate the work itself would allow if nothing else ran on the machine.");
+        text.AppendLine("CPU per update is the process's CPU time (bot, fake Bot API and load generator together) over the measured closed loop divided by the updates; 2,000 ms of CPU a second on 2 cores divided by it is the rate the work itself would allow if nothing else ran on the machine. The write gate is the process's single SQLite writer (inbox, engine, outbox lease and outcomes): its held time per update bounds the rate at 1,000 ms divided by it, whatever the cores.");
         var worst = runs.Min(r => r.DbRate);
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Target: at least {SaturationTarget:N0} updates/s on 2 cores — **{(worst >= SaturationTarget ? "met" : "missed")}** (lowest run: {worst:N0} updates/s).");

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Antq.Core.Storage;
 using Antq.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Benchmarks;
 
@@ -13,7 +15,9 @@ internal sealed record SaturationResult(
     double EndToEndRate,
     int Replies,
     Distribution HandleLatency,
-    double CpuMsPerUpdate);
+    double CpuMsPerUpdate,
+    double GateMsPerUpdate,
+    double GateBusy);
 
 /// <summary>
 /// Closed loop: every resident sends its next input as soon as all replies to the previous one have reached the
@@ -39,9 +43,12 @@ internal static class Saturation
         }
 
         log.WriteLine($"  measured: {residents} residents through onboarding");
+        var gate = bot.App.Services.GetRequiredService<WriteGate>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var held = gate.HeldSeconds;
         var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        held = gate.HeldSeconds - held;
 
         var inbox = (await bot.InboxAsync()).Where(i => InRange(i.ChatId, residents)).ToList();
         var outbox = (await bot.OutboxAsync()).Where(o => InRange(o.ChatId, residents)).ToList();
@@ -58,7 +65,9 @@ internal static class Saturation
             updates / e2eSpan.TotalSeconds,
             replies,
             Distribution.Of(handled.Select(i => i.HandledAt!.Value - i.ReceivedAt)),
-            cpu.TotalMilliseconds / updates);
+            cpu.TotalMilliseconds / updates,
+            held * 1000 / updates,
+            held / e2eSpan.TotalSeconds);
     }
 
     private static bool InRange(string chatId, int residents) =>

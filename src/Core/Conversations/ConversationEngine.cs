@@ -20,6 +20,7 @@ namespace Antq.Core.Conversations;
 public sealed partial class ConversationEngine(
     IDbContextFactory<AntqDb> dbFactory,
     WriteGate writeGate,
+    GroupWriter writer,
     ConversationRouter router,
     AreaTree areas,
     TextCatalog texts,
@@ -81,35 +82,38 @@ public sealed partial class ConversationEngine(
         };
         var turn = router.Route(context, state);
 
-        DateTime handledAt;
-        using (await writeGate.EnterAsync(cancellationToken))
+        // Written with the turns of other chats that are ready at the same moment, in one transaction (group commit).
+        var writesState = turn.StateChanged || turn.Language is not null || (state.Flow is not null && !isNew);
+        var revision = state.Revision;
+        if (writesState)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var tx = transaction.GetDbTransaction();
+            Apply(turn, state, now);
+        }
+
+        var handledAt = await writer.WriteAsync(async (scope, ct) =>
+        {
             if (turn.Changes.Count > 0)
             {
-                var changes = new ChangeContext(db, input, now, services);
+                var changes = new ChangeContext(scope.Db, input, now, services);
                 foreach (var change in turn.Changes)
                 {
-                    await change.ApplyAsync(changes, cancellationToken);
+                    await change.ApplyAsync(changes, ct);
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
+                await scope.Db.SaveChangesAsync(ct);
             }
 
-            if (turn.StateChanged || turn.Language is not null || (state.Flow is not null && !isNew))
+            if (writesState)
             {
-                var revision = state.Revision;
-                Apply(turn, state, now);
-                await ConversationStore.SaveStateAsync(connection, tx, state, isNew, revision, cancellationToken);
+                await ConversationStore.SaveStateAsync(scope.Connection, scope.Transaction, state, isNew, revision, ct);
             }
 
             // Queued and handled when committed: the time waiting for the writer's turn counts.
-            handledAt = time.GetUtcNow().UtcDateTime;
-            await OutboxWriter.WriteAsync(connection, tx, input.Channel, input.ChatId, turn.Messages, DeliveryPriority.Reply, handledAt, cancellationToken);
-            await ConversationStore.MarkHandledAsync(connection, tx, inboxId, handledAt, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+            var queuedAt = time.GetUtcNow().UtcDateTime;
+            await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, turn.Messages, DeliveryPriority.Reply, queuedAt, ct);
+            await ConversationStore.MarkHandledAsync(scope.Connection, scope.Transaction, inboxId, queuedAt, ct);
+            return queuedAt;
+        });
 
         if (turn.Messages.Count > 0)
         {

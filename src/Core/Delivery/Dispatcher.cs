@@ -13,7 +13,7 @@ namespace Antq.Core.Delivery;
 /// the whole channel down.
 /// </summary>
 /// <remarks>
-/// Each channel holds at most about half a second of its rate in hand (leased, not yet sent), so a reply leased
+/// Each channel holds at most about a quarter of a second of its rate in hand (leased, not yet sent), so a reply leased
 /// while a broadcast is running waits behind that much broadcast traffic at most, never behind a whole batch.
 /// </remarks>
 public sealed partial class Dispatcher(
@@ -25,7 +25,7 @@ public sealed partial class Dispatcher(
     AntqMetrics metrics,
     ILogger<Dispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan InHandHorizon = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan InHandHorizon = TimeSpan.FromMilliseconds(250);
     private readonly Dictionary<string, ChannelPacer> _channels = senders.ToDictionary(s => s.Channel, s => new ChannelPacer(s));
     private readonly Dictionary<(string Channel, string ChatId), Queue<OutboxMessage>> _chats = [];
     private readonly Lock _chatsLock = new();
@@ -125,7 +125,7 @@ public sealed partial class Dispatcher(
         await recorder;
     }
 
-    /// <summary>How many rows a channel may hold leased but unsent: half a second of its rate, within the batch size.</summary>
+    /// <summary>How many rows a channel may hold leased but unsent: a quarter of a second of its rate, within the batch size.</summary>
     private static int Budget(ChannelPacer pacer, DeliveryOptions settings)
     {
         var limits = pacer.Sender.Limits;

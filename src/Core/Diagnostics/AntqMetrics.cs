@@ -15,7 +15,7 @@ public sealed class AntqMetrics : IDisposable
     private readonly Histogram<double> _handleSeconds;
     private long _queueDepth;
 
-    public AntqMetrics()
+    public AntqMetrics(Storage.WriteGate writeGate)
     {
         _meter = new Meter(MeterName);
         _received = _meter.CreateCounter<long>("antq_updates_received", description: "Updates received from channels and stored");
@@ -23,6 +23,8 @@ public sealed class AntqMetrics : IDisposable
         _sent = _meter.CreateCounter<long>("antq_messages_sent", description: "Outgoing messages by channel and outcome");
         _rateLimited = _meter.CreateCounter<long>("antq_rate_limited", description: "429 answers from a channel");
         _handleSeconds = _meter.CreateHistogram<double>("antq_update_handle_seconds", unit: "s", description: "From update stored to reply queued");
+        _meter.CreateObservableCounter("antq_write_gate_held_seconds", () => writeGate.HeldSeconds, unit: "s", description: "Time the database's single writer was busy");
+        _meter.CreateObservableCounter("antq_write_gate_waited_seconds", () => writeGate.WaitedSeconds, unit: "s", description: "Time writers spent waiting for the database's single writer, summed");
         _meter.CreateObservableGauge("antq_outbox_queue_depth", () => Interlocked.Read(ref _queueDepth), description: "Outgoing messages waiting to be sent");
     }
 

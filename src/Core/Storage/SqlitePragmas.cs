@@ -1,12 +1,19 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Antq.Core.Storage;
 
-/// <summary>Per-connection SQLite settings: WAL-safe durability and a busy timeout for other processes (CLI verbs).</summary>
+/// <summary>
+/// Per-connection SQLite settings: WAL-safe durability and a busy timeout for other processes (CLI verbs).
+/// Applied once per physical connection: a pooled connection keeps them, and opening one happens several times
+/// per update.
+/// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -18,8 +25,22 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        // The native handle outlives the pooled SqliteConnection objects that open it.
+        object? handle = connection is SqliteConnection { Handle: { } native } ? native : null;
+        if (handle is not null && Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        if (handle is not null)
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }

@@ -16,6 +16,7 @@ public static class StorageRegistration
 
         services.AddPooledDbContextFactory<AntqDb>(o => Configure(o, connectionString));
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<GroupWriter>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -25,7 +25,8 @@ public static class TelegramRegistration
             return builder;
         }
 
-        services.AddHttpClient(TelegramChannel.ChannelName);
+        // No per-request logging: it costs on every message sent, and the request URL carries the bot token.
+        services.AddHttpClient(TelegramChannel.ChannelName).RemoveAllLoggers();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;

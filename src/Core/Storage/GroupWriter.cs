@@ -1,0 +1,180 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Antq.Core.Storage;
+
+/// <summary>What a unit of work writes with: the batch's context, connection and transaction.</summary>
+public sealed record WriteScope(AntqDb Db, DbConnection Connection, DbTransaction Transaction);
+
+/// <summary>
+/// Group commit: units of work that arrive while one transaction is being written are written together in the
+/// next one, each inside a savepoint of its own (a failing unit rolls back alone and its caller gets the error;
+/// the others commit). SQLite has one writer, and a commit costs about as much as the statements before it, so
+/// this is how many chats' turns share the single writer without each paying for a transaction of its own.
+/// </summary>
+/// <remarks>
+/// Units run one after the other, in arrival order, on one connection: a unit sees what the units before it in
+/// the same batch wrote. A caller's unit is done (committed) when its task completes.
+/// </remarks>
+public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, ILogger<GroupWriter> logger) : IAsyncDisposable
+{
+    private const int MaxBatch = 128;
+    private readonly Channel<Unit> _units = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _loop;
+
+    /// <summary>Runs <paramref name="work"/> in the next group transaction and returns its result once committed.</summary>
+    public Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work)
+    {
+        var unit = new Unit<T>(work);
+        if (_loop is null)
+        {
+            lock (_startLock)
+            {
+                _loop ??= Task.Run(RunAsync);
+            }
+        }
+
+        if (!_units.Writer.TryWrite(unit))
+        {
+            throw new ObjectDisposedException(nameof(GroupWriter), "The service is stopping: nothing more is written.");
+        }
+
+        return unit.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _units.Writer.TryComplete();
+        if (_loop is { } loop)
+        {
+            await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _units.Reader;
+        var batch = new List<Unit>(MaxBatch);
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var unit))
+            {
+                batch.Add(unit);
+            }
+
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                // Opening the connection or the transaction failed: nobody in the batch was written.
+                LogBatchFailed(logger, ex, batch.Count);
+                foreach (var unit in batch)
+                {
+                    unit.Fail(ex);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Unit> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        var written = new List<Unit>(batch.Count);
+        using (await writeGate.EnterAsync(CancellationToken.None))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var scope = new WriteScope(db, connection, transaction.GetDbTransaction());
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var unit = batch[i];
+                var savepoint = "unit" + i;
+                if (batch.Count > 1)
+                {
+                    await transaction.CreateSavepointAsync(savepoint);
+                }
+
+                try
+                {
+                    await unit.RunAsync(scope);
+                    if (batch.Count > 1)
+                    {
+                        await transaction.ReleaseSavepointAsync(savepoint);
+                    }
+
+                    written.Add(unit);
+                }
+                catch (Exception ex) when (batch.Count > 1)
+                {
+                    await transaction.RollbackToSavepointAsync(savepoint);
+                    unit.Fail(ex);
+                }
+                catch (Exception ex)
+                {
+                    unit.Fail(ex);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            try
+            {
+                if (written.Count > 0)
+                {
+                    await transaction.CommitAsync();
+                }
+            }
+            catch (Exception ex)
+            {
+                foreach (var unit in written)
+                {
+                    unit.Fail(ex);
+                }
+
+                return;
+            }
+        }
+
+        foreach (var unit in written)
+        {
+            unit.Complete();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A group of {Count} write(s) could not start; each caller gets the error")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    private abstract class Unit
+    {
+        public abstract Task RunAsync(WriteScope scope);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class Unit<T>(Func<WriteScope, CancellationToken, Task<T>> work) : Unit
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Task => _done.Task;
+
+        public override async Task RunAsync(WriteScope scope) => _result = await work(scope, CancellationToken.None);
+
+        public override void Complete() => _done.TrySetResult(_result!);
+
+        public override void Fail(Exception error) => _done.TrySetException(error);
+    }
+}
