@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Antq.Core.Tests.Storage;
+
+/// <summary>Group commit on a real SQLite file: units that wait together are written together, and fail alone.</summary>
+public sealed class GroupWriterTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "antq-gw-" + Guid.NewGuid().ToString("N")[..10]);
+    private ServiceProvider _services = null!;
+
+    private GroupWriter Writer => _services.GetRequiredService<GroupWriter>();
+
+    private WriteGate Gate => _services.GetRequiredService<WriteGate>();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddAntqStorage("Sqlite", "Data Source=" + Path.Combine(_directory, "antq.db"))
+            .BuildServiceProvider();
+        await new DatabaseInitializer(_services.GetRequiredService<IDbContextFactory<AntqDb>>(), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Units_waiting_for_the_writer_are_committed_together_and_each_gets_its_own_result()
+    {
+        var before = Gate.Entries;
+        Task<long>[] units;
+        using (await Gate.EnterAsync(CancellationToken.None))
+        {
+            // While another writer holds the database, fifty chats' turns arrive.
+            units = Enumerable.Range(0, 50).Select(i => Writer.WriteAsync((scope, ct) => InsertAsync(scope, "chat-" + i, ct))).ToArray();
+        }
+
+        var ids = await Task.WhenAll(units);
+
+        Assert.Equal(50, ids.Distinct().Count());
+        Assert.Equal(50, await CountAsync("chat-%"));
+        Assert.True(Gate.Entries - before <= 3, $"50 units took {Gate.Entries - before - 1} transactions");
+    }
+
+    [Fact]
+    public async Task A_failing_unit_rolls_back_alone_and_its_caller_gets_the_error()
+    {
+        Task<long> first, failing, last;
+        using (await Gate.EnterAsync(CancellationToken.None))
+        {
+            first = Writer.WriteAsync((scope, ct) => InsertAsync(scope, "first", ct));
+            failing = Writer.WriteAsync<long>(async (scope, ct) =>
+            {
+                await InsertAsync(scope, "failing", ct);
+                throw new InvalidOperationException("the change found a conflict");
+            });
+            last = Writer.WriteAsync((scope, ct) => InsertAsync(scope, "last", ct));
+        }
+
+        await first;
+        await last;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal("the change found a conflict", error.Message);
+        Assert.Equal(1, await CountAsync("first"));
+        Assert.Equal(0, await CountAsync("failing"));
+        Assert.Equal(1, await CountAsync("last"));
+    }
+
+    [Fact]
+    public async Task A_unit_sees_what_the_units_before_it_in_the_same_transaction_wrote()
+    {
+        Task<long> write, read;
+        using (await Gate.EnterAsync(CancellationToken.None))
+        {
+            write = Writer.WriteAsync((scope, ct) => InsertAsync(scope, "seen", ct));
+            read = Writer.WriteAsync(async (scope, ct) =>
+            {
+                await using var command = scope.Connection.CreateCommand();
+                command.Transaction = scope.Transaction;
+                command.CommandText = "SELECT COUNT(*) FROM inbox WHERE ChatId = 'seen'";
+                return (long)(await command.ExecuteScalarAsync(ct))!;
+            });
+        }
+
+        await write;
+        Assert.Equal(1, await read);
+    }
+
+    private static async Task<long> InsertAsync(WriteScope scope, string chat, CancellationToken cancellationToken)
+    {
+        await using var command = scope.Connection.CreateCommand();
+        command.Transaction = scope.Transaction;
+        command.CommandText = "INSERT INTO inbox (Channel, ExternalId, ChatId, ReceivedAt) VALUES ('test', $id, $chat, '2026-11-29 08:00:00') RETURNING Id";
+        Add(command, "$id", Guid.NewGuid().ToString("N"));
+        Add(command, "$chat", chat);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<long> CountAsync(string chatLike)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<AntqDb>>().CreateDbContextAsync();
+        return await db.Inbox.LongCountAsync(i => EF.Functions.Like(i.ChatId, chatLike));
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
