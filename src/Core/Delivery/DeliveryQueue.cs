@@ -2,16 +2,16 @@ using System.Data.Common;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Antq.Core.Delivery;
 
 /// <summary>
 /// The outbox as the dispatcher sees it: lease rows by priority, then record outcomes in bulk. Both run inside the
-/// write gate on every message sent, so they are hand-written statements rather than EF queries: one
-/// UPDATE … RETURNING leases a batch, one UPDATE per kind of outcome records a batch.
+/// single writer on every message sent, so they are hand-written statements rather than EF queries, written with
+/// the other writes of the moment (group commit): one UPDATE … RETURNING leases a batch, one UPDATE per kind of
+/// outcome records a batch.
 /// </summary>
-public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, TimeProvider time)
+public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time)
 {
     private const string Columns = "Id, Channel, ChatId, Priority, Payload, Attempts, CreatedAt, NotBefore, BroadcastId";
 
@@ -35,12 +35,9 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate
         }
 
         var now = Now();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        using (await writeGate.EnterAsync(cancellationToken))
+        await writer.WriteAsync(async (scope, ct) =>
         {
-            await using var command = connection.Command(null, "");
+            await using var command = scope.Connection.Command(scope.Transaction, "");
             var channelList = command.List("c", channels);
             command.CommandText =
                 $"UPDATE outbox SET Status = @inFlight, LeaseUntil = @until WHERE Id IN " +
@@ -48,12 +45,14 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate
                 $"RETURNING {Columns}";
             command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight)
                 .With("@now", now).With("@until", now + lease).With("@max", max);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
                 rows.Add(Read(reader));
             }
-        }
+
+            return rows.Count;
+        });
 
         // RETURNING gives no order: replies first, then each chat's rows in the order they were written.
         rows.Sort((a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Id.CompareTo(b.Id));
@@ -69,17 +68,12 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate
         }
 
         var now = Now();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        using (await writeGate.EnterAsync(cancellationToken))
+        await writer.WriteAsync(async (scope, ct) =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var tx = transaction.GetDbTransaction();
             foreach (var group in outcomes.GroupBy(o => (o.Status, o.NotBefore, o.Error, o.CountsAsAttempt)))
             {
                 var (status, notBefore, error, counts) = group.Key;
-                await using var command = connection.Command(tx, "");
+                await using var command = scope.Connection.Command(scope.Transaction, "");
                 var ids = command.List("i", group.Select(o => o.Id));
                 command.CommandText =
                     "UPDATE outbox SET Status = @status, Attempts = Attempts + @increment, LeaseUntil = NULL, " +
@@ -87,16 +81,16 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate
                     $"WHERE Id IN ({ids})";
                 command.With("@status", (int)status).With("@increment", counts ? 1 : 0).With("@notBefore", notBefore)
                     .With("@sentAt", status == DeliveryStatus.Sent ? now : null).With("@error", error);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(ct);
             }
 
             foreach (var chat in outcomes.Where(o => o.Status == DeliveryStatus.Blocked).Select(o => (o.Channel, o.ChatId)).Distinct())
             {
-                await MarkBlockedAsync(db, chat.Channel, chat.ChatId, now, cancellationToken);
+                await MarkBlockedAsync(scope.Db, chat.Channel, chat.ChatId, now, ct);
             }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
+            return outcomes.Count;
+        });
     }
 
     public async Task<int> CountQueuedAsync(CancellationToken cancellationToken)

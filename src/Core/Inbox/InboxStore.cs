@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Core.Inbox;
 
 /// <summary>Stores received updates before the channel is acknowledged; a repeated update id is stored once.</summary>
-public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, TimeProvider time, AntqMetrics metrics)
+public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time, AntqMetrics metrics)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -22,16 +22,12 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         var unique = messages.DistinctBy(m => (m.Channel, m.UpdateId)).ToList();
         var payloads = unique.Select(m => JsonSerializer.Serialize(m, Json)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         var rows = new List<StoredUpdate>(unique.Count);
-        using (await writeGate.EnterAsync(cancellationToken))
+        await writer.WriteAsync(async (scope, ct) =>
         {
             // A repeated update id (a webhook retried, a poll repeated after a crash) is stored once: the insert is skipped.
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.Command(
-                transaction,
+            await using var command = scope.Connection.Command(
+                scope.Transaction,
                 "INSERT INTO inbox (Channel, ExternalId, ChatId, Payload, ReceivedAt) VALUES (@channel, @external, @chat, @payload, @received) " +
                 "ON CONFLICT (Channel, ExternalId) DO NOTHING RETURNING Id");
             command.With("@channel", null).With("@external", null).With("@chat", null).With("@payload", null).With("@received", now);
@@ -42,14 +38,14 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
                 command.Parameters[1].Value = m.UpdateId;
                 command.Parameters[2].Value = m.ChatId;
                 command.Parameters[3].Value = payloads[i];
-                if (await command.ExecuteScalarAsync(cancellationToken) is long id)
+                if (await command.ExecuteScalarAsync(ct) is long id)
                 {
                     rows.Add(new StoredUpdate(id, m.Channel, m.ChatId));
                 }
             }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
+            return rows.Count;
+        });
 
         foreach (var channel in rows.GroupBy(r => r.Channel))
         {
