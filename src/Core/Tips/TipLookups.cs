@@ -57,7 +57,7 @@ public sealed record ListTips(int Page) : DomainChange
         var card = context.Get<TipCard>();
         var catalog = context.Get<TipCatalog>();
         var rows = tips.Select(t => (IReadOnlyList<Button>)[new Button(
-            $"{TrackingCode.Display(t.Code)} · {catalog.Find(t.CategoryId)?.Name(TipCard.Language)} · {card.StatusName(t.Status, TipCard.Language)}",
+            $"{TrackingCode.Display(t.Code)} · {(t.Kind == TipKind.Question ? texts.Get(TipCard.Language, "officer.question_label") : catalog.Find(t.CategoryId)?.Name(TipCard.Language))} · {card.StatusName(t.Status, TipCard.Language)}",
             "tipact:open:" + t.Code)]).ToList();
         var nav = new List<Button>();
         if (Page > 0)

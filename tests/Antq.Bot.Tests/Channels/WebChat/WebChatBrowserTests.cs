@@ -68,7 +68,7 @@ public sealed class WebChatBrowserTests
         await page.Locator("#send").ClickAsync();
         await Expect(page.Locator(".msg.me").Last).ToHaveTextAsync(typed);
         await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Bạn cần gì?");
-        await Expect(log).ToContainTextAsync("Mình chưa hiểu ý bạn.");
+        await Expect(log).ToContainTextAsync("Mình chưa tìm thấy câu trả lời có sẵn");
         Assert.Equal(0, await page.Locator("#log img, #log b").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
 
