@@ -59,6 +59,11 @@ public sealed class AskFlow : IFlow
     {
         var question = context.Data["question"] ?? "";
         var resident = context.Resident;
+        if (context.Facts.Get<QuestionUsage>() is { Exhausted: true })
+        {
+            return StepResult.Invalid(context.T("ask.limit", QuestionUsage.MaxPerHour, QuestionUsage.MaxPerDay));
+        }
+
         if (context.Input is { Kind: InboundKind.Button, ButtonData: AnonymousData })
         {
             return StepResult.Done(MainMenu.Render(context)).With(new SubmitQuestion(question, null, resident?.WardId, resident?.UnitId, context.Language));

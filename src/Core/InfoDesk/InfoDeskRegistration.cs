@@ -14,6 +14,7 @@ public static class InfoDeskRegistration
         services.AddSingleton<IFlow, AskFlow>();
         services.AddSingleton<IFlow, ContactEditFlow>();
         services.AddSingleton<IInputRoute, InfoRoutes>();
+        services.AddSingleton<ITurnFactLoader, QuestionUsageFacts>();
         return services;
     }
 }

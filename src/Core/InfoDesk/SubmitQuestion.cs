@@ -47,6 +47,7 @@ public sealed record SubmitQuestion(string Question, string? AskerName, string? 
         var input = context.Input;
         db.TipRoutes.Add(new TipRoute { TipId = question.Id, Sealed = seal.Seal(new TipperAddress(input.Channel, input.ChatId, input.UserId)) });
         db.TipEvents.Add(new TipEvent { TipId = question.Id, At = context.Now, Kind = TipEventKind.Submitted, ToStatus = TipStatus.New });
+        await TipQuota.CountAsync(db, QuestionUsageFacts.Key(seal, input.Channel, input.UserId), context.Now, cancellationToken);
 
         context.Reply(new OutgoingMessage { Text = texts.Get(Language, "question.sent", TrackingCode.Display(code)) });
         await TipMessaging.ToOfficersAsync(context, question.WardId, context.Get<TipCard>().Render(question), cancellationToken);

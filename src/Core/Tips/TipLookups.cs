@@ -21,7 +21,7 @@ public sealed record LookupTipStatus(string? Code, string Language) : DomainChan
         var tip = await TipMessaging.FindAsync(context, Code ?? "", cancellationToken);
         var text = tip is null
             ? texts.Get(Language, "tip.status_unknown")
-            : texts.Get(Language, "tip.status_is", TrackingCode.Display(tip.Code), context.Get<TipCard>().StatusName(tip.Status, Language), LocalTime.Format(tip.CreatedAt, Language));
+            : texts.Get(Language, tip.Kind == TipKind.Question ? "question.status_is" : "tip.status_is", TrackingCode.Display(tip.Code), context.Get<TipCard>().StatusName(tip.Status, Language), LocalTime.Format(tip.CreatedAt, Language));
         context.Reply(new OutgoingMessage { Text = text });
     }
 }

@@ -163,6 +163,39 @@ public sealed class InfoDeskTests
     }
 
     [Fact]
+    public async Task Questions_are_limited_per_hour_on_their_own_count_and_closing_one_tells_the_resident()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.OfficerAsync(880_905, "Thượng uý An", OfficerRole.Officer, "chi-lang");
+        var chat = await bot.SignedUpAsync(990_008);
+        for (var i = 1; i <= 4; i++)
+        {
+            chat.Says("/ask");
+            await chat.Sees("Bạn gõ câu hỏi");
+            chat.Says($"Câu hỏi số {i} về giờ làm việc của trụ sở phường?");
+            await chat.Sees("gửi kèm tên bạn");
+            chat.Taps("Gửi ẩn danh");
+            if (i <= 3)
+            {
+                await chat.Sees("Đã gửi câu hỏi");
+                await chat.Sees("Bạn cần gì?");
+                await officer.Sees("Câu hỏi mới");
+            }
+        }
+
+        await chat.Sees("tối đa 3 câu một giờ");
+        Assert.Equal(3, await bot.QueryAsync(db => db.Tips.CountAsync()));
+
+        officer.Taps("Kết thúc");
+        await officer.Sees("ghi kết quả");
+        officer.Says("Trụ sở làm việc giờ hành chính, trực ban 24/7.");
+        await officer.Sees("Đã kết thúc");
+        await chat.Sees("gửi kèm tên bạn");
+        var closed = await chat.Sees("Câu hỏi ");
+        Assert.Contains("của bạn: Đã kết thúc.\nTrả lời: Trụ sở làm việc giờ hành chính", closed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recent_notices_show_what_reached_the_residents_ward_and_topics_newest_first_a_page_at_a_time()
     {
         await using var bot = await TestBot.StartAsync();
