@@ -56,7 +56,7 @@ public sealed class ContactEditFlow(ContactBook book) : IFlow
             _ => [new OutgoingMessage
             {
                 Text = context.T("contact.pick"),
-                Buttons = Navigation.Rows(Editable(context).Select(c => new Button(c.Name, EntryPrefix + c.Id)), 1),
+                Buttons = Navigation.Rows(Editable(context).Select(c => new Button(Label(context, c), EntryPrefix + c.Id)), 1),
             }],
         };
     }
@@ -79,6 +79,11 @@ public sealed class ContactEditFlow(ContactBook book) : IFlow
             ? StepResult.Invalid(context.T("contact.bad_phone"))
             : StepResult.Done().With(new SaveContactOverride(context.Data["entry"] ?? "", field, text, context.Language));
     }
+
+    /// <summary>The officer's name with the units they serve, so each finds their own entry at a glance.</summary>
+    private static string Label(FlowContext context, AreaContact contact) => contact.IsPost
+        ? contact.Name
+        : contact.Name + " · " + string.Join(", ", contact.UnitIds.Select(u => context.Areas.FindUnit(u)?.Name ?? u));
 
     private StepResult Go(FlowContext context, string step, FlowData data) =>
         StepResult.Continue(step, data, [.. Prompt(context with { Step = step, Data = data })]);

@@ -211,7 +211,7 @@ public sealed class InfoDeskTests
             db.Broadcasts.Add(Sent("Thông báo khẩn của phường", BroadcastTopic.Urgent, "chi-lang,dong-kinh", start.AddDays(5)));
             db.Broadcasts.Add(Sent("Thông báo của phường khác", BroadcastTopic.Traffic, "dong-kinh", start.AddDays(6)));
             db.Broadcasts.Add(Sent("Tin phòng cháy không theo dõi", BroadcastTopic.Fire, null, start.AddDays(7)));
-            db.Broadcasts.Add(new Broadcast { Text = "Còn hẹn giờ", Topic = BroadcastTopic.Traffic, ScheduledFor = start.AddDays(8), Status = BroadcastStatus.Scheduled });
+            db.Broadcasts.Add(new Broadcast { Text = "Còn hẹn giờ", Topic = BroadcastTopic.Traffic, ScheduledFor = DateTime.UtcNow.AddDays(30), Status = BroadcastStatus.Scheduled });
             return await db.SaveChangesAsync();
         });
 
