@@ -3,6 +3,7 @@ using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Diagnostics;
 using Antq.Core.Inbox;
+using Antq.Core.InfoDesk;
 using Antq.Core.Officers;
 using Antq.Core.Pledges;
 using Antq.Core.Residents;
@@ -74,6 +75,8 @@ public static class CoreRegistration
         services.AddSingleton<IFlow, Events.MoveEventFlow>();
         services.AddSingleton<IInputRoute, Events.EventRoutes>();
         services.AddSingleton<Events.EventClock>();
+
+        services.AddAntqInfoDesk();
 
         services.AddHostedService<TipRetention>();
         services.AddSingleton<AttachmentArchive>();

@@ -3,6 +3,7 @@ using Antq.Core;
 using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.InfoDesk;
 using Antq.Core.Pledges;
 using Antq.Core.Storage;
 using Antq.Core.Tips;
@@ -49,6 +50,8 @@ public static class HostingRegistration
         builder.Services.AddAntqCore(content, provider, connectionString);
         builder.AddScheduling(connectionString);
         AddPledgeContent(builder, root);
+        builder.Services.AddSingleton(FaqCatalog.Load(ContentPath(configuration, root, "Content:FaqFile", "config/faq.json")));
+        builder.Services.AddSingleton(ContactBook.Load(ContentPath(configuration, root, "Content:ContactsFile", "config/contacts.json"), areas));
         return builder;
     }
 

@@ -9,7 +9,7 @@ namespace Antq.Core.Conversations;
 /// </summary>
 public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions options, IEnumerable<IInputRoute> routes)
 {
-    private readonly IReadOnlyList<IInputRoute> _routes = [.. routes];
+    private readonly IReadOnlyList<IInputRoute> _routes = [.. routes.OrderBy(r => r is IFallbackRoute)];
 
     public Turn Route(FlowContext context, ConversationState state)
     {

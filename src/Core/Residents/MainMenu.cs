@@ -17,6 +17,7 @@ public static class MainMenu
             [
                 [new Button(context.T("menu.tip"), Prefix + "tip"), new Button(context.T("menu.status"), Prefix + "status")],
                 [new Button(context.T("menu.pledge"), Prefix + "pledge"), new Button(context.T("menu.events"), Prefix + "events")],
+                [new Button(context.T("menu.info"), Prefix + "info")],
                 [new Button(context.T("menu.settings"), Prefix + "settings"), new Button(context.T("menu.privacy"), Prefix + "privacy")],
             ],
         };

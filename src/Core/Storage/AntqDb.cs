@@ -3,6 +3,7 @@ using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Events;
 using Antq.Core.Inbox;
+using Antq.Core.InfoDesk;
 using Antq.Core.Officers;
 using Antq.Core.Pledges;
 using Antq.Core.Residents;
@@ -46,6 +47,8 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
     public DbSet<Pledge> Pledges => Set<Pledge>();
 
     public DbSet<PledgeRenewalInvitation> PledgeRenewalInvitations => Set<PledgeRenewalInvitation>();
+
+    public DbSet<ContactOverride> ContactOverrides => Set<ContactOverride>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,6 +111,14 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
         OnOfficersAndTipsCreating(modelBuilder);
         OnBroadcastsCreating(modelBuilder);
         OnPledgesCreating(modelBuilder);
+        modelBuilder.Entity<ContactOverride>(e =>
+        {
+            e.ToTable("contact_overrides");
+            e.Property(c => c.EntryId).HasMaxLength(40);
+            e.Property(c => c.Field).HasMaxLength(16);
+            e.Property(c => c.Value).HasMaxLength(ContactBook.MaxFieldLength);
+            e.HasIndex(c => new { c.EntryId, c.Field }).IsUnique();
+        });
     }
 
     private static void OnPledgesCreating(ModelBuilder modelBuilder)

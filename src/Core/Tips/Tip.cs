@@ -10,6 +10,9 @@ public sealed class Tip
 
     public required string Code { get; set; }
 
+    /// <summary>A tip, or a question to officers (not counted as a tip).</summary>
+    public TipKind Kind { get; set; }
+
     public required string CategoryId { get; set; }
 
     public required string WardId { get; set; }

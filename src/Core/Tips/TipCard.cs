@@ -55,6 +55,12 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
             var date => DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : date,
         };
         var who = tip.Anonymous ? T("officer.card_anonymous") : T("officer.card_named", tip.ReporterName ?? "");
+        if (tip.Kind == TipKind.Question)
+        {
+            var head = headKey == "officer.card_new" ? T("officer.question_new", TrackingCode.Display(tip.Code)) : T("officer.question", TrackingCode.Display(tip.Code));
+            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, StatusName(tip.Status, Language), tip.Description, Text.LocalTime.Format(tip.CreatedAt, Language));
+        }
+
         return T(
             headKey,
             TrackingCode.Display(tip.Code),
@@ -73,9 +79,11 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
     public IReadOnlyList<IReadOnlyList<Button>> Actions(Tip tip)
     {
         var code = tip.Code;
-        if (tip.Status == TipStatus.Closed)
+        if (tip.Status == TipStatus.Closed || tip.Kind == TipKind.Question)
         {
-            return [[new Button(T("officer.act_reply"), $"tipact:reply:{code}")]];
+            return tip.Status == TipStatus.Closed
+                ? [[new Button(T("officer.act_reply"), $"tipact:reply:{code}")]]
+                : [[new Button(T("officer.act_reply"), $"tipact:reply:{code}"), new Button(T("officer.act_close"), $"tipact:close:{code}")]];
         }
 
         return

@@ -21,7 +21,7 @@ public sealed record LookupTipStatus(string? Code, string Language) : DomainChan
         var tip = await TipMessaging.FindAsync(context, Code ?? "", cancellationToken);
         var text = tip is null
             ? texts.Get(Language, "tip.status_unknown")
-            : texts.Get(Language, "tip.status_is", TrackingCode.Display(tip.Code), context.Get<TipCard>().StatusName(tip.Status, Language), LocalTime.Format(tip.CreatedAt, Language));
+            : texts.Get(Language, tip.Kind == TipKind.Question ? "question.status_is" : "tip.status_is", TrackingCode.Display(tip.Code), context.Get<TipCard>().StatusName(tip.Status, Language), LocalTime.Format(tip.CreatedAt, Language));
         context.Reply(new OutgoingMessage { Text = text });
     }
 }
@@ -57,7 +57,7 @@ public sealed record ListTips(int Page) : DomainChange
         var card = context.Get<TipCard>();
         var catalog = context.Get<TipCatalog>();
         var rows = tips.Select(t => (IReadOnlyList<Button>)[new Button(
-            $"{TrackingCode.Display(t.Code)} · {catalog.Find(t.CategoryId)?.Name(TipCard.Language)} · {card.StatusName(t.Status, TipCard.Language)}",
+            $"{TrackingCode.Display(t.Code)} · {(t.Kind == TipKind.Question ? texts.Get(TipCard.Language, "officer.question_label") : catalog.Find(t.CategoryId)?.Name(TipCard.Language))} · {card.StatusName(t.Status, TipCard.Language)}",
             "tipact:open:" + t.Code)]).ToList();
         var nav = new List<Button>();
         if (Page > 0)

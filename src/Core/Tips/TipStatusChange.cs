@@ -56,7 +56,13 @@ public sealed record ChangeTipStatus(string Code, TipStatus To, string? Note = n
 
         if (To != TipStatus.Spam)
         {
-            var key = To == TipStatus.Closed && Note is not null ? "tip.status_update_note" : "tip.status_update";
+            var key = (tip.Kind, To == TipStatus.Closed && Note is not null) switch
+            {
+                (TipKind.Question, true) => "question.status_update_note",
+                (TipKind.Question, false) => "question.status_update",
+                (_, true) => "tip.status_update_note",
+                _ => "tip.status_update",
+            };
             var update = new OutgoingMessage { Text = texts.Get(tip.Language, key, TrackingCode.Display(tip.Code), card.StatusName(To, tip.Language), Note) };
             await TipMessaging.ToTipsterAsync(context, tip, [update], cancellationToken);
         }

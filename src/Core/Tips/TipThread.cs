@@ -21,7 +21,7 @@ public sealed record OfficerReply(string Code, string? Text, string? PhotoFileId
         var display = TrackingCode.Display(tip.Code);
         var message = new OutgoingMessage
         {
-            Text = texts.Get(tip.Language, "tip.officer_said", display, Text ?? ""),
+            Text = tip.Kind == TipKind.Question ? texts.Get(tip.Language, "question.officer_said", display, Text ?? "") : texts.Get(tip.Language, "tip.officer_said", display, Text ?? ""),
             Media = PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, PhotoFileId),
             Buttons = [[new Button(texts.Get(tip.Language, "tip.answer_button"), "tipans:" + tip.Code)]],
         };
@@ -55,7 +55,7 @@ public sealed record TipsterAnswer(string Code, string? Text, string? PhotoFileI
         context.Db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.TipsterReply, Text = Text, PhotoFileId = PhotoFileId });
         var toOfficers = new OutgoingMessage
         {
-            Text = texts.Get(TipCard.Language, "officer.tipster_said", display, Text ?? ""),
+            Text = tip.Kind == TipKind.Question ? texts.Get(TipCard.Language, "officer.asker_said", display, Text ?? "") : texts.Get(TipCard.Language, "officer.tipster_said", display, Text ?? ""),
             Media = PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, PhotoFileId),
             Buttons = [[new Button(texts.Get(TipCard.Language, "officer.act_reply"), "tipact:reply:" + tip.Code)]],
         };

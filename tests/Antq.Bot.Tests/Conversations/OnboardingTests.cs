@@ -33,7 +33,7 @@ public sealed class OnboardingTests
         chat.Taps("Xong");
         await chat.Sees("Khu vực: Khối 14, Phường Hoàng Văn Thụ\nNội dung theo dõi: An toàn giao thông, Phòng cháy, chữa cháy");
         var menu = await chat.Sees("Bạn cần gì?");
-        Assert.Equal(["📝 Gửi tin báo cho công an", "🔎 Tra cứu tin báo", "✍️ Ký cam kết", "📅 Sự kiện", "⚙️ Cài đặt", "🔒 Dữ liệu của tôi"], menu.Buttons.Select(b => b.Text));
+        Assert.Equal(["📝 Gửi tin báo cho công an", "🔎 Tra cứu tin báo", "✍️ Ký cam kết", "📅 Sự kiện", "ℹ️ Thông tin, hỏi đáp, liên hệ", "⚙️ Cài đặt", "🔒 Dữ liệu của tôi"], menu.Buttons.Select(b => b.Text));
 
         var resident = await bot.QueryAsync(db => db.Residents.SingleAsync());
         Assert.Equal(("telegram", "5001", "vi", "hoang-van-thu", "hoang-van-thu-k14"), (resident.Channel, resident.ChatId, resident.Language, resident.WardId, resident.UnitId));

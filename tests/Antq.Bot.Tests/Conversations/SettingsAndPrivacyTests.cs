@@ -87,6 +87,6 @@ public sealed class SettingsAndPrivacyTests
         chat.Says("/cancel");
         await chat.Sees("Đã dừng việc đang làm.");
         chat.Says("cho hỏi chút");
-        await chat.Sees("Mình chưa hiểu ý bạn.");
+        await chat.Sees("Mình chưa tìm thấy câu trả lời có sẵn");
     }
 }

@@ -316,6 +316,41 @@ namespace Antq.Core.Storage.Migrations
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.InfoDesk.ContactOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("contact_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Officers.Officer", b =>
                 {
                     b.Property<long>("Id")
@@ -620,6 +655,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .IsRequired()

@@ -39,7 +39,7 @@ public sealed class WebChatTests
         await visitor.Taps("Xong");
         await visitor.Sees("Khu vực: Khối 14, Phường Hoàng Văn Thụ\nNội dung theo dõi: An toàn giao thông");
         var menu = await visitor.Sees("Bạn cần gì?");
-        Assert.Equal(["📝 Gửi tin báo cho công an", "🔎 Tra cứu tin báo", "✍️ Ký cam kết", "📅 Sự kiện", "⚙️ Cài đặt", "🔒 Dữ liệu của tôi"], menu.Buttons.Select(b => b.Label));
+        Assert.Equal(["📝 Gửi tin báo cho công an", "🔎 Tra cứu tin báo", "✍️ Ký cam kết", "📅 Sự kiện", "ℹ️ Thông tin, hỏi đáp, liên hệ", "⚙️ Cài đặt", "🔒 Dữ liệu của tôi"], menu.Buttons.Select(b => b.Label));
 
         // The pledge flow, or the closed campaign's notice once config/pledges.json's year is over.
         await visitor.Taps("Ký cam kết");

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Antq.Core.Text;
+
+namespace Antq.Core.InfoDesk;
+
+/// <summary>The procedures Q&amp;A, loaded from <c>config/faq.json</c> and checked at start-up; searched by <see cref="FaqSearch"/>.</summary>
+public sealed class FaqCatalog
+{
+    public const int MaxIdLength = 24;
+    public const int MaxAnswerLength = 3000;
+
+    public FaqCatalog(IReadOnlyList<FaqEntry> entries)
+    {
+        Entries = entries;
+        Search = new FaqSearch(entries);
+    }
+
+    public IReadOnlyList<FaqEntry> Entries { get; }
+
+    public FaqSearch Search { get; }
+
+    public FaqEntry? Find(string id) => Entries.FirstOrDefault(e => e.Id == id);
+
+    public static FaqCatalog Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ContentFileException(path, "file not found");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var entries = new List<FaqEntry>();
+            var index = 0;
+            foreach (var item in doc.RootElement.GetProperty("entries").EnumerateArray())
+            {
+                var entry = Entry(path, $"entries[{index++}]", item);
+                if (entries.Any(e => e.Id == entry.Id))
+                {
+                    throw new ContentFileException(path, $"entries[{index - 1}]: id \"{entry.Id}\" is used twice");
+                }
+
+                entries.Add(entry);
+            }
+
+            return entries.Count == 0 ? throw new ContentFileException(path, "entries: at least one entry is needed") : new FaqCatalog(entries);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new ContentFileException(path, ex is KeyNotFoundException ? "\"entries\" is missing" : "invalid JSON (" + ex.Message + ")");
+        }
+    }
+
+    private static FaqEntry Entry(string path, string at, JsonElement item)
+    {
+        var id = item.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? "" : "";
+        if (id.Length is 0 or > MaxIdLength || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new ContentFileException(path, $"{at}: id \"{id}\" must be 1-{MaxIdLength} of a-z, 0-9 and '-'");
+        }
+
+        at += $" \"{id}\"";
+        var answerVi = string.Join("\n", Lines(path, at, item, "answer", "vi"));
+        var answerEn = string.Join("\n", Lines(path, at, item, "answer", "en"));
+        if (Math.Max(answerVi.Length, answerEn.Length) > MaxAnswerLength)
+        {
+            throw new ContentFileException(path, $"{at}: answer is longer than {MaxAnswerLength} characters");
+        }
+
+        var keywords = Lines(path, at, item, "keywords", "vi").Concat(Lines(path, at, item, "keywords", "en")).ToList();
+        return new FaqEntry(id, Text(path, at, item, "question", "vi"), Text(path, at, item, "question", "en"), answerVi, answerEn, keywords);
+    }
+
+    private static string Text(string path, string at, JsonElement item, string name, string language) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+            && value.TryGetProperty(language, out var text) && text.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(text.GetString())
+            ? VietnameseText.Nfc(text.GetString()!.Trim())!
+            : throw new ContentFileException(path, $"{at}: \"{name}.{language}\" is missing or empty");
+
+    /// <summary>A text given as one string or as a list of lines (an answer's paragraphs, a list of keywords).</summary>
+    private static string[] Lines(string path, string at, JsonElement item, string name, string language)
+    {
+        string[]? lines = null;
+        if (item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object && value.TryGetProperty(language, out var text))
+        {
+            lines = text.ValueKind switch
+            {
+                JsonValueKind.String => [text.GetString()!],
+                JsonValueKind.Array when text.EnumerateArray().All(l => l.ValueKind == JsonValueKind.String) => [.. text.EnumerateArray().Select(l => l.GetString()!)],
+                _ => null,
+            };
+        }
+
+        lines = lines?.Select(l => VietnameseText.Nfc(l.Trim())!).Where(l => l.Length > 0).ToArray();
+        if (lines is null || lines.Length == 0)
+        {
+            throw new ContentFileException(path, $"{at}: \"{name}.{language}\" is missing or empty");
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Residents;
+
+namespace Antq.Core.InfoDesk;
+
+/// <summary>What the Q&amp;A says: an answer with up to two alternatives, the list of questions, and "not found". Pure.</summary>
+public static class FaqReplies
+{
+    public const string Prefix = "faq:";
+    public const int PageSize = 6;
+
+    /// <summary>The answer to free text: the best entry, the next ones as buttons, and a way to a person; never silence.</summary>
+    public static OutgoingMessage ForText(FlowContext context, IReadOnlyList<FaqEntry> found) =>
+        found.Count == 0 ? NotFound(context) : Answer(context, found[0], found.Skip(1).Take(2));
+
+    public static OutgoingMessage Answer(FlowContext context, FaqEntry entry, IEnumerable<FaqEntry> alternatives)
+    {
+        var rows = alternatives.Select(a => (IReadOnlyList<Button>)[new Button("↪ " + a.Question(context.Language), Prefix + "show:" + a.Id)]).ToList();
+        rows.Add([new Button(context.T("faq.none_of_these"), InfoRoutes.AskData)]);
+        rows.Add([new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]);
+        return new OutgoingMessage
+        {
+            Text = context.T("faq.answer", entry.Question(context.Language), entry.Answer(context.Language), context.T("faq.note")),
+            Buttons = rows,
+        };
+    }
+
+    public static OutgoingMessage NotFound(FlowContext context) => new()
+    {
+        Text = context.T("faq.not_found"),
+        Buttons =
+        [
+            [new Button(context.T("info.button_ask"), InfoRoutes.AskData)],
+            [new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")],
+        ],
+    };
+
+    /// <summary>A page of questions, each a button; the next page updates the same message.</summary>
+    public static OutgoingMessage List(FlowContext context, FaqCatalog catalog, int page)
+    {
+        var pages = (catalog.Entries.Count + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 0, pages - 1);
+        var rows = catalog.Entries.Skip(page * PageSize).Take(PageSize)
+            .Select(e => (IReadOnlyList<Button>)[new Button(e.Question(context.Language), Prefix + "show:" + e.Id)]).ToList();
+        var nav = new List<Button>();
+        if (page > 0)
+        {
+            nav.Add(new Button(context.T("button.previous_page"), Prefix + "list:" + (page - 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (page + 1 < pages)
+        {
+            nav.Add(new Button(context.T("button.next_page"), Prefix + "list:" + (page + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (nav.Count > 0)
+        {
+            rows.Add(nav);
+        }
+
+        rows.Add([new Button(context.T("info.button_ask"), InfoRoutes.AskData), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]);
+        return new OutgoingMessage
+        {
+            Text = context.T("faq.list", page + 1, pages),
+            Buttons = rows,
+            ReplacesMessageId = context.Input.Kind == InboundKind.Button && context.Input.ButtonData?.StartsWith(Prefix + "list:", StringComparison.Ordinal) == true ? context.Input.ButtonMessageId : null,
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+
+namespace Antq.Core.InfoDesk;
+
+/// <summary>
+/// The information desk at any step: /info and its menu entry, /faq, /ask, /notices, the officers' /contact, their
+/// buttons — and free text outside a flow, which is searched in the Q&amp;A so that no message goes unanswered.
+/// A fallback route: every other feature's route has had its say before free text is taken as a question.
+/// </summary>
+public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRoute
+{
+    public const string AskData = "info:ask";
+    public const string NoticesPrefix = "notices:";
+
+    public Turn? Route(FlowContext context, Command? command, IFlow? current)
+    {
+        var consented = context.Resident is { HasConsented: true };
+        switch (command?.Name)
+        {
+            case "info":
+                return consented ? Changed(new ShowInfo(context.Language)) : Turns.NeedsOnboarding(flows, context);
+            case "faq" or "hoidap":
+                return Say(FaqReplies.List(context, faq, 0));
+            case "ask":
+                return consented ? Turns.StartFlow(flows[AskFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context);
+            case "notices":
+                return consented ? Changed(new ShowNotices(0, context.Language)) : Turns.NeedsOnboarding(flows, context);
+            case "contact" when context.Facts.Get<Officer>() is not null:
+                return Turns.StartFlow(flows[ContactEditFlow.FlowName], context);
+            case not null:
+                return null;
+        }
+
+        return Buttons(context, consented) ?? FreeText(context, current, consented);
+    }
+
+    private Turn? Buttons(FlowContext context, bool consented)
+    {
+        if (Navigation.ButtonArgument(context, FaqReplies.Prefix) is { } faqArgument)
+        {
+            var parts = faqArgument.Split(':', 2);
+            return (parts[0], parts.Length > 1 ? parts[1] : "") switch
+            {
+                ("list", var page) => Say(FaqReplies.List(context, faq, int.TryParse(page, out var p) ? p : 0)),
+                ("show", var id) when faq.Find(id) is { } entry => Say(FaqReplies.Answer(context, entry, [])),
+                _ => Say(context.Say("faq.unknown"), FaqReplies.List(context, faq, 0)),
+            };
+        }
+
+        if (context.Input is { Kind: InboundKind.Button, ButtonData: AskData })
+        {
+            return consented ? Turns.StartFlow(flows[AskFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context);
+        }
+
+        return Navigation.ButtonArgument(context, NoticesPrefix) is { } notices && int.TryParse(notices, out var page2) && page2 >= 0 && consented
+            ? Changed(new ShowNotices(page2, context.Language))
+            : null;
+    }
+
+    /// <summary>Text outside any flow from a signed-up resident: a question for the Q&amp;A.</summary>
+    private Turn? FreeText(FlowContext context, IFlow? current, bool consented) =>
+        current is null && consented && context.Input is { Kind: InboundKind.Text, Text: { Length: > 0 } text }
+            ? Say(FaqReplies.ForText(context, faq.Search.Find(text)))
+            : null;
+
+    private static Turn Say(params OutgoingMessage[] messages) => new() { StateChanged = false, Messages = messages };
+
+    private static Turn Changed(DomainChange change) => new() { StateChanged = false, Changes = [change] };
+}
