@@ -24,7 +24,9 @@ internal sealed class ChannelPacer(IChannelSender sender)
             await Task.Delay(wait, cancellationToken);
         }
 
-        wait = (paid ? _paid ?? _channel : _channel).Reserve();
+        // Paid broadcasts have their own rate; the free messages count against it too, so that together they stay
+        // within the paid limit.
+        wait = paid && _paid is not null ? _paid.Reserve() : Max(_channel.Reserve(), _paid?.Reserve() ?? TimeSpan.Zero);
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, cancellationToken);
@@ -35,6 +37,8 @@ internal sealed class ChannelPacer(IChannelSender sender)
             Sweep();
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public void PauseFor(TimeSpan pause)
     {

@@ -105,7 +105,8 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(o => o.LastError).HasMaxLength(300);
             e.HasIndex(o => new { o.Status, o.Priority, o.NotBefore });
             e.HasIndex(o => new { o.Channel, o.ChatId, o.Status });
-            e.HasIndex(o => o.BroadcastId);
+            // A broadcast's progress counts its rows by status (every clock tick while it sends).
+            e.HasIndex(o => new { o.BroadcastId, o.Status });
         });
 
         OnOfficersAndTipsCreating(modelBuilder);

@@ -173,7 +173,7 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BroadcastId");
+                    b.HasIndex("BroadcastId", "Status");
 
                     b.HasIndex("Channel", "ChatId", "Status");
 
