@@ -16,6 +16,12 @@ public sealed class Broadcast
     /// <summary>Ward ids separated by commas; null for the whole city.</summary>
     public string? WardIds { get; set; }
 
+    /// <summary>Unit ids (of its one ward) separated by commas; null for the whole ward(s).</summary>
+    public string? UnitIds { get; set; }
+
+    /// <summary>"vi" or "en" to reach only residents using that language; null for everyone.</summary>
+    public string? Language { get; set; }
+
     public DateTime ScheduledFor { get; set; }
 
     /// <summary>For a repeating broadcast: how it repeats. It stays scheduled; each time it fires, a copy is sent.</summary>
@@ -35,6 +41,10 @@ public sealed class Broadcast
     public int Recipients { get; set; }
 
     public IReadOnlyList<string> Wards => WardIds is null ? [] : WardIds.Split(',');
+
+    public IReadOnlyList<string> Units => UnitIds is null ? [] : UnitIds.Split(',');
+
+    public AudienceFilter Audience => new(BroadcastTopics.Followers(Topic), Wards, Units, Language);
 }
 
 public enum BroadcastStatus

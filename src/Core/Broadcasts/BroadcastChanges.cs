@@ -1,4 +1,5 @@
 using System.Globalization;
+using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Officers;
@@ -17,8 +18,11 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
         var texts = context.Get<TextCatalog>();
         var officer = await context.ActingOfficerAsync(cancellationToken);
         var wards = Draft.WholeCity ? [] : Draft.Wards;
+        var areas = context.Get<AreaTree>();
         if (officer is null || Draft.Topic is null || Draft.Text is null
-            || (officer.Role != OfficerRole.Admin && (wards.Count != 1 || wards[0] != officer.WardId)))
+            || (officer.Role != OfficerRole.Admin && (wards.Count != 1 || wards[0] != officer.WardId))
+            || (Draft.Units.Count > 0 && (wards.Count != 1 || Draft.Units.Any(u => areas.FindUnit(u)?.WardId != wards[0])))
+            || Draft.Language is not (null or "vi" or "en"))
         {
             // An officer reaches only their own ward; anything else is refused whatever the buttons said.
             context.Reply(texts.Get(Language, "broadcast.not_allowed"));
@@ -32,6 +36,8 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
             PhotoFileId = Draft.PhotoFileId,
             Topic = Draft.Topic.Value,
             WardIds = wards.Count == 0 ? null : string.Join(',', wards),
+            UnitIds = Draft.Units.Count == 0 ? null : string.Join(',', Draft.Units),
+            Language = Draft.Language,
             ScheduledFor = Draft.At ?? context.Now,
             Recurrence = Draft.At is null ? Recurrence.None : Draft.Recurrence,
             FirstAt = Draft.At is not null && Draft.Recurrence != Recurrence.None ? Draft.At : null,

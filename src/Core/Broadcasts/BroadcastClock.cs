@@ -54,7 +54,7 @@ public sealed class BroadcastClock(
                     sending = new Broadcast
                     {
                         OfficerId = due.OfficerId, Text = due.Text, PhotoFileId = due.PhotoFileId, Topic = due.Topic,
-                        WardIds = due.WardIds, ScheduledFor = due.ScheduledFor, CreatedAt = now,
+                        WardIds = due.WardIds, UnitIds = due.UnitIds, Language = due.Language, ScheduledFor = due.ScheduledFor, CreatedAt = now,
                     };
                     db.Broadcasts.Add(sending);
                     await db.SaveChangesAsync(cancellationToken);

@@ -32,6 +32,9 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<DateTime?>("FirstAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OfficerId")
                         .HasColumnType("INTEGER");
 
@@ -61,6 +64,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.Property<int>("Topic")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitIds")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WardIds")
                         .HasMaxLength(1000)
