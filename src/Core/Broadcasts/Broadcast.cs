@@ -27,6 +27,9 @@ public sealed class Broadcast
     /// <summary>For a repeating broadcast: how it repeats. It stays scheduled; each time it fires, a copy is sent.</summary>
     public Recurrence Recurrence { get; set; }
 
+    /// <summary>For weekly on chosen days: bits of <see cref="DayOfWeek"/> (local days); 0 for the first's weekday.</summary>
+    public int Weekdays { get; set; }
+
     /// <summary>The first time of a repeating broadcast, whose local wall-clock time every occurrence keeps.</summary>
     public DateTime? FirstAt { get; set; }
 

@@ -40,6 +40,7 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
             Language = Draft.Language,
             ScheduledFor = Draft.At ?? context.Now,
             Recurrence = Draft.At is null ? Recurrence.None : Draft.Recurrence,
+            Weekdays = Draft.At is not null && Draft.Recurrence == Recurrence.Weekly ? Draft.Weekdays : 0,
             FirstAt = Draft.At is not null && Draft.Recurrence != Recurrence.None ? Draft.At : null,
             Status = BroadcastStatus.Scheduled,
             CreatedAt = context.Now,

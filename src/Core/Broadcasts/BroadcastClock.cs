@@ -41,7 +41,7 @@ public sealed class BroadcastClock(
                     }
                     else
                     {
-                        due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now);
+                        due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now, due.Weekdays);
                     }
 
                     continue;
@@ -58,7 +58,7 @@ public sealed class BroadcastClock(
                     };
                     db.Broadcasts.Add(sending);
                     await db.SaveChangesAsync(cancellationToken);
-                    due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now);
+                    due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now, due.Weekdays);
                 }
 
                 var (count, notBefore) = await StartAsync(db, sending, deliveryOptions.Value, now, cancellationToken);

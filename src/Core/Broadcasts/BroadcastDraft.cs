@@ -30,6 +30,9 @@ public sealed record BroadcastDraft
 
     public Recurrence Recurrence { get; init; }
 
+    /// <summary>Weekly on these days (bits of <see cref="DayOfWeek"/>).</summary>
+    public int Weekdays { get; init; }
+
     /// <summary>Whom it would reach, once the topic is chosen.</summary>
     public AudienceFilter? Audience =>
         Topic is { } topic ? new(BroadcastTopics.Followers(topic), WholeCity ? [] : Wards, Units, Language) : null;

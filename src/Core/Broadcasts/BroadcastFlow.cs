@@ -93,17 +93,35 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 };
 
             case Step.Repeat:
-                return Navigation.ButtonArgument(context, "bcrepeat:") is { } repeat && Recurrences.FromCode(repeat) is { } kind
-                    ? Go(context, Step.At, draft with { Recurrence = kind })
-                    : StepResult.Invalid(Navigation.WhyNotAButton(context));
-
-            case Step.At:
-                if (input.Text is not { } typed || !DateTime.TryParseExact(typed.Trim(), ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                if (Navigation.ButtonArgument(context, "bcrepeat:") is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
                 {
-                    return StepResult.Invalid(context.T("broadcast.at_format"));
+                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
                 }
 
-                var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
+                return kind == Recurrence.Weekly
+                    ? Go(context, Step.Days, draft with { Recurrence = kind, Weekdays = 0 })
+                    : Go(context, Step.At, draft with { Recurrence = kind, Weekdays = 0 });
+
+            case Step.Days:
+                if (Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6)
+                {
+                    var toggled = draft with { Weekdays = draft.Weekdays ^ Recurrences.Bit((DayOfWeek)day) };
+                    return StepResult.Continue(Step.Days, toggled.Into(context.Data), DaysPrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
+                }
+
+                if (Navigation.IsDone(context))
+                {
+                    return draft.Weekdays == 0 ? StepResult.Invalid(context.T("broadcast.pick_a_day")) : Go(context, Step.At, draft);
+                }
+
+                return StepResult.Invalid(Navigation.WhyNotAButton(context));
+
+            case Step.At:
+                if (ParseAt(context, draft) is not { } at)
+                {
+                    return StepResult.Invalid(context.T(draft.Recurrence == Recurrence.None ? "broadcast.at_format" : "broadcast.at_format_repeating"));
+                }
+
                 return at <= context.Now || at > context.Now.AddYears(1)
                     ? StepResult.Invalid(context.T("broadcast.at_range"))
                     : Go(context, Step.Preview, draft with { At = at });
@@ -145,7 +163,8 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             Text = context.T("broadcast.ask_repeat"),
             Buttons = Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), "bcrepeat:" + r.Code)), 2),
         }],
-        Step.At => [context.Say("broadcast.ask_at")],
+        Step.Days => [DaysPrompt(context, draft)],
+        Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating")],
         Step.Preview => Preview(context, draft),
         _ => [context.Say("broadcast.ask_text")],
     };
@@ -158,6 +177,47 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         rows.Add([new Button(context.T("broadcast.whole_city"), "bcaudience:city"), new Button(context.T("button.done"), Navigation.DoneData)]);
         return new OutgoingMessage { Text = context.T("broadcast.ask_audience"), Buttons = rows };
     }
+
+    /// <summary>
+    /// The typed time in UTC. A repeating broadcast also takes a bare time (the next such local time); on chosen
+    /// weekdays the first occurrence is the first chosen day from then.
+    /// </summary>
+    private static DateTime? ParseAt(FlowContext context, BroadcastDraft draft)
+    {
+        var typed = context.Input.Text?.Trim() ?? "";
+        DateTime local;
+        if (DateTime.TryParseExact(typed, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var full))
+        {
+            local = full;
+        }
+        else if (draft.Recurrence != Recurrence.None && TimeOnly.TryParseExact(typed, ["H:mm", "HH:mm", "H'h'mm", "H'h'"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            var today = LocalTime.ToLocal(context.Now).Date + time.ToTimeSpan();
+            local = LocalTime.ToLocal(context.Now) < today ? today : today.AddDays(1);
+        }
+        else
+        {
+            return null;
+        }
+
+        var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
+        return draft.Recurrence == Recurrence.Weekly && draft.Weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, draft.Weekdays) : at;
+    }
+
+    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft)
+    {
+        var rows = Navigation.Rows(
+            Recurrences.Week.Select(d => new Button(((draft.Weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), "bcday:" + ((int)d).ToString(CultureInfo.InvariantCulture))),
+            4);
+        rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
+        return new OutgoingMessage { Text = context.T("broadcast.ask_days"), Buttons = rows };
+    }
+
+    /// <summary>How it repeats in words: "Hằng ngày", or "Hằng tuần vào Thứ Hai, Thứ Năm".</summary>
+    public static string RepeatLabel(Func<string, object?[], string> t, Recurrence kind, int weekdays) =>
+        kind == Recurrence.Weekly && weekdays != 0
+            ? t("broadcast.repeat_weekly_on", [string.Join(", ", Recurrences.Days(weekdays).Select(d => t("broadcast.day_" + (int)d, [])))])
+            : t("broadcast.repeat_" + Recurrences.Code(kind), []);
 
     /// <summary>Narrowing the audience: some units of the one ward (an officer's own), one language, or everyone.</summary>
     private StepResult Refine(FlowContext context, BroadcastDraft draft)
@@ -225,7 +285,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         var when = draft.At is { } at ? LocalTime.Format(at, context.Language) : context.T("broadcast.now");
         if (draft.Recurrence != Recurrence.None)
         {
-            when = context.T("broadcast.repeating", when, context.T("broadcast.repeat_" + Recurrences.Code(draft.Recurrence)));
+            when = context.T("broadcast.repeating", when, RepeatLabel((key, args) => context.T(key, args), draft.Recurrence, draft.Weekdays));
         }
 
         var reach = context.Facts.Get<BroadcastReach>()?.Recipients;
@@ -246,6 +306,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         public const string When = "when";
         public const string At = "at";
         public const string Repeat = "repeat";
+        public const string Days = "days";
         public const string Preview = "preview";
     }
 }

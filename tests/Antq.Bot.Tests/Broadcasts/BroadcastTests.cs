@@ -201,7 +201,7 @@ public sealed class BroadcastTests
         officer.Taps("Lặp lại");
         await officer.Sees("Lặp lại thế nào?");
         officer.Taps("Hằng ngày");
-        await officer.Sees("gõ ngày giờ gửi");
+        await officer.Sees("gõ giờ gửi");
         var first = LocalTime.ToLocal(DateTime.UtcNow).AddHours(1);
         officer.Says(first.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
         await officer.Sees("Xem trước");
