@@ -61,4 +61,7 @@ public enum BroadcastStatus
 
     /// <summary>Its time passed while the service was down, beyond the grace time; the officer was told.</summary>
     Missed = 4,
+
+    /// <summary>Held by its officer: it does not fire until resumed (a repeating one then goes on from its next time).</summary>
+    Paused = 5,
 }

@@ -60,7 +60,7 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
     private static string Language => "vi";
 }
 
-/// <summary>/broadcasts: the officer's scheduled and running broadcasts (an admin sees all), each with a cancel button.</summary>
+/// <summary>/broadcasts: the officer's scheduled, paused and running broadcasts (an admin sees all); each opens its card.</summary>
 public sealed record ListBroadcasts : DomainChange
 {
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
@@ -72,7 +72,8 @@ public sealed record ListBroadcasts : DomainChange
             return;
         }
 
-        var open = context.Db.Broadcasts.AsNoTracking().Where(b => b.Status == BroadcastStatus.Scheduled || b.Status == BroadcastStatus.Sending);
+        var open = context.Db.Broadcasts.AsNoTracking()
+            .Where(b => b.Status == BroadcastStatus.Scheduled || b.Status == BroadcastStatus.Sending || b.Status == BroadcastStatus.Paused);
         if (officer.Role != OfficerRole.Admin)
         {
             open = open.Where(b => b.OfficerId == officer.Id);
@@ -86,10 +87,13 @@ public sealed record ListBroadcasts : DomainChange
         }
 
         var rows = list.Select(b => (IReadOnlyList<Button>)[new Button(
-            texts.Get("vi", "broadcast.cancel_button", b.Id, (b.Recurrence == Recurrence.None ? "" : "🔁 ") + LocalTime.Format(b.ScheduledFor, "vi"), Short(b.Text)),
-            "bccancel:" + b.Id.ToString(CultureInfo.InvariantCulture))]).ToList();
+            texts.Get("vi", "broadcast.list_button", b.Id, Mark(b) + LocalTime.Format(b.ScheduledFor, "vi"), Short(b.Text)),
+            "bcshow:" + b.Id.ToString(CultureInfo.InvariantCulture))]).ToList();
         context.Reply(new OutgoingMessage { Text = texts.Get("vi", "broadcast.open_list", list.Count), Buttons = rows });
     }
+
+    private static string Mark(Broadcast b) =>
+        (b.Status == BroadcastStatus.Paused ? "⏸ " : b.Status == BroadcastStatus.Sending ? "📤 " : "") + (b.Recurrence == Recurrence.None ? "" : "🔁 ");
 
     private static string Short(string text) => text.Length <= 30 ? text : text[..30] + "…";
 }
@@ -103,7 +107,7 @@ public sealed record CancelBroadcast(long BroadcastId) : DomainChange
         var officer = await context.ActingOfficerAsync(cancellationToken);
         var broadcast = await context.Db.Broadcasts.SingleOrDefaultAsync(b => b.Id == BroadcastId, cancellationToken);
         if (officer is null || broadcast is null || (officer.Role != OfficerRole.Admin && broadcast.OfficerId != officer.Id)
-            || broadcast.Status is not (BroadcastStatus.Scheduled or BroadcastStatus.Sending))
+            || broadcast.Status is not (BroadcastStatus.Scheduled or BroadcastStatus.Sending or BroadcastStatus.Paused))
         {
             context.Reply(texts.Get("vi", "broadcast.cannot_cancel"));
             return;

@@ -182,18 +182,22 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     /// The typed time in UTC. A repeating broadcast also takes a bare time (the next such local time); on chosen
     /// weekdays the first occurrence is the first chosen day from then.
     /// </summary>
-    private static DateTime? ParseAt(FlowContext context, BroadcastDraft draft)
+    private static DateTime? ParseAt(FlowContext context, BroadcastDraft draft) =>
+        ParseAt(context.Input.Text, context.Now, draft.Recurrence, draft.Weekdays);
+
+    /// <summary>A typed local date and time (or, when <paramref name="recurrence"/> repeats, a bare time: its next coming) in UTC.</summary>
+    public static DateTime? ParseAt(string? text, DateTime now, Recurrence recurrence, int weekdays)
     {
-        var typed = context.Input.Text?.Trim() ?? "";
+        var typed = text?.Trim() ?? "";
         DateTime local;
         if (DateTime.TryParseExact(typed, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var full))
         {
             local = full;
         }
-        else if (draft.Recurrence != Recurrence.None && TimeOnly.TryParseExact(typed, ["H:mm", "HH:mm", "H'h'mm", "H'h'"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        else if (recurrence != Recurrence.None && TimeOnly.TryParseExact(typed, ["H:mm", "HH:mm", "H'h'mm", "H'h'"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            var today = LocalTime.ToLocal(context.Now).Date + time.ToTimeSpan();
-            local = LocalTime.ToLocal(context.Now) < today ? today : today.AddDays(1);
+            var today = LocalTime.ToLocal(now).Date + time.ToTimeSpan();
+            local = LocalTime.ToLocal(now) < today ? today : today.AddDays(1);
         }
         else
         {
@@ -201,7 +205,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         }
 
         var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
-        return draft.Recurrence == Recurrence.Weekly && draft.Weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, draft.Weekdays) : at;
+        return recurrence == Recurrence.Weekly && weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;
     }
 
     private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft)

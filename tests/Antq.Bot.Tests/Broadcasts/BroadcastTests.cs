@@ -173,8 +173,10 @@ public sealed class BroadcastTests
         }
 
         officer.Says("/broadcasts");
-        await officer.Sees("Tin đang hẹn hoặc đang gửi: 2");
+        await officer.Sees("Tin đang hẹn, tạm dừng hoặc đang gửi: 2");
         officer.Taps("#1 ·");
+        await officer.Sees("Tin #1 — đang hẹn giờ");
+        officer.Taps("Huỷ tin");
         await officer.Sees("Đã huỷ tin #1: 0 người đã nhận trước đó");
 
         await bot.StopAsync();
@@ -221,8 +223,10 @@ public sealed class BroadcastTests
         await officer.Sees("Đã gửi xong tin #3");
 
         officer.Says("/broadcasts");
-        await officer.Sees("Tin đang hẹn hoặc đang gửi");
+        await officer.Sees("Tin đang hẹn, tạm dừng hoặc đang gửi");
         officer.Taps("#1 · 🔁");
+        await officer.Sees("Lặp lại: Hằng ngày");
+        officer.Taps("Huỷ tin");
         await officer.Sees("Đã huỷ tin #1");
         bot.Clock.Advance(TimeSpan.FromDays(1));
         await resident.SeesNothingFor(TimeSpan.FromSeconds(1.5));
