@@ -43,6 +43,12 @@ public sealed class Broadcast
 
     public int Recipients { get; set; }
 
+    /// <summary>The outbox row of the officer's latest progress message (edited in place while it sends).</summary>
+    public long? ProgressOutboxId { get; set; }
+
+    /// <summary>When the progress message was last written, to edit it at most every <see cref="BroadcastOptions.ProgressEvery"/>.</summary>
+    public DateTime? ProgressAt { get; set; }
+
     public IReadOnlyList<string> Wards => WardIds is null ? [] : WardIds.Split(',');
 
     public IReadOnlyList<string> Units => UnitIds is null ? [] : UnitIds.Split(',');

@@ -54,7 +54,8 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
         }
 
         var (count, notBefore) = await BroadcastClock.StartAsync(context.Db, broadcast, context.Get<IOptions<DeliveryOptions>>().Value, context.Now, cancellationToken);
-        context.Reply(texts.Get(Language, notBefore > context.Now ? "broadcast.started_quiet" : "broadcast.started", broadcast.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, Language)));
+        var started = texts.Get(Language, notBefore > context.Now ? "broadcast.started_quiet" : "broadcast.started", broadcast.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, Language));
+        await BroadcastProgress.StartAsync(context.Db, broadcast, started, context.Now, cancellationToken);
     }
 
     private static string Language => "vi";

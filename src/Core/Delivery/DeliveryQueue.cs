@@ -69,6 +69,12 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, WriteGate
                     cancellationToken);
             }
 
+            // Rare (progress messages only): one small update each.
+            foreach (var kept in outcomes.Where(o => o.ChannelMessageId is not null))
+            {
+                await db.Outbox.Where(o => o.Id == kept.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ChannelMessageId, kept.ChannelMessageId), cancellationToken);
+            }
+
             foreach (var chat in outcomes.Where(o => o.Status == DeliveryStatus.Blocked).Select(o => (o.Channel, o.ChatId)).Distinct())
             {
                 await MarkBlockedAsync(db, chat.Channel, chat.ChatId, now, cancellationToken);

@@ -96,6 +96,11 @@ public sealed partial class Dispatcher(
                 var message = OutboxWriter.Read(row);
                 var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, stoppingToken);
                 outcome = Judge(row, result, pacer, settings);
+                if (message.KeepsMessageId && outcome.Status == DeliveryStatus.Sent)
+                {
+                    // A channel that names no messages (web chat) addresses them by the outbox row: an edit keeps the id it replaced.
+                    outcome = outcome with { ChannelMessageId = result.MessageId ?? message.ReplacesMessageId ?? row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -55,6 +55,7 @@ public sealed class BroadcastDeliveryTests
     {
         await using var bot = await TestBot.StartAsync(s =>
         {
+            s["Broadcasts:ProgressEvery"] = "01:00:00"; // progress edits have their own test
             s["Telegram:RateLimit:PerSecond"] = "10";
             s["Delivery:BatchSize"] = "10";
         });
@@ -83,6 +84,7 @@ public sealed class BroadcastDeliveryTests
     {
         await using var bot = await TestBot.StartAsync(s =>
         {
+            s["Broadcasts:ProgressEvery"] = "01:00:00"; // progress edits have their own test
             s["Telegram:RateLimit:PerSecond"] = "15";
             s["Delivery:BatchSize"] = "5";
             s["Delivery:LeaseDuration"] = "00:00:02";
@@ -114,6 +116,7 @@ public sealed class BroadcastDeliveryTests
     {
         await using var bot = await TestBot.StartAsync(s =>
         {
+            s["Broadcasts:ProgressEvery"] = "01:00:00"; // progress edits have their own test
             s["Telegram:PaidBroadcast"] = "true";
             s["Telegram:RateLimit:PerSecond"] = "4";
             s["Telegram:RateLimit:PaidPerSecond"] = "1000";

@@ -42,6 +42,12 @@ namespace Antq.Core.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProgressAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProgressOutboxId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
 
@@ -147,6 +153,9 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelMessageId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChatId")
