@@ -258,7 +258,7 @@ namespace Antq.Core.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReminderHours")
+                    b.Property<string>("ReminderMinutes")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
