@@ -66,6 +66,7 @@ public static class CoreRegistration
         services.AddHostedService<Dispatcher>();
         // Broadcasts
         services.AddSingleton<IFlow, Broadcasts.BroadcastFlow>();
+        services.AddSingleton<IFlow, Broadcasts.EditBroadcastFlow>();
         services.AddSingleton<IInputRoute, Broadcasts.BroadcastRoutes>();
         services.AddSingleton<ITurnFactLoader, Broadcasts.BroadcastReachFacts>();
         services.AddSingleton<Broadcasts.BroadcastClock>();

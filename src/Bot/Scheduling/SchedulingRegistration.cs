@@ -27,6 +27,10 @@ public static class SchedulingRegistration
         builder.Services.AddQuartz(name, q =>
         {
             q.UseDefaultTimeZone(LocalTime.Zone);
+
+            // The clock job is a heartbeat on real time; what is due is decided by the jobs on the service's
+            // TimeProvider. On a test's moved clock the heartbeat would count as misfired and stall for a minute.
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 store.UseSqlite(SqliteFactory.Instance, connectionString);

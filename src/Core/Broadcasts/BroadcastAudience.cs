@@ -13,13 +13,25 @@ namespace Antq.Core.Broadcasts;
 /// </summary>
 public static class BroadcastAudience
 {
-    public static Task<int> CountAsync(AntqDb db, BroadcastTopic topic, IReadOnlyList<string> wards, CancellationToken cancellationToken)
+    public static Task<int> CountAsync(AntqDb db, AudienceFilter audience, CancellationToken cancellationToken)
     {
-        var mask = BroadcastTopics.Followers(topic);
+        var mask = audience.Topics;
         var residents = db.Residents.Where(r => r.Status == ResidentStatus.Active && r.ConsentedAt != null && (r.Topics & mask) != 0);
-        if (wards.Count > 0)
+        if (audience.Wards.Count > 0)
         {
+            var wards = audience.Wards;
             residents = residents.Where(r => r.WardId != null && wards.Contains(r.WardId));
+        }
+
+        if (audience.Units.Count > 0)
+        {
+            var units = audience.Units;
+            residents = residents.Where(r => r.UnitId != null && units.Contains(r.UnitId));
+        }
+
+        if (audience.Language is { } language)
+        {
+            residents = residents.Where(r => r.Language == language);
         }
 
         return residents.CountAsync(cancellationToken);
@@ -33,11 +45,15 @@ public static class BroadcastAudience
             Text = broadcast.Text,
             Media = broadcast.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, broadcast.PhotoFileId),
         };
-        return ExpandAsync(db, message, BroadcastTopics.Followers(broadcast.Topic), broadcast.Wards, broadcast.Id, DeliveryPriority.Broadcast, now, notBefore, cancellationToken);
+        return ExpandAsync(db, message, broadcast.Audience, broadcast.Id, DeliveryPriority.Broadcast, now, notBefore, cancellationToken);
     }
 
     /// <summary>One outbox row with <paramref name="message"/> for every active, consenting follower of <paramref name="topics"/> in the wards.</summary>
-    public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, Topics topics, IReadOnlyList<string> wards, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
+    public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, Topics topics, IReadOnlyList<string> wards, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken) =>
+        ExpandAsync(db, message, AudienceFilter.Of(topics, wards), broadcastId, priority, now, notBefore, cancellationToken);
+
+    /// <summary>One outbox row with <paramref name="message"/> for every active, consenting resident the audience covers.</summary>
+    public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, AudienceFilter audience, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
     {
         // A null id is written as NULL in the SQL: a null parameter has no type to bind with.
         var parameters = new List<object>
@@ -49,22 +65,29 @@ public static class BroadcastAudience
             notBefore,
             broadcastId ?? 0,
             (int)ResidentStatus.Active,
-            (int)topics,
+            (int)audience.Topics,
         };
-        var wardClause = "";
-        if (wards.Count > 0)
-        {
-            var placeholders = wards.Select((w, i) => "{" + (parameters.Count + i) + "}");
-            wardClause = $" AND r.\"WardId\" IN ({string.Join(", ", placeholders)})";
-            parameters.AddRange(wards);
-        }
-
         var sql = """
             INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "BroadcastId")
             SELECT r."Channel", r."ChatId", {0}, {1}, {2}, 0, {3}, {4}, BROADCAST
             FROM "residents" AS r
             WHERE r."Status" = {6} AND r."ConsentedAt" IS NOT NULL AND (r."Topics" & {7}) <> 0
-            """.Replace("BROADCAST", broadcastId is null ? "NULL" : "{5}", StringComparison.Ordinal) + wardClause;
+            """.Replace("BROADCAST", broadcastId is null ? "NULL" : "{5}", StringComparison.Ordinal)
+            + In("WardId", audience.Wards, parameters)
+            + In("UnitId", audience.Units, parameters)
+            + In("Language", audience.Language is { } language ? [language] : [], parameters);
         return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+    }
+
+    private static string In(string column, IReadOnlyList<string> values, List<object> parameters)
+    {
+        if (values.Count == 0)
+        {
+            return "";
+        }
+
+        var placeholders = values.Select((_, i) => "{" + (parameters.Count + i) + "}").ToList();
+        parameters.AddRange(values);
+        return $" AND r.\"{column}\" IN ({string.Join(", ", placeholders)})";
     }
 }

@@ -41,7 +41,7 @@ public sealed class BroadcastClock(
                     }
                     else
                     {
-                        due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now);
+                        due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now, due.Weekdays);
                     }
 
                     continue;
@@ -54,22 +54,24 @@ public sealed class BroadcastClock(
                     sending = new Broadcast
                     {
                         OfficerId = due.OfficerId, Text = due.Text, PhotoFileId = due.PhotoFileId, Topic = due.Topic,
-                        WardIds = due.WardIds, ScheduledFor = due.ScheduledFor, CreatedAt = now,
+                        WardIds = due.WardIds, UnitIds = due.UnitIds, Language = due.Language, ScheduledFor = due.ScheduledFor, CreatedAt = now,
                     };
                     db.Broadcasts.Add(sending);
                     await db.SaveChangesAsync(cancellationToken);
-                    due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now);
+                    due.ScheduledFor = Recurrences.Next(due.Recurrence, due.FirstAt ?? due.ScheduledFor, now, due.Weekdays);
                 }
 
                 var (count, notBefore) = await StartAsync(db, sending, deliveryOptions.Value, now, cancellationToken);
-                await TellOfficerAsync(db, sending, texts.Get("vi", notBefore > now ? "broadcast.started_quiet" : "broadcast.started", sending.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, "vi")), now, cancellationToken);
+                await BroadcastProgress.StartAsync(db, sending, texts.Get("vi", notBefore > now ? "broadcast.started_quiet" : "broadcast.started", sending.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, "vi")), now, cancellationToken);
             }
 
             foreach (var sending in await db.Broadcasts.Where(b => b.Status == BroadcastStatus.Sending).ToListAsync(cancellationToken))
             {
                 var byStatus = await db.Outbox.Where(o => o.BroadcastId == sending.Id).GroupBy(o => o.Status)
                     .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
-                if (byStatus.Keys.Any(s => s is DeliveryStatus.Queued or DeliveryStatus.InFlight))
+                var finished = !byStatus.Keys.Any(s => s is DeliveryStatus.Queued or DeliveryStatus.InFlight);
+                await BroadcastProgress.UpdateAsync(db, sending, byStatus, finished, texts, options.Value.ProgressEvery, now, cancellationToken);
+                if (!finished)
                 {
                     continue;
                 }

@@ -19,10 +19,23 @@ public sealed record BroadcastDraft
 
     public bool WholeCity { get; init; }
 
+    /// <summary>Chosen units of the one chosen ward; empty for the whole ward.</summary>
+    public IReadOnlyList<string> Units { get; init; } = [];
+
+    /// <summary>"vi" or "en" to reach only that language; null for everyone.</summary>
+    public string? Language { get; init; }
+
     /// <summary>UTC; null for "now".</summary>
     public DateTime? At { get; init; }
 
     public Recurrence Recurrence { get; init; }
+
+    /// <summary>Weekly on these days (bits of <see cref="DayOfWeek"/>).</summary>
+    public int Weekdays { get; init; }
+
+    /// <summary>Whom it would reach, once the topic is chosen.</summary>
+    public AudienceFilter? Audience =>
+        Topic is { } topic ? new(BroadcastTopics.Followers(topic), WholeCity ? [] : Wards, Units, Language) : null;
 
     public static BroadcastDraft From(FlowData data) =>
         data["broadcast"] is { } json ? JsonSerializer.Deserialize<BroadcastDraft>(json, Json) ?? new() : new();

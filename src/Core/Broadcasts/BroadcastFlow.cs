@@ -10,7 +10,7 @@ namespace Antq.Core.Broadcasts;
 
 /// <summary>
 /// /broadcast for officers: text (or a photo with a caption) → topic → audience (admins: the city or chosen
-/// wards; an officer: their ward) → now or at a time → a preview exactly as residents will see it, with the
+/// wards; an officer: their ward) → units of one ward and language, if narrowed → now or at a time → a preview exactly as residents will see it, with the
 /// number of recipients → confirm.
 /// </summary>
 public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
@@ -57,8 +57,8 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 }
 
                 return officer.Role == OfficerRole.Admin
-                    ? Go(context, Step.Audience, draft with { Topic = topic, Wards = [], WholeCity = false })
-                    : Go(context, Step.When, draft with { Topic = topic, Wards = [officer.WardId!], WholeCity = false });
+                    ? Go(context, Step.Audience, draft with { Topic = topic, Wards = [], WholeCity = false, Units = [] })
+                    : Go(context, Step.Refine, draft with { Topic = topic, Wards = [officer.WardId!], WholeCity = false, Units = [] });
 
             case Step.Audience:
                 if (Navigation.ButtonArgument(context, "bcward:") is { } wardId && context.Areas.FindWard(wardId) is { } ward)
@@ -70,15 +70,18 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
                 if (Navigation.ButtonArgument(context, "bcaudience:") == "city")
                 {
-                    return Go(context, Step.When, draft with { Wards = [], WholeCity = true });
+                    return Go(context, Step.Refine, draft with { Wards = [], WholeCity = true, Units = [] });
                 }
 
                 if (Navigation.IsDone(context) && draft.Wards.Count > 0)
                 {
-                    return Go(context, Step.When, draft);
+                    return Go(context, Step.Refine, draft with { Units = [] });
                 }
 
                 return StepResult.Invalid(Navigation.IsDone(context) ? context.T("broadcast.pick_a_ward") : Navigation.WhyNotAButton(context));
+
+            case Step.Refine:
+                return Refine(context, draft);
 
             case Step.When:
                 return Navigation.ButtonArgument(context, "bcwhen:") switch
@@ -90,17 +93,35 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 };
 
             case Step.Repeat:
-                return Navigation.ButtonArgument(context, "bcrepeat:") is { } repeat && Recurrences.FromCode(repeat) is { } kind
-                    ? Go(context, Step.At, draft with { Recurrence = kind })
-                    : StepResult.Invalid(Navigation.WhyNotAButton(context));
-
-            case Step.At:
-                if (input.Text is not { } typed || !DateTime.TryParseExact(typed.Trim(), ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                if (Navigation.ButtonArgument(context, "bcrepeat:") is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
                 {
-                    return StepResult.Invalid(context.T("broadcast.at_format"));
+                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
                 }
 
-                var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
+                return kind == Recurrence.Weekly
+                    ? Go(context, Step.Days, draft with { Recurrence = kind, Weekdays = 0 })
+                    : Go(context, Step.At, draft with { Recurrence = kind, Weekdays = 0 });
+
+            case Step.Days:
+                if (Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6)
+                {
+                    var toggled = draft with { Weekdays = draft.Weekdays ^ Recurrences.Bit((DayOfWeek)day) };
+                    return StepResult.Continue(Step.Days, toggled.Into(context.Data), DaysPrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
+                }
+
+                if (Navigation.IsDone(context))
+                {
+                    return draft.Weekdays == 0 ? StepResult.Invalid(context.T("broadcast.pick_a_day")) : Go(context, Step.At, draft);
+                }
+
+                return StepResult.Invalid(Navigation.WhyNotAButton(context));
+
+            case Step.At:
+                if (ParseAt(context, draft) is not { } at)
+                {
+                    return StepResult.Invalid(context.T(draft.Recurrence == Recurrence.None ? "broadcast.at_format" : "broadcast.at_format_repeating"));
+                }
+
                 return at <= context.Now || at > context.Now.AddYears(1)
                     ? StepResult.Invalid(context.T("broadcast.at_range"))
                     : Go(context, Step.Preview, draft with { At = at });
@@ -131,6 +152,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             Buttons = Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), "bctopic:" + t.Code)), 2),
         }],
         Step.Audience => [AudiencePrompt(context, draft)],
+        Step.Refine => [RefinePrompt(context, draft)],
         Step.When => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_when"),
@@ -141,7 +163,8 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             Text = context.T("broadcast.ask_repeat"),
             Buttons = Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), "bcrepeat:" + r.Code)), 2),
         }],
-        Step.At => [context.Say("broadcast.ask_at")],
+        Step.Days => [DaysPrompt(context, draft)],
+        Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating")],
         Step.Preview => Preview(context, draft),
         _ => [context.Say("broadcast.ask_text")],
     };
@@ -155,6 +178,106 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         return new OutgoingMessage { Text = context.T("broadcast.ask_audience"), Buttons = rows };
     }
 
+    /// <summary>
+    /// The typed time in UTC. A repeating broadcast also takes a bare time (the next such local time); on chosen
+    /// weekdays the first occurrence is the first chosen day from then.
+    /// </summary>
+    private static DateTime? ParseAt(FlowContext context, BroadcastDraft draft) =>
+        ParseAt(context.Input.Text, context.Now, draft.Recurrence, draft.Weekdays);
+
+    /// <summary>A typed local date and time (or, when <paramref name="recurrence"/> repeats, a bare time: its next coming) in UTC.</summary>
+    public static DateTime? ParseAt(string? text, DateTime now, Recurrence recurrence, int weekdays)
+    {
+        var typed = text?.Trim() ?? "";
+        DateTime local;
+        if (DateTime.TryParseExact(typed, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var full))
+        {
+            local = full;
+        }
+        else if (recurrence != Recurrence.None && TimeOnly.TryParseExact(typed, ["H:mm", "HH:mm", "H'h'mm", "H'h'"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            var today = LocalTime.ToLocal(now).Date + time.ToTimeSpan();
+            local = LocalTime.ToLocal(now) < today ? today : today.AddDays(1);
+        }
+        else
+        {
+            return null;
+        }
+
+        var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
+        return recurrence == Recurrence.Weekly && weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;
+    }
+
+    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft)
+    {
+        var rows = Navigation.Rows(
+            Recurrences.Week.Select(d => new Button(((draft.Weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), "bcday:" + ((int)d).ToString(CultureInfo.InvariantCulture))),
+            4);
+        rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
+        return new OutgoingMessage { Text = context.T("broadcast.ask_days"), Buttons = rows };
+    }
+
+    /// <summary>How it repeats in words: "Hằng ngày", or "Hằng tuần vào Thứ Hai, Thứ Năm".</summary>
+    public static string RepeatLabel(Func<string, object?[], string> t, Recurrence kind, int weekdays) =>
+        kind == Recurrence.Weekly && weekdays != 0
+            ? t("broadcast.repeat_weekly_on", [string.Join(", ", Recurrences.Days(weekdays).Select(d => t("broadcast.day_" + (int)d, [])))])
+            : t("broadcast.repeat_" + Recurrences.Code(kind), []);
+
+    /// <summary>Narrowing the audience: some units of the one ward (an officer's own), one language, or everyone.</summary>
+    private StepResult Refine(FlowContext context, BroadcastDraft draft)
+    {
+        if (Navigation.ButtonArgument(context, "bcunit:") is { } unitId)
+        {
+            // A unit of another ward is refused here and again when the broadcast is created.
+            if (draft.Wards.Count != 1 || draft.WholeCity || context.Areas.FindUnit(unitId) is not { } unit || unit.WardId != draft.Wards[0])
+            {
+                return StepResult.Invalid(context.T("broadcast.unit_not_yours"));
+            }
+
+            var units = draft.Units.Contains(unit.Id) ? draft.Units.Where(u => u != unit.Id).ToList() : [.. draft.Units, unit.Id];
+            return Toggled(draft with { Units = units });
+        }
+
+        if (Navigation.ButtonArgument(context, "bclang:") is { } language && language is "all" or "vi" or "en")
+        {
+            return Toggled(draft with { Language = language == "all" ? null : language });
+        }
+
+        return Navigation.IsDone(context) ? Go(context, Step.When, draft) : StepResult.Invalid(Navigation.WhyNotAButton(context));
+
+        StepResult Toggled(BroadcastDraft toggled) =>
+            StepResult.Continue(Step.Refine, toggled.Into(context.Data), RefinePrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+    }
+
+    private static OutgoingMessage RefinePrompt(FlowContext context, BroadcastDraft draft)
+    {
+        var rows = new List<IReadOnlyList<Button>>();
+        if (draft.Wards.Count == 1 && !draft.WholeCity && context.Areas.FindWard(draft.Wards[0]) is { } ward)
+        {
+            rows.AddRange(Navigation.Rows(ward.Units.Select(u => new Button((draft.Units.Contains(u.Id) ? "✅ " : "⬜ ") + u.Name, "bcunit:" + u.Id)), 3));
+        }
+
+        rows.Add([.. new[] { "all", "vi", "en" }.Select(code =>
+            new Button(((draft.Language ?? "all") == code ? "🔘 " : "⚪ ") + context.T("broadcast.lang_" + code), "bclang:" + code))]);
+        rows.Add([new Button(context.T("broadcast.continue"), Navigation.DoneData)]);
+        var units = draft.Wards.Count == 1 && !draft.WholeCity ? context.T("broadcast.ask_units") : "";
+        return new OutgoingMessage { Text = context.T("broadcast.ask_refine", Describe(context, draft), units), Buttons = rows };
+    }
+
+    /// <summary>The audience in words: the wards (or city), the chosen units, the language.</summary>
+    private static string Describe(FlowContext context, BroadcastDraft draft)
+    {
+        var where = draft.WholeCity || draft.Wards.Count == 0
+            ? context.T("broadcast.whole_city")
+            : string.Join(", ", draft.Wards.Select(w => context.Areas.FindWard(w) is { } ward ? AreaStep.WardLabel(context, ward) : w));
+        if (draft.Units.Count > 0)
+        {
+            where += " (" + string.Join(", ", draft.Units.Select(u => context.Areas.FindUnit(u)?.Name ?? u)) + ")";
+        }
+
+        return draft.Language is { } language ? where + ", " + context.T("broadcast.only_lang_" + language) : where;
+    }
+
     private static IReadOnlyList<OutgoingMessage> Preview(FlowContext context, BroadcastDraft draft)
     {
         var asResidentsSeeIt = new OutgoingMessage
@@ -162,13 +285,11 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             Text = draft.Text ?? "",
             Media = draft.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, draft.PhotoFileId),
         };
-        var audience = draft.WholeCity || draft.Wards.Count == 0
-            ? context.T("broadcast.whole_city")
-            : string.Join(", ", draft.Wards.Select(w => context.Areas.FindWard(w) is { } ward ? AreaStep.WardLabel(context, ward) : w));
+        var audience = Describe(context, draft);
         var when = draft.At is { } at ? LocalTime.Format(at, context.Language) : context.T("broadcast.now");
         if (draft.Recurrence != Recurrence.None)
         {
-            when = context.T("broadcast.repeating", when, context.T("broadcast.repeat_" + Recurrences.Code(draft.Recurrence)));
+            when = context.T("broadcast.repeating", when, RepeatLabel((key, args) => context.T(key, args), draft.Recurrence, draft.Weekdays));
         }
 
         var reach = context.Facts.Get<BroadcastReach>()?.Recipients;
@@ -185,9 +306,11 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         public const string Text = "text";
         public const string Topic = "topic";
         public const string Audience = "audience";
+        public const string Refine = "refine";
         public const string When = "when";
         public const string At = "at";
         public const string Repeat = "repeat";
+        public const string Days = "days";
         public const string Preview = "preview";
     }
 }

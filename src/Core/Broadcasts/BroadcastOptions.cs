@@ -11,4 +11,7 @@ public sealed class BroadcastOptions
     public TimeSpan MissedGrace { get; set; } = TimeSpan.FromHours(2);
 
     public int MaxTextLength { get; set; } = 3500;
+
+    /// <summary>The officer's progress message is edited at most this often while a broadcast sends.</summary>
+    public TimeSpan ProgressEvery { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -17,9 +17,9 @@ public sealed class BroadcastReachFacts : ITurnFactLoader
         }
 
         var draft = BroadcastDraft.From(FlowData.FromJson(state.Data));
-        if (draft.Topic is { } topic)
+        if (draft.Audience is { } audience)
         {
-            facts.Set(new BroadcastReach(await BroadcastAudience.CountAsync(db, topic, draft.Wards, cancellationToken)));
+            facts.Set(new BroadcastReach(await BroadcastAudience.CountAsync(db, audience, cancellationToken)));
         }
     }
 }

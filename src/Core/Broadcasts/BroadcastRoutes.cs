@@ -1,9 +1,10 @@
+using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
 
 namespace Antq.Core.Broadcasts;
 
-/// <summary>Officers only: /broadcast, /broadcasts and the cancel buttons. To anyone else they do not exist.</summary>
+/// <summary>Officers only: /broadcast, /broadcasts and the buttons of a broadcast's card. To anyone else they do not exist.</summary>
 public sealed class BroadcastRoutes(FlowCatalog flows) : IInputRoute
 {
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
@@ -20,11 +21,24 @@ public sealed class BroadcastRoutes(FlowCatalog flows) : IInputRoute
 
         if (command?.Name == "broadcasts")
         {
-            return new Turn { StateChanged = false, Changes = [new ListBroadcasts()] };
+            return Change(new ListBroadcasts());
         }
 
-        return Navigation.ButtonArgument(context, "bccancel:") is { } id && long.TryParse(id, out var broadcastId)
-            ? new Turn { StateChanged = false, Changes = [new CancelBroadcast(broadcastId)] }
+        if (Navigation.ButtonArgument(context, "bcedit:") is { } edit && edit.Split(':') is [var what and ("text" or "time"), var editId] && long.TryParse(editId, out _))
+        {
+            var flow = flows[EditBroadcastFlow.FlowName];
+            return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("broadcast", editId).With("what", what) }));
+        }
+
+        return Id(context, "bcshow:") is { } show ? Change(new ShowBroadcast(show))
+            : Id(context, "bcpause:") is { } pause ? Change(new PauseBroadcast(pause))
+            : Id(context, "bcresume:") is { } resume ? Change(new ResumeBroadcast(resume))
+            : Id(context, "bccancel:") is { } cancel ? Change(new CancelBroadcast(cancel))
             : null;
     }
+
+    private static long? Id(FlowContext context, string prefix) =>
+        Navigation.ButtonArgument(context, prefix) is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static Turn Change(DomainChange change) => new() { StateChanged = false, Changes = [change] };
 }

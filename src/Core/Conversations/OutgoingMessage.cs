@@ -16,6 +16,12 @@ public sealed record OutgoingMessage
     /// </summary>
     public string? ReplacesMessageId { get; init; }
 
+    /// <summary>
+    /// The dispatcher records the channel's id of this message on its outbox row once sent, so it can be edited
+    /// later (a broadcast's progress). Off for everything else: recording it costs a write per message.
+    /// </summary>
+    public bool KeepsMessageId { get; init; }
+
     /// <summary>Set by the dispatcher on broadcast traffic in a channel's paid mode (Telegram's allow_paid_broadcast).</summary>
     public bool PaidBroadcast { get; init; }
 }

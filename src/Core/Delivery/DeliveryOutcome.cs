@@ -1,4 +1,8 @@
 namespace Antq.Core.Delivery;
 
 /// <summary>What became of one leased row: sent, back to the queue (with a time), blocked or failed.</summary>
-public readonly record struct DeliveryOutcome(long Id, string Channel, string ChatId, DeliveryStatus Status, DateTime? NotBefore = null, string? Error = null, bool CountsAsAttempt = true);
+public readonly record struct DeliveryOutcome(long Id, string Channel, string ChatId, DeliveryStatus Status, DateTime? NotBefore = null, string? Error = null, bool CountsAsAttempt = true)
+{
+    /// <summary>The channel's id of the sent message, recorded only for messages that ask for it (<see cref="Conversations.OutgoingMessage.KeepsMessageId"/>).</summary>
+    public string? ChannelMessageId { get; init; }
+}

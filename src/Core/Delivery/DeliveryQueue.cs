@@ -93,6 +93,12 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
                 await command.ExecuteNonQueryAsync(ct);
             }
 
+            // Rare (progress messages only): one small update each.
+            foreach (var kept in outcomes.Where(o => o.ChannelMessageId is not null))
+            {
+                await scope.Db.Outbox.Where(o => o.Id == kept.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ChannelMessageId, kept.ChannelMessageId), ct);
+            }
+
             foreach (var chat in outcomes.Where(o => o.Status == DeliveryStatus.Blocked).Select(o => (o.Channel, o.ChatId)).Distinct())
             {
                 await MarkBlockedAsync(scope.Db, chat.Channel, chat.ChatId, now, ct);

@@ -239,7 +239,14 @@ public sealed partial class Dispatcher(
             await pacer.WaitTurnAsync(row.ChatId, paid, _stopping);
             var message = OutboxWriter.Read(row);
             var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, _stopping);
-            return Judge(row, result, pacer, settings);
+            var outcome = Judge(row, result, pacer, settings);
+            if (message.KeepsMessageId && outcome.Status == DeliveryStatus.Sent)
+            {
+                // A channel that names no messages (web chat) addresses them by the outbox row: an edit keeps the id it replaced.
+                outcome = outcome with { ChannelMessageId = result.MessageId ?? message.ReplacesMessageId ?? row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
+
+            return outcome;
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {

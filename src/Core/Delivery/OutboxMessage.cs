@@ -30,6 +30,9 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>The channel's id of the message once sent, for messages edited later (a broadcast's progress); null otherwise.</summary>
+    public string? ChannelMessageId { get; set; }
+
     /// <summary>The broadcast this delivery belongs to, if any.</summary>
     public long? BroadcastId { get; set; }
 }

@@ -17,7 +17,8 @@ public enum SendStatus
     Rejected,
 }
 
-public readonly record struct SendResult(SendStatus Status, TimeSpan RetryAfter = default, string? Error = null)
+/// <param name="MessageId">The channel's id of the message sent (or edited), when the channel names its messages.</param>
+public readonly record struct SendResult(SendStatus Status, TimeSpan RetryAfter = default, string? Error = null, string? MessageId = null)
 {
     public static SendResult Sent { get; } = new(SendStatus.Sent);
 }

@@ -35,6 +35,7 @@ public sealed record CreateEvent(EventDraft Draft) : DomainChange
             Place = Draft.Place!,
             StartsAt = Draft.StartsAt!.Value,
             EndsAt = Draft.EndsAt!.Value,
+            ReminderMinutes = EventReminders.Text((Draft.Reminders ?? EventReminders.Default).Where(EventReminders.Offered.Contains)),
             CreatedAt = context.Now,
         };
         context.Db.Events.Add(festival);

@@ -31,7 +31,7 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
                 var reminders = festival.Reminders;
                 for (var i = 0; i < reminders.Count; i++)
                 {
-                    var due = festival.StartsAt.AddHours(-reminders[i]);
+                    var due = festival.StartsAt.AddMinutes(-reminders[i]);
                     due = quiet?.PreviousAllowed(due) ?? due;
                     if ((festival.RemindersSent & (1 << i)) != 0 || due > now)
                     {
@@ -41,7 +41,7 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
                     festival.RemindersSent |= 1 << i;
 
                     // Only the latest reminder that is due goes: after a restart no one gets three at once.
-                    if (reminders.Skip(i + 1).Select(h => festival.StartsAt.AddHours(-h)).Any(later => later <= now))
+                    if (reminders.Skip(i + 1).Select(m => festival.StartsAt.AddMinutes(-m)).Any(later => later <= now))
                     {
                         continue;
                     }

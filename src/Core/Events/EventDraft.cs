@@ -20,6 +20,9 @@ public sealed record EventDraft
 
     public DateTime? EndsAt { get; init; }
 
+    /// <summary>Minutes before the start when reminders go; null until chosen (the default then).</summary>
+    public IReadOnlyList<int>? Reminders { get; init; }
+
     public static EventDraft From(FlowData data) =>
         data["event"] is { } json ? JsonSerializer.Deserialize<EventDraft>(json, Json) ?? new() : new();
 

@@ -8,7 +8,7 @@ namespace Antq.Core.Events;
 
 /// <summary>
 /// /event for officers: title → description → ward (admins choose; an officer's is their own) → place → start →
-/// end → preview → confirm. Confirming announces it to the ward's followers of festivals and events.
+/// end → reminders (toggles; 3 days, 1 day and 2 hours before unless changed) → preview → confirm. Confirming announces it to the ward's followers of festivals and events.
 /// </summary>
 public sealed class EventFlow : IFlow
 {
@@ -56,8 +56,17 @@ public sealed class EventFlow : IFlow
                         ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localStart.Date + t.ToTimeSpan(), DateTimeKind.Unspecified), LocalTime.Zone)
                         : null);
                 return end is { } e && e > draft.StartsAt
-                    ? Go(context, Step.Preview, draft with { EndsAt = e })
+                    ? Go(context, Step.Reminders, draft with { EndsAt = e, Reminders = draft.Reminders ?? EventReminders.Default })
                     : StepResult.Invalid(context.T("event.end_how"));
+            case Step.Reminders:
+                if (Navigation.ButtonArgument(context, "evremind:") is { } code && int.TryParse(code, CultureInfo.InvariantCulture, out var minutes) && EventReminders.Offered.Contains(minutes))
+                {
+                    var chosen = draft.Reminders ?? EventReminders.Default;
+                    var toggled = draft with { Reminders = chosen.Contains(minutes) ? [.. chosen.Where(m => m != minutes)] : [.. chosen, minutes] };
+                    return StepResult.Continue(Step.Reminders, toggled.Into(context.Data), RemindersPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+                }
+
+                return Navigation.IsDone(context) ? Go(context, Step.Preview, draft) : StepResult.Invalid(Navigation.WhyNotAButton(context));
             case Step.Preview:
                 return Navigation.ButtonArgument(context, "ev:") switch
                 {
@@ -99,9 +108,24 @@ public sealed class EventFlow : IFlow
         Step.Place => context.Say("event.ask_place"),
         Step.Start => context.Say("event.ask_start"),
         Step.End => context.Say("event.ask_end"),
+        Step.Reminders => RemindersPrompt(context, draft),
         Step.Preview => Preview(context, draft),
         _ => context.Say("event.ask_title"),
     };
+
+    private static OutgoingMessage RemindersPrompt(FlowContext context, EventDraft draft)
+    {
+        var chosen = draft.Reminders ?? EventReminders.Default;
+        var rows = Navigation.Rows(
+            EventReminders.Offered.Select(m => new Button((chosen.Contains(m) ? "✅ " : "⬜ ") + context.T(EventReminders.Key(m)), "evremind:" + m.ToString(CultureInfo.InvariantCulture))),
+            3);
+        rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
+        return new OutgoingMessage { Text = context.T("event.ask_reminders"), Buttons = rows };
+    }
+
+    /// <summary>The chosen reminders in words, earliest first: "3 ngày, 1 ngày, 2 giờ".</summary>
+    public static string DescribeReminders(Func<string, string> t, IReadOnlyList<int> minutes) =>
+        minutes.Count == 0 ? t("event.remind_none") : string.Join(", ", minutes.OrderDescending().Select(m => t(EventReminders.Key(m))));
 
     private static OutgoingMessage Preview(FlowContext context, EventDraft draft)
     {
@@ -109,7 +133,7 @@ public sealed class EventFlow : IFlow
         var announcement = Announcement((key, args) => context.T(key, args), 0, draft, ward is null ? "" : AreaStep.WardLabel(context, ward), context.Language);
         return new OutgoingMessage
         {
-            Text = context.T("event.preview", announcement.Text),
+            Text = context.T("event.preview", announcement.Text, DescribeReminders(key => context.T(key), draft.Reminders ?? EventReminders.Default)),
             Buttons = [[new Button(context.T("event.create"), "ev:create"), new Button(context.T("broadcast.drop"), "ev:drop")]],
         };
     }
@@ -122,6 +146,7 @@ public sealed class EventFlow : IFlow
         public const string Place = "place";
         public const string Start = "start";
         public const string End = "end";
+        public const string Reminders = "reminders";
         public const string Preview = "preview";
     }
 }

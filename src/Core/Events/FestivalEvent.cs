@@ -21,15 +21,15 @@ public sealed class FestivalEvent
 
     public EventStatus Status { get; set; }
 
-    /// <summary>Hours before the start when reminders go, e.g. "72,24,2".</summary>
-    public string ReminderHours { get; set; } = "72,24,2";
+    /// <summary>Minutes before the start when reminders go, earliest first, e.g. "4320,1440,120"; chosen per event.</summary>
+    public string ReminderMinutes { get; set; } = EventReminders.DefaultText;
 
-    /// <summary>Which of the reminders already went (bit i for the i-th of <see cref="ReminderHours"/>).</summary>
+    /// <summary>Which of the reminders already went (bit i for the i-th of <see cref="ReminderMinutes"/>).</summary>
     public int RemindersSent { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
-    public IReadOnlyList<int> Reminders => [.. ReminderHours.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+    public IReadOnlyList<int> Reminders => EventReminders.Parse(ReminderMinutes);
 }
 
 public enum EventStatus

@@ -27,7 +27,7 @@ public sealed record MoveEvent(long EventId, DateTime StartsAt, DateTime EndsAt)
         var reminders = festival.Reminders;
         for (var i = 0; i < reminders.Count; i++)
         {
-            if (StartsAt.AddHours(-reminders[i]) > context.Now)
+            if (StartsAt.AddMinutes(-reminders[i]) > context.Now)
             {
                 festival.RemindersSent &= ~(1 << i);
             }

@@ -176,7 +176,7 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(v => v.Description).HasMaxLength(2000);
             e.Property(v => v.WardId).HasMaxLength(40);
             e.Property(v => v.Place).HasMaxLength(300);
-            e.Property(v => v.ReminderHours).HasMaxLength(60);
+            e.Property(v => v.ReminderMinutes).HasMaxLength(60);
             e.Ignore(v => v.Reminders);
             e.HasIndex(v => new { v.Status, v.StartsAt });
         });

@@ -39,6 +39,8 @@ public sealed class BroadcastDeliveryTests
         officer.Says("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.");
         await officer.Sees("chủ đề");
         officer.Taps("Tuyên truyền");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
         await officer.Sees("Xem trước");
@@ -53,6 +55,7 @@ public sealed class BroadcastDeliveryTests
     {
         await using var bot = await TestBot.StartAsync(s =>
         {
+            s["Broadcasts:ProgressEvery"] = "01:00:00"; // progress edits have their own test
             s["Telegram:RateLimit:PerSecond"] = "10";
             s["Delivery:BatchSize"] = "10";
         });
@@ -81,6 +84,7 @@ public sealed class BroadcastDeliveryTests
     {
         await using var bot = await TestBot.StartAsync(s =>
         {
+            s["Broadcasts:ProgressEvery"] = "01:00:00"; // progress edits have their own test
             s["Telegram:RateLimit:PerSecond"] = "15";
             s["Delivery:BatchSize"] = "5";
             s["Delivery:LeaseDuration"] = "00:00:02";
@@ -112,6 +116,7 @@ public sealed class BroadcastDeliveryTests
     {
         await using var bot = await TestBot.StartAsync(s =>
         {
+            s["Broadcasts:ProgressEvery"] = "01:00:00"; // progress edits have their own test
             s["Telegram:PaidBroadcast"] = "true";
             s["Telegram:RateLimit:PerSecond"] = "4";
             s["Telegram:RateLimit:PaidPerSecond"] = "1000";

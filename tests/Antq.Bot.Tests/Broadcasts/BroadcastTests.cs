@@ -55,6 +55,8 @@ public sealed class BroadcastTests
             (806_106, "chi-lang", Topics.None, ResidentStatus.Active, false));
 
         await ComposeAsync(officer, "Từ 1/12, đường Trần Đăng Ninh cấm xe tải từ 6 giờ đến 20 giờ.", "An toàn giao thông");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
         await officer.Sees("Xem trước");
@@ -87,6 +89,8 @@ public sealed class BroadcastTests
         var resident = bot.Chat(806_201);
 
         await ComposeAsync(officer, "Tuyên truyền phòng chống lừa đảo qua mạng: không chuyển tiền cho người lạ.", "Tuyên truyền");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
         await officer.Sees("Xem trước");
@@ -97,6 +101,8 @@ public sealed class BroadcastTests
         await resident.SeesNothingFor(TimeSpan.FromSeconds(1.5));
 
         await ComposeAsync(officer, "Cảnh báo: lũ quét tại suối Phai Luông, không đi qua ngầm tràn.", "Khẩn cấp");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
         await officer.Sees("Xem trước");
@@ -121,6 +127,8 @@ public sealed class BroadcastTests
         admin.Taps("Xã Mai Pha");
         await admin.Sees("Gửi đến đâu?");
         admin.Taps("Xong");
+        await admin.Sees("Gửi đến: Xã Mai Pha.");
+        admin.Taps("Tiếp tục");
         await admin.Sees("Gửi khi nào?");
         admin.Taps("Hẹn giờ");
         await admin.Sees("gõ ngày giờ gửi");
@@ -151,6 +159,8 @@ public sealed class BroadcastTests
         foreach (var hours in new[] { 1, 2 })
         {
             await ComposeAsync(officer, $"Thông báo số {hours}: họp tổ dân phố về an ninh trật tự.", "Tuyên truyền");
+            await officer.Sees("Gửi đến: Phường Chi Lăng.");
+            officer.Taps("Tiếp tục");
             await officer.Sees("Gửi khi nào?");
             officer.Taps("Hẹn giờ");
             await officer.Sees("gõ ngày giờ gửi");
@@ -163,8 +173,10 @@ public sealed class BroadcastTests
         }
 
         officer.Says("/broadcasts");
-        await officer.Sees("Tin đang hẹn hoặc đang gửi: 2");
+        await officer.Sees("Tin đang hẹn, tạm dừng hoặc đang gửi: 2");
         officer.Taps("#1 ·");
+        await officer.Sees("Tin #1 — đang hẹn giờ");
+        officer.Taps("Huỷ tin");
         await officer.Sees("Đã huỷ tin #1: 0 người đã nhận trước đó");
 
         await bot.StopAsync();
@@ -185,11 +197,13 @@ public sealed class BroadcastTests
         var resident = bot.Chat(806_501);
 
         await ComposeAsync(officer, "Nhắc nhở: đội mũ bảo hiểm khi đi xe máy, kể cả quãng đường ngắn.", "An toàn giao thông");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Lặp lại");
         await officer.Sees("Lặp lại thế nào?");
         officer.Taps("Hằng ngày");
-        await officer.Sees("gõ ngày giờ gửi");
+        await officer.Sees("gõ giờ gửi");
         var first = LocalTime.ToLocal(DateTime.UtcNow).AddHours(1);
         officer.Says(first.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
         await officer.Sees("Xem trước");
@@ -209,8 +223,10 @@ public sealed class BroadcastTests
         await officer.Sees("Đã gửi xong tin #3");
 
         officer.Says("/broadcasts");
-        await officer.Sees("Tin đang hẹn hoặc đang gửi");
+        await officer.Sees("Tin đang hẹn, tạm dừng hoặc đang gửi");
         officer.Taps("#1 · 🔁");
+        await officer.Sees("Lặp lại: Hằng ngày");
+        officer.Taps("Huỷ tin");
         await officer.Sees("Đã huỷ tin #1");
         bot.Clock.Advance(TimeSpan.FromDays(1));
         await resident.SeesNothingFor(TimeSpan.FromSeconds(1.5));

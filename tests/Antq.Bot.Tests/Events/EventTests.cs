@@ -35,7 +35,10 @@ public sealed class EventTests
         officer.Says(start.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
         await officer.Sees("Kết thúc lúc nào?");
         officer.Says("17:00");
-        await officer.Sees("Xem trước thông báo");
+        await officer.Sees("Nhắc người tham gia trước bao lâu?");
+        officer.Taps("Xong");
+        var preview = await officer.Sees("Xem trước thông báo");
+        Assert.Contains("Nhắc trước: 3 ngày, 1 ngày, 2 giờ", preview.Text, StringComparison.Ordinal);
         officer.Taps("Tạo và thông báo");
         await officer.Sees("Đã tạo sự kiện #1 và gửi thông báo đến 3 người");
 

@@ -28,19 +28,13 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
         {
             if (message.ReplacesMessageId is { } replaces && await TryEditAsync(chat, int.Parse(replaces, CultureInfo.InvariantCulture), message, keyboard, cancellationToken))
             {
-                return SendResult.Sent;
+                return new SendResult(SendStatus.Sent, MessageId: replaces);
             }
 
-            if (message.Media is { } media)
-            {
-                await SendMediaAsync(chat, media, message.Text, keyboard, message.PaidBroadcast, cancellationToken);
-            }
-            else
-            {
-                await bot.SendMessage(chat, message.Text, replyMarkup: keyboard, allowPaidBroadcast: message.PaidBroadcast, cancellationToken: cancellationToken);
-            }
-
-            return SendResult.Sent;
+            var sent = message.Media is { } media
+                ? await SendMediaAsync(chat, media, message.Text, keyboard, message.PaidBroadcast, cancellationToken)
+                : await bot.SendMessage(chat, message.Text, replyMarkup: keyboard, allowPaidBroadcast: message.PaidBroadcast, cancellationToken: cancellationToken);
+            return new SendResult(SendStatus.Sent, MessageId: sent.MessageId.ToString(CultureInfo.InvariantCulture));
         }
         catch (ApiRequestException ex)
         {
@@ -83,23 +77,17 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
         }
     }
 
-    private async Task SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, bool paid, CancellationToken cancellationToken)
+    private async Task<Message> SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, bool paid, CancellationToken cancellationToken)
     {
         InputFile file = media.Content is { } bytes
             ? InputFile.FromStream(new MemoryStream(bytes), media.FileName ?? "file")
             : InputFile.FromString(media.Source);
-        switch (media.Kind)
+        return media.Kind switch
         {
-            case AttachmentKind.Photo:
-                await bot.SendPhoto(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
-                break;
-            case AttachmentKind.Video:
-                await bot.SendVideo(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
-                break;
-            default:
-                await bot.SendDocument(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
-                break;
-        }
+            AttachmentKind.Photo => await bot.SendPhoto(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
+            AttachmentKind.Video => await bot.SendVideo(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
+            _ => await bot.SendDocument(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
+        };
     }
 
     private static InlineKeyboardMarkup? Keyboard(OutgoingMessage message) =>

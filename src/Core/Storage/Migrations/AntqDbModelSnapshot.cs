@@ -32,12 +32,21 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<DateTime?>("FirstAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OfficerId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PhotoFileId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProgressAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProgressOutboxId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
@@ -62,9 +71,15 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<int>("Topic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnitIds")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WardIds")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -138,6 +153,9 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelMessageId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChatId")
@@ -240,7 +258,7 @@ namespace Antq.Core.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReminderHours")
+                    b.Property<string>("ReminderMinutes")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Storage;
+using Antq.Core.Texts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Core.Broadcasts;
+
+/// <summary>
+/// The officer's one progress message of a running broadcast: sent when it starts, then edited in place with the
+/// counts, the percentage and the time left — at most every few seconds, one edit in flight at a time, and behind
+/// replies (reminder priority), so it never crowds out answers to residents.
+/// </summary>
+public static class BroadcastProgress
+{
+    /// <summary>Writes the first progress message (its channel id is kept for the edits) and remembers it on the broadcast.</summary>
+    public static async Task StartAsync(AntqDb db, Broadcast broadcast, string text, DateTime now, CancellationToken cancellationToken)
+    {
+        var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == broadcast.OfficerId, cancellationToken);
+        if (officer is null)
+        {
+            return;
+        }
+
+        var row = Row(officer.Channel, officer.ChatId, new OutgoingMessage { Text = text, KeepsMessageId = true }, DeliveryPriority.Reply, now);
+        db.Outbox.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        broadcast.ProgressOutboxId = row.Id;
+        broadcast.ProgressAt = now;
+    }
+
+    /// <summary>Edits the progress message with <paramref name="byStatus"/> if it is time (always when <paramref name="finished"/>).</summary>
+    public static async Task UpdateAsync(AntqDb db, Broadcast broadcast, IReadOnlyDictionary<DeliveryStatus, int> byStatus, bool finished, TextCatalog texts, TimeSpan every, DateTime now, CancellationToken cancellationToken)
+    {
+        int Count(DeliveryStatus status) => byStatus.GetValueOrDefault(status);
+        var (sent, blocked, failed) = (Count(DeliveryStatus.Sent), Count(DeliveryStatus.Blocked), Count(DeliveryStatus.Failed));
+        var done = sent + blocked + failed;
+        // A broadcast done before its first edit keeps its start message: the final report says the rest.
+        if (broadcast.ProgressOutboxId is not { } lastId
+            || (!finished && (done == 0 || now - broadcast.ProgressAt < every))
+            || (finished && broadcast.ProgressAt <= broadcast.StartedAt))
+        {
+            return;
+        }
+
+        // The previous one must be out (its id known) before the next edit: edits never pile up behind a slow channel.
+        var last = await db.Outbox.AsNoTracking().Where(o => o.Id == lastId)
+            .Select(o => new { o.Channel, o.ChatId, o.Status, o.ChannelMessageId }).SingleOrDefaultAsync(cancellationToken);
+        if (last is not { Status: DeliveryStatus.Sent, ChannelMessageId: { } messageId })
+        {
+            return;
+        }
+
+        var total = Math.Max(broadcast.Recipients, done + Count(DeliveryStatus.Queued) + Count(DeliveryStatus.InFlight));
+        var waiting = Math.Max(0, total - done - Count(DeliveryStatus.Cancelled));
+        var percent = total == 0 ? 100 : done * 100 / total;
+        var text = finished
+            ? texts.Get("vi", "broadcast.progress_done", broadcast.Id, total, N(sent), N(blocked), N(failed))
+            : texts.Get("vi", "broadcast.progress", broadcast.Id, total, N(sent), N(blocked), N(failed), N(waiting), percent, TimeLeft(texts, broadcast, done, waiting, now));
+        var row = Row(last.Channel, last.ChatId, new OutgoingMessage { Text = text, ReplacesMessageId = messageId, KeepsMessageId = true }, DeliveryPriority.Reminder, now);
+        db.Outbox.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        broadcast.ProgressOutboxId = row.Id;
+        broadcast.ProgressAt = now;
+    }
+
+    /// <summary>What is left at the rate so far since the first message went.</summary>
+    private static string TimeLeft(TextCatalog texts, Broadcast broadcast, int done, int waiting, DateTime now)
+    {
+        var elapsed = now - (broadcast.StartedAt ?? now);
+        if (done == 0 || elapsed <= TimeSpan.Zero)
+        {
+            return texts.Get("vi", "broadcast.eta_unknown");
+        }
+
+        var left = TimeSpan.FromSeconds(waiting * elapsed.TotalSeconds / done);
+        return left < TimeSpan.FromMinutes(1)
+            ? texts.Get("vi", "broadcast.eta_seconds", Math.Max(1, (int)Math.Ceiling(left.TotalSeconds)))
+            : texts.Get("vi", "broadcast.eta_minutes", (int)Math.Ceiling(left.TotalMinutes));
+    }
+
+    private static string N(int count) => count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+
+    private static OutboxMessage Row(string channel, string chatId, OutgoingMessage message, DeliveryPriority priority, DateTime now) => new()
+    {
+        Channel = channel,
+        ChatId = chatId,
+        Priority = priority,
+        Payload = JsonSerializer.Serialize(message, OutboxWriter.Json),
+        Status = DeliveryStatus.Queued,
+        CreatedAt = now,
+        NotBefore = now,
+    };
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Broadcasts;
+
+/// <summary>Editing a scheduled broadcast from its card: the new text, or the new time → <see cref="UpdateBroadcast"/>.</summary>
+public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
+{
+    public const string FlowName = "broadcastedit";
+
+    public string Name => FlowName;
+
+    public int Version => 1;
+
+    /// <summary>Starts on the step named in <paramref name="context"/>'s data ("text" or "time").</summary>
+    public StepResult Start(FlowContext context)
+    {
+        var step = context.Data["what"] == "time" ? "time" : "text";
+        return StepResult.Continue(step, context.Data, Ask(context, step));
+    }
+
+    public StepResult Handle(FlowContext context)
+    {
+        if (context.Facts.Get<Officer>() is null)
+        {
+            return StepResult.Done(context.Say("officer.not_officer_any_more"));
+        }
+
+        var id = long.Parse(context.Data["broadcast"]!, CultureInfo.InvariantCulture);
+        var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
+        if (context.Step == "time")
+        {
+            // A bare time is read as its next coming; the change fits it to the broadcast's days.
+            return BroadcastFlow.ParseAt(text, context.Now, Recurrence.Daily, 0) is { } at && at > context.Now && at < context.Now.AddYears(1)
+                ? StepResult.Done().With(new UpdateBroadcast(id, null, at))
+                : StepResult.Invalid(context.T("broadcast.at_format_repeating"));
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return StepResult.Invalid(context.T("broadcast.text_how"));
+        }
+
+        return text.Length > options.Value.MaxTextLength
+            ? StepResult.Invalid(context.T("error.too_long", options.Value.MaxTextLength))
+            : StepResult.Done().With(new UpdateBroadcast(id, text, null));
+    }
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Ask(context, context.Step ?? "text")];
+
+    private static OutgoingMessage Ask(FlowContext context, string step) =>
+        context.Say(step == "time" ? "broadcast.ask_new_time" : "broadcast.ask_new_text", context.Data["broadcast"]);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Antq.Bot.Tests.Tips;
+using Antq.Core.Officers;
+using Antq.Core.Residents;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Bot.Tests.Broadcasts;
+
+public sealed class BroadcastProgressTests
+{
+    private const int Followers = 40;
+
+    [Fact]
+    public async Task The_officer_sees_one_progress_message_edited_in_place_then_the_final_report()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Telegram:RateLimit:PerSecond"] = "5";
+            s["Delivery:BatchSize"] = "5";
+            s["Broadcasts:ProgressEvery"] = "00:00:01";
+        });
+        var officer = await bot.OfficerAsync(908_950, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await bot.QueryAsync(db =>
+        {
+            for (var i = 0; i < Followers; i++)
+            {
+                var id = (909_000 + i).ToString(CultureInfo.InvariantCulture);
+                db.Residents.Add(new Resident
+                {
+                    Channel = "telegram", ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
+                    Topics = Topics.Security, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                });
+            }
+
+            return db.SaveChangesAsync();
+        });
+        bot.Api.FailNext("sendMessage", FakeFailure.Forbidden(), chatId: "909007");
+
+        officer.Says("/broadcast");
+        await officer.Sees("Soạn tin");
+        officer.Says("Tuyên truyền: cảnh giác với cuộc gọi giả danh công an yêu cầu chuyển tiền.");
+        await officer.Sees("chủ đề");
+        officer.Taps("Tuyên truyền");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
+        await officer.Sees("Gửi khi nào?");
+        officer.Taps("Gửi ngay");
+        await officer.Sees("Xem trước");
+        await officer.Sees("giả danh công an");
+        await officer.Sees("Xác nhận gửi?");
+        officer.Taps("Xác nhận gửi");
+        var progress = await officer.Sees($"Đang gửi tin #1 đến {Followers} người");
+
+        SentMessage next;
+        var edits = new List<SentMessage>();
+        while (!(next = await officer.NextAsync()).Text.Contains("Đã gửi xong tin #1", StringComparison.Ordinal))
+        {
+            edits.Add(next);
+        }
+
+        Assert.Contains($"{Followers - 1} người nhận được, 1 người đã chặn bot", next.Text, StringComparison.Ordinal);
+        var final = await bot.Api.WaitForCallAsync(
+            c => c.Method == "editMessageText" && c.ChatId == officer.ChatId && c.Field("text")?.Contains("Tiến độ: 100%", StringComparison.Ordinal) == true,
+            ChatScript.Patience);
+        Assert.Contains($"Đã gửi: {Followers - 1} · Đã chặn bot: 1 · Lỗi: 0", final.Field("text"), StringComparison.Ordinal);
+
+        // Every update edits the one message: no new messages between the start and the report.
+        Assert.NotEmpty(edits);
+        Assert.All(edits, e => Assert.Equal(progress.MessageId, e.MessageId));
+        Assert.All(edits, e => Assert.Contains("Tiến độ:", e.Text, StringComparison.Ordinal));
+        Assert.Contains(edits, e => e.Text.Contains("% · còn khoảng", StringComparison.Ordinal) && !e.Text.Contains("100%", StringComparison.Ordinal));
+        Assert.Equal(2, bot.Api.CallsTo("sendMessage").Count(c => c.ChatId == officer.ChatId && c.Succeeded && c.Field("text")?.Contains("tin #1", StringComparison.Ordinal) == true));
+        var kept = await bot.QueryAsync(db => db.Outbox.Where(o => o.Id == db.Broadcasts.Select(b => b.ProgressOutboxId).Single()).Select(o => o.ChannelMessageId).SingleAsync());
+        Assert.Equal(progress.MessageId.ToString(CultureInfo.InvariantCulture), kept);
+    }
+}

@@ -1,0 +1,84 @@
+using Antq.Bot.Tests.Tips;
+using Antq.Core.Broadcasts;
+using Antq.Core.Officers;
+using Antq.Core.Residents;
+using Antq.Core.Text;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Bot.Tests.Broadcasts;
+
+public sealed class BroadcastWeekdaysTests
+{
+    [Fact]
+    public async Task A_broadcast_repeats_on_monday_and_thursday_at_seven_local_time()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.OfficerAsync(806_701, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await bot.QueryAsync(db =>
+        {
+            db.Residents.Add(new Resident
+            {
+                Channel = "telegram", ExternalUserId = "806711", ChatId = "806711", Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
+                Topics = Topics.Traffic, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            return db.SaveChangesAsync();
+        });
+        var resident = bot.Chat(806_711);
+
+        officer.Says("/broadcast");
+        await officer.Sees("Soạn tin gửi người dân");
+        officer.Says("Nhắc phụ huynh: đưa đón con đúng nơi quy định trước cổng trường, không dừng đỗ dưới lòng đường.");
+        await officer.Sees("Tin thuộc chủ đề nào?");
+        officer.Taps("An toàn giao thông");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
+        await officer.Sees("Gửi khi nào?");
+        officer.Taps("Lặp lại");
+        await officer.Sees("Lặp lại thế nào?");
+        officer.Taps("Hằng tuần");
+        await officer.Sees("Gửi vào những thứ nào trong tuần?");
+        officer.Taps("Xong");
+        await officer.Sees("chọn ít nhất một ngày");
+        await officer.Sees("Gửi vào những thứ nào trong tuần?");
+        officer.Taps("Thứ Hai");
+        await officer.Sees("Gửi vào những thứ nào");
+        officer.Taps("Thứ Năm");
+        var days = await officer.Sees("Gửi vào những thứ nào");
+        Assert.Contains(days.Buttons, b => b.Text == "✅ Thứ Năm");
+        Assert.Contains(days.Buttons, b => b.Text == "⬜ Thứ Ba");
+        officer.Taps("Xong");
+        await officer.Sees("gõ giờ gửi");
+        officer.Says("7:00");
+        await officer.Sees("Xem trước");
+        await officer.Sees("đưa đón con");
+        var preview = await officer.Sees("Xác nhận gửi?");
+        Assert.Contains("lặp lại Hằng tuần vào Thứ Hai, Thứ Năm", preview.Text, StringComparison.Ordinal);
+        officer.Taps("Xác nhận gửi");
+        await officer.Sees("Đã hẹn gửi tin #1");
+
+        var first = await bot.QueryAsync(db => db.Broadcasts.Select(b => b.ScheduledFor).SingleAsync());
+        AssertMondayOrThursdayAtSeven(first);
+        Assert.True(first - DateTime.UtcNow < TimeSpan.FromDays(4), "the first occurrence is the next Monday or Thursday");
+
+        bot.Clock.Advance(first - bot.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
+        await resident.Sees("đưa đón con");
+        await officer.Sees("Đang gửi tin #2");
+        await officer.Sees("Đã gửi xong tin #2");
+        var second = await bot.QueryAsync(db => db.Broadcasts.Where(b => b.Id == 1).Select(b => b.ScheduledFor).SingleAsync());
+        AssertMondayOrThursdayAtSeven(second);
+        Assert.Equal(LocalTime.ToLocal(first).DayOfWeek == DayOfWeek.Monday ? 3 : 4, (second - first).TotalDays);
+
+        bot.Clock.Advance(TimeSpan.FromDays(1));
+        await resident.SeesNothingFor(TimeSpan.FromSeconds(1));
+        bot.Clock.Advance(second - bot.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
+        await resident.Sees("đưa đón con");
+    }
+
+    private static void AssertMondayOrThursdayAtSeven(DateTime utc)
+    {
+        var local = LocalTime.ToLocal(utc);
+        Assert.Contains(local.DayOfWeek, new[] { DayOfWeek.Monday, DayOfWeek.Thursday });
+        Assert.Equal(new TimeSpan(7, 0, 0), local.TimeOfDay);
+    }
+}
