@@ -15,6 +15,9 @@ public enum SendStatus
 
     /// <summary>The channel refused this message for good (bad request).</summary>
     Rejected,
+
+    /// <summary>The channel does not let the service write to this resident now (Zalo: no interaction in 7 days).</summary>
+    NotReachable,
 }
 
 public readonly record struct SendResult(SendStatus Status, TimeSpan RetryAfter = default, string? Error = null)
