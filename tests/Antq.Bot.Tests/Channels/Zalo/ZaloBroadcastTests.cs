@@ -21,8 +21,16 @@ public sealed class ZaloBroadcastTests
             {
                 db.Residents.Add(new Resident
                 {
-                    Channel = channel, ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
-                    Topics = Topics.Security, ConsentedAt = now, CreatedAt = now, UpdatedAt = now,
+                    Channel = channel,
+                    ExternalUserId = id,
+                    ChatId = id,
+                    Language = "vi",
+                    WardId = "chi-lang",
+                    UnitId = "chi-lang-k1",
+                    Topics = Topics.Security,
+                    ConsentedAt = now,
+                    CreatedAt = now,
+                    UpdatedAt = now,
                 });
                 if (lastWrote is { } ago)
                 {
