@@ -69,16 +69,20 @@ public sealed class ZaloBroadcastTests
             ("telegram", "891101", null),
             ("telegram", "891102", null),
             ("zalo", "z-wrote-yesterday", TimeSpan.FromDays(1)),
+            ("zalo", "z-wrote-today", TimeSpan.FromHours(1)),
+            ("zalo", "z-wrote-this-week", TimeSpan.FromDays(3)),
             ("zalo", "z-wrote-8-days-ago", TimeSpan.FromDays(8)),
             ("zalo", "z-refused-by-zalo", TimeSpan.FromDays(6)));
         zalo.FailNextSend(-230, userId: "z-refused-by-zalo");
 
-        await BroadcastAsync(officer, recipients: 5);
+        await BroadcastAsync(officer, recipients: 7);
 
         await bot.Chat(891_101).Sees("khoá cửa");
         await bot.Chat(891_102).Sees("khoá cửa");
         await bot.ZaloUser("z-wrote-yesterday").Sees("khoá cửa");
-        var report = await officer.Sees("Đã gửi xong tin #1: 3 người nhận được, 0 người đã chặn bot, 0 lỗi (trên tổng 5).");
+        await bot.ZaloUser("z-wrote-today").Sees("khoá cửa");
+        await bot.ZaloUser("z-wrote-this-week").Sees("khoá cửa");
+        var report = await officer.Sees("Đã gửi xong tin #1: 5 người nhận được, 0 người đã chặn bot, 0 lỗi (trên tổng 7).");
         Assert.Contains("📵 2 người dùng Zalo chưa nhận được lúc này", report.Text, StringComparison.Ordinal);
 
         // Outside the window nothing is even tried; inside it, Zalo's -230 is taken at its word.
@@ -90,6 +94,9 @@ public sealed class ZaloBroadcastTests
         Assert.Equal(DeliveryStatus.Sent, statuses["z-wrote-yesterday"]);
         Assert.Equal(DeliveryStatus.Sent, statuses["891101"]);
         Assert.All(await bot.QueryAsync(db => db.Residents.Select(r => r.Status).ToListAsync()), s => Assert.Equal(ResidentStatus.Active, s));
+
+        // Several Zalo chats were sent to at once with no token yet: one refresh served them all.
+        Assert.Equal([FakeZaloApi.FirstRefreshToken], zalo.Refreshes.Select(r => r.RefreshToken));
     }
 
     [Fact]

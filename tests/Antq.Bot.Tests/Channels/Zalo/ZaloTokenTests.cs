@@ -54,4 +54,22 @@ public sealed class ZaloTokenTests
         Assert.DoesNotContain("refresh-3", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("access-3", plain, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_access_token_is_refreshed_ahead_of_its_expiry_without_a_failed_send()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var zalo = bot.Zalo!;
+        var user = bot.ZaloUser("2003");
+        await user.Says("/start");
+        await user.Sees("ngôn ngữ");
+
+        bot.Clock.Advance(TimeSpan.FromHours(24.5));
+        await user.Says("/help");
+        await user.Sees("đã được đóng lại");
+        await user.Sees("/tip");
+
+        Assert.Equal([FakeZaloApi.FirstRefreshToken, "refresh-1"], zalo.Refreshes.Select(r => r.RefreshToken));
+        Assert.All(zalo.Sent, s => Assert.Equal(0, s.Error));
+    }
 }
