@@ -49,6 +49,9 @@ public sealed class FakeZaloApi : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>What <c>/files/…</c> serves: the start of a JPEG.</summary>
+    public static byte[] Photo { get; } = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xFF, 0xD9];
+
     public IReadOnlyList<ZaloSent> Sent
     {
         get
@@ -142,6 +145,14 @@ public sealed class FakeZaloApi : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
+        if (path.StartsWith("/files/", StringComparison.Ordinal))
+        {
+            // Where Zalo's CDN would serve a photo a user sent: a small JPEG.
+            context.Response.ContentType = "image/jpeg";
+            await context.Response.Body.WriteAsync(Photo).ConfigureAwait(false);
+            return;
+        }
+
         JsonObject answer = path switch
         {
             "/v3.0/oa/message/cs" => await SendAsync(context).ConfigureAwait(false),

@@ -57,6 +57,15 @@ public sealed class ZaloScript(TestBot bot, FakeZaloApi zalo, string userId)
             }),
         }));
 
+    /// <summary>Sends a photo Zalo keeps at <paramref name="url"/>, with an optional caption.</summary>
+    public Task<HttpResponseMessage> SendsPhoto(string url, string? caption = null) =>
+        PostAsync(FakeZaloApi.Event("user_send_image", userId, new JsonObject
+        {
+            ["msg_id"] = NextMessageId(),
+            ["text"] = caption,
+            ["attachments"] = new JsonArray(new JsonObject { ["type"] = "image", ["payload"] = new JsonObject { ["thumbnail"] = url, ["url"] = url } }),
+        }));
+
     public Task<HttpResponseMessage> Follows() => PostAsync(FakeZaloApi.Event("follow", userId));
 
     public Task<HttpResponseMessage> Unfollows() => PostAsync(FakeZaloApi.Event("unfollow", userId));

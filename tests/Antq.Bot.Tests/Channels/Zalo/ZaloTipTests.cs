@@ -1,9 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Antq.Bot.Tests.Tips;
+using Antq.Core.Conversations;
 using Antq.Core.Officers;
+using Antq.Core.Tips;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Antq.Bot.Tests.Channels.Zalo;
 
@@ -61,5 +65,38 @@ public sealed class ZaloTipTests
         Assert.All(toOfficer, body => Assert.DoesNotContain(Tipster, body, StringComparison.Ordinal));
         Assert.All(toOfficer, body => Assert.DoesNotContain("zalo", body, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Text.Contains(Tipster, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_photo_sent_with_a_tip_over_Zalo_is_archived_from_Zalo()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        await bot.OfficerAsync(890_101, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        var user = await bot.ZaloSignedUpAsync("5521772797175876");
+        await user.Says("/tip");
+        await user.Sees("Tin của bạn về việc gì?");
+        await user.Taps("Ma tuý");
+        await user.Sees("Việc này xảy ra ở đâu?");
+        await user.Taps("nơi tôi ở");
+        await user.Sees("xảy ra khi nào?");
+        await user.Taps("Sớm hơn trong hôm nay");
+        await user.Sees("Bạn mô tả sự việc");
+        await user.Says("Có người lạ tụ tập sử dụng ma tuý ở nhà hoang cuối ngõ 5.");
+        await user.Sees("Bạn có ảnh, video");
+        await user.SendsPhoto(bot.Zalo!.BaseUrl + "/files/hien-truong.jpg", "Ảnh chụp tối qua");
+        await user.Sees("Đã nhận 1/5 tệp");
+        await user.Taps("Xong");
+        await user.Sees("ẩn danh");
+        await user.Taps("Gửi ẩn danh");
+        await user.Sees("Bạn kiểm tra lại tin báo");
+        await user.Taps("Gửi tin báo");
+        await user.Sees("Mã theo dõi: ");
+
+        var archived = await bot.Services.GetServices<IHostedService>().OfType<AttachmentArchive>().Single().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, archived);
+        var attachment = await bot.QueryAsync(db => db.TipAttachments.SingleAsync());
+        Assert.Equal(("zalo", AttachmentKind.Photo), (attachment.Channel, attachment.Kind));
+        Assert.NotNull(attachment.StoredPath);
     }
 }
