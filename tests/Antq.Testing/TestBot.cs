@@ -27,6 +27,9 @@ public sealed class TestBot : IAsyncDisposable
 
     public FakeBotApi Api { get; }
 
+    /// <summary>The fake Zalo OA API and OAuth server, when the bot was started with <see cref="StartWithZaloAsync"/>.</summary>
+    public FakeZaloApi? Zalo { get; private set; }
+
     public string Folder { get; }
 
     public ManualClock Clock { get; } = new();
@@ -69,6 +72,36 @@ public sealed class TestBot : IAsyncDisposable
         await bot.StartHostAsync();
         return bot;
     }
+
+    /// <summary>The bot with its Zalo channel on, pointed at a <see cref="FakeZaloApi"/> (beside the fake Telegram).</summary>
+    public static async Task<TestBot> StartWithZaloAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var zalo = await FakeZaloApi.StartAsync();
+        try
+        {
+            var bot = await StartAsync(settings =>
+            {
+                settings["Zalo:AppId"] = FakeZaloApi.AppId;
+                settings["Zalo:SecretKey"] = FakeZaloApi.SecretKey;
+                settings["Zalo:OaSecretKey"] = FakeZaloApi.OaSecretKey;
+                settings["Zalo:RefreshToken"] = FakeZaloApi.FirstRefreshToken;
+                settings["Zalo:ApiBaseUrl"] = zalo.BaseUrl;
+                settings["Zalo:OAuthBaseUrl"] = zalo.BaseUrl + "/";
+                settings["Zalo:PerUserPerSecond"] = "50";
+                configure?.Invoke(settings);
+            });
+            bot.Zalo = zalo;
+            return bot;
+        }
+        catch
+        {
+            await zalo.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One Zalo user writing to the OA (needs <see cref="StartWithZaloAsync"/>).</summary>
+    public ZaloScript ZaloUser(string userId) => new(this, Zalo ?? throw new InvalidOperationException("Start the bot with StartWithZaloAsync."), userId);
 
     public long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
 
@@ -121,6 +154,10 @@ public sealed class TestBot : IAsyncDisposable
     {
         await StopAsync();
         await Api.DisposeAsync();
+        if (Zalo is not null)
+        {
+            await Zalo.DisposeAsync();
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

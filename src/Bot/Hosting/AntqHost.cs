@@ -1,5 +1,6 @@
 using Antq.Bot.Channels.Telegram;
 using Antq.Bot.Channels.WebChat;
+using Antq.Bot.Channels.Zalo;
 using Antq.Bot.Operations;
 using Antq.Core.Areas;
 using Microsoft.Extensions.Options;
@@ -19,11 +20,13 @@ public static class AntqHost
         builder.AddAntqCore();
         builder.AddTelegramChannel();
         builder.AddWebChatChannel();
+        builder.AddZaloChannel();
 
         var app = builder.Build();
         app.MapOperations();
         app.MapTelegramWebhook();
         app.MapWebChat();
+        app.MapZaloWebhook();
         return app;
     }
 

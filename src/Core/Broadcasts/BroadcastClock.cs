@@ -79,6 +79,11 @@ public sealed class BroadcastClock(
                 sending.Status = BroadcastStatus.Sent;
                 sending.FinishedAt = now;
                 var report = texts.Get("vi", "broadcast.report", sending.Id, byStatus.GetValueOrDefault(DeliveryStatus.Sent), byStatus.GetValueOrDefault(DeliveryStatus.Blocked), byStatus.GetValueOrDefault(DeliveryStatus.Failed), sending.Recipients);
+                if (byStatus.GetValueOrDefault(DeliveryStatus.NotReachable) is > 0 and var notReachable)
+                {
+                    report += "\n" + texts.Get("vi", "broadcast.report_not_reachable", notReachable);
+                }
+
                 await TellOfficerAsync(db, sending, report, now, cancellationToken);
             }
 

@@ -14,9 +14,9 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
     public Turn Route(FlowContext context, ConversationState state)
     {
         var input = context.Input;
-        if (input.Kind is InboundKind.ChatBlocked or InboundKind.ChatUnblocked)
+        if (input.Kind is InboundKind.ChatBlocked or InboundKind.ChatUnblocked or InboundKind.ChatLeft)
         {
-            var status = input.Kind == InboundKind.ChatBlocked ? ResidentStatus.Blocked : ResidentStatus.Active;
+            var status = input.Kind switch { InboundKind.ChatBlocked => ResidentStatus.Blocked, InboundKind.ChatLeft => ResidentStatus.Left, _ => ResidentStatus.Active };
             return new Turn { StateChanged = false, Changes = [new ChangeResidentStatus(status)] };
         }
 

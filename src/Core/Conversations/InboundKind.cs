@@ -16,4 +16,7 @@ public enum InboundKind
 
     /// <summary>The resident unblocked the bot.</summary>
     ChatUnblocked,
+
+    /// <summary>The resident left the channel (unfollowed the Zalo Official Account); nothing more is sent.</summary>
+    ChatLeft,
 }

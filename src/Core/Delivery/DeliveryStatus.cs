@@ -12,4 +12,7 @@ public enum DeliveryStatus
     /// <summary>The resident blocked the bot.</summary>
     Blocked = 4,
     Cancelled = 5,
+
+    /// <summary>The channel does not let the service write to the resident now (Zalo's 7-day window); not an error.</summary>
+    NotReachable = 6,
 }

@@ -319,6 +319,8 @@ public sealed partial class Dispatcher(
                 return new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.Queued, now + result.RetryAfter, "429", CountsAsAttempt: false);
             case SendStatus.Blocked:
                 return new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.Blocked, Error: "blocked by the resident");
+            case SendStatus.NotReachable:
+                return new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.NotReachable, Error: Short(result.Error ?? "not reachable on the channel now"));
             case SendStatus.Rejected:
                 LogRejected(logger, row.Id, result.Error);
                 return new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.Failed, Error: Short(result.Error));

@@ -9,5 +9,8 @@ public interface IChannelSender
 
     ChannelLimits Limits { get; }
 
+    /// <summary>What the channel can show; a channel with less than <see cref="ChannelCapabilities.Full"/> says so.</summary>
+    ChannelCapabilities Capabilities => ChannelCapabilities.Full;
+
     Task<SendResult> SendAsync(string chatId, OutgoingMessage message, CancellationToken cancellationToken);
 }

@@ -15,6 +15,9 @@ public enum SendStatus
 
     /// <summary>The channel refused this message for good (bad request).</summary>
     Rejected,
+
+    /// <summary>The channel does not let the service write to this resident now (Zalo: no interaction in 7 days).</summary>
+    NotReachable,
 }
 
 /// <param name="MessageId">The channel's id of the message sent (or edited), when the channel names its messages.</param>

@@ -85,6 +85,7 @@ public sealed record EraseResident : DomainChange
         // In-flight rows go too: the send in hand finishes, and recording its outcome finds nothing to update.
         await context.Db.Outbox.Where(o => o.Channel == channel && o.ChatId == chat).ExecuteDeleteAsync(cancellationToken);
         await context.Db.Inbox.Where(i => i.Channel == channel && i.ChatId == chat && i.HandledAt != null).ExecuteDeleteAsync(cancellationToken);
+        await context.Db.ChannelKeyboards.Where(k => k.Channel == channel && k.ChatId == chat).ExecuteDeleteAsync(cancellationToken);
         foreach (var eraser in (IEnumerable<IResidentDataEraser>?)context.Services.GetService(typeof(IEnumerable<IResidentDataEraser>)) ?? [])
         {
             await eraser.EraseAsync(channel, chat, cancellationToken);

@@ -1,4 +1,5 @@
 using Antq.Core.Broadcasts;
+using Antq.Core.Channels;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Events;
@@ -49,6 +50,12 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
     public DbSet<PledgeRenewalInvitation> PledgeRenewalInvitations => Set<PledgeRenewalInvitation>();
 
     public DbSet<ContactOverride> ContactOverrides => Set<ContactOverride>();
+
+    public DbSet<ChatActivity> ChatActivity => Set<ChatActivity>();
+
+    public DbSet<ChannelKeyboard> ChannelKeyboards => Set<ChannelKeyboard>();
+
+    public DbSet<ChannelCredential> ChannelCredentials => Set<ChannelCredential>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -119,6 +126,35 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(c => c.Field).HasMaxLength(16);
             e.Property(c => c.Value).HasMaxLength(ContactBook.MaxFieldLength);
             e.HasIndex(c => new { c.EntryId, c.Field }).IsUnique();
+        });
+
+        OnChannelsCreating(modelBuilder);
+    }
+
+    private static void OnChannelsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ChatActivity>(e =>
+        {
+            e.ToTable("chat_activity");
+            e.HasKey(a => new { a.Channel, a.ChatId });
+            e.Property(a => a.Channel).HasMaxLength(16);
+            e.Property(a => a.ChatId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ChannelKeyboard>(e =>
+        {
+            e.ToTable("channel_keyboards");
+            e.HasKey(k => new { k.Channel, k.ChatId });
+            e.Property(k => k.Channel).HasMaxLength(16);
+            e.Property(k => k.ChatId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ChannelCredential>(e =>
+        {
+            e.ToTable("channel_credentials");
+            e.HasKey(c => c.Channel);
+            e.Property(c => c.Channel).HasMaxLength(16);
+            e.Property(c => c.SeedHash).HasMaxLength(64);
         });
     }
 

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Antq.Bot.Channels.Zalo;
+
+/// <summary>
+/// Zalo's webhook signature: <c>X-ZEvent-Signature: mac=&lt;hex&gt;</c>, the hex SHA-256 of app id + raw body +
+/// timestamp + OA secret key. Compared on the raw hash bytes, in constant time.
+/// </summary>
+public static class ZaloSignature
+{
+    public const string Header = "X-ZEvent-Signature";
+
+    public static byte[] Compute(string appId, ReadOnlySpan<byte> body, string timestamp, string secret)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(appId));
+        hash.AppendData(body);
+        hash.AppendData(Encoding.UTF8.GetBytes(timestamp));
+        hash.AppendData(Encoding.UTF8.GetBytes(secret));
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>The header value Zalo would send for this body.</summary>
+    public static string HeaderValue(string appId, ReadOnlySpan<byte> body, string timestamp, string secret) =>
+        "mac=" + Convert.ToHexStringLower(Compute(appId, body, timestamp, secret));
+
+    /// <summary>The hash bytes the header carries, or null when it is not <c>mac=</c> and 64 hex digits.</summary>
+    public static byte[]? Parse(string? header)
+    {
+        if (header is null || !header.StartsWith("mac=", StringComparison.OrdinalIgnoreCase) || header.Length != 4 + 64)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Convert.FromHexString(header.AsSpan(4));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public static bool Matches(byte[] given, string appId, ReadOnlySpan<byte> body, string timestamp, string secret) =>
+        CryptographicOperations.FixedTimeEquals(given, Compute(appId, body, timestamp, secret));
+}

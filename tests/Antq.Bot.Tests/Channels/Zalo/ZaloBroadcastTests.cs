@@ -1,0 +1,158 @@
+using Antq.Bot.Tests.Tips;
+using Antq.Core.Channels;
+using Antq.Core.Delivery;
+using Antq.Core.Officers;
+using Antq.Core.Residents;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antq.Bot.Tests.Channels.Zalo;
+
+/// <summary>Broadcasts to residents on Zalo beside Telegram, within Zalo's 7-day window.</summary>
+public sealed class ZaloBroadcastTests
+{
+    private static async Task SeedAsync(TestBot bot, params (string Channel, string Id, TimeSpan? LastWrote)[] residents)
+    {
+        var now = bot.Clock.GetUtcNow().UtcDateTime;
+        await bot.QueryAsync(db =>
+        {
+            foreach (var (channel, id, lastWrote) in residents)
+            {
+                db.Residents.Add(new Resident
+                {
+                    Channel = channel,
+                    ExternalUserId = id,
+                    ChatId = id,
+                    Language = "vi",
+                    WardId = "chi-lang",
+                    UnitId = "chi-lang-k1",
+                    Topics = Topics.Security,
+                    ConsentedAt = now,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
+                if (lastWrote is { } ago)
+                {
+                    db.ChatActivity.Add(new ChatActivity { Channel = channel, ChatId = id, LastInboundAt = now - ago });
+                }
+            }
+
+            return db.SaveChangesAsync();
+        });
+    }
+
+    private static async Task BroadcastAsync(ChatScript officer, int recipients)
+    {
+        officer.Says("/broadcast");
+        await officer.Sees("Soạn tin");
+        officer.Says("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.");
+        await officer.Sees("chủ đề");
+        officer.Taps("Tuyên truyền");
+        await officer.Sees("Gửi khi nào?");
+        officer.Taps("Gửi ngay");
+        await officer.Sees("Xem trước");
+        await officer.Sees("khoá cửa");
+        await officer.Sees("Xác nhận gửi?");
+        officer.Taps("Xác nhận gửi");
+        await officer.Sees($"Đang gửi tin #1 đến {recipients} người");
+    }
+
+    [Fact]
+    public async Task A_broadcast_to_a_mixed_Telegram_and_Zalo_audience_reaches_both_and_counts_who_Zalo_will_not_take_now()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var zalo = bot.Zalo!;
+        var officer = await bot.OfficerAsync(891_001, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await SeedAsync(
+            bot,
+            ("telegram", "891101", null),
+            ("telegram", "891102", null),
+            ("zalo", "z-wrote-yesterday", TimeSpan.FromDays(1)),
+            ("zalo", "z-wrote-today", TimeSpan.FromHours(1)),
+            ("zalo", "z-wrote-this-week", TimeSpan.FromDays(3)),
+            ("zalo", "z-wrote-8-days-ago", TimeSpan.FromDays(8)),
+            ("zalo", "z-refused-by-zalo", TimeSpan.FromDays(6)));
+        zalo.FailNextSend(-230, userId: "z-refused-by-zalo");
+
+        await BroadcastAsync(officer, recipients: 7);
+
+        await bot.Chat(891_101).Sees("khoá cửa");
+        await bot.Chat(891_102).Sees("khoá cửa");
+        await bot.ZaloUser("z-wrote-yesterday").Sees("khoá cửa");
+        await bot.ZaloUser("z-wrote-today").Sees("khoá cửa");
+        await bot.ZaloUser("z-wrote-this-week").Sees("khoá cửa");
+        var report = await officer.Sees("Đã gửi xong tin #1: 5 người nhận được, 0 người đã chặn bot, 0 lỗi (trên tổng 7).");
+        Assert.Contains("📵 2 người dùng Zalo chưa nhận được lúc này", report.Text, StringComparison.Ordinal);
+
+        // Outside the window nothing is even tried; inside it, Zalo's -230 is taken at its word.
+        Assert.DoesNotContain(zalo.Sent, s => s.UserId == "z-wrote-8-days-ago");
+        Assert.Equal(-230, Assert.Single(zalo.Sent, s => s.UserId == "z-refused-by-zalo").Error);
+        var statuses = await bot.QueryAsync(db => db.Outbox.Where(o => o.BroadcastId == 1).ToDictionaryAsync(o => o.ChatId, o => o.Status));
+        Assert.Equal(DeliveryStatus.NotReachable, statuses["z-wrote-8-days-ago"]);
+        Assert.Equal(DeliveryStatus.NotReachable, statuses["z-refused-by-zalo"]);
+        Assert.Equal(DeliveryStatus.Sent, statuses["z-wrote-yesterday"]);
+        Assert.Equal(DeliveryStatus.Sent, statuses["891101"]);
+        Assert.All(await bot.QueryAsync(db => db.Residents.Select(r => r.Status).ToListAsync()), s => Assert.Equal(ResidentStatus.Active, s));
+
+        // Several Zalo chats were sent to at once with no token yet: one refresh served them all.
+        Assert.Equal([FakeZaloApi.FirstRefreshToken], zalo.Refreshes.Select(r => r.RefreshToken));
+    }
+
+    [Fact]
+    public async Task Unfollowing_marks_the_resident_left_and_following_again_brings_them_back()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var user = await bot.ZaloSignedUpAsync("3001");
+
+        await user.Unfollows();
+        await WaitForStatusAsync(bot, ResidentStatus.Left);
+
+        await user.Follows();
+        await user.Sees("Bạn cần gì?");
+        await WaitForStatusAsync(bot, ResidentStatus.Active);
+    }
+
+    private static async Task WaitForStatusAsync(TestBot bot, ResidentStatus wanted)
+    {
+        var deadline = DateTime.UtcNow + ChatScript.Patience;
+        while (await bot.QueryAsync(db => db.Residents.Select(r => r.Status).SingleAsync()) != wanted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The resident never became {wanted}.");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task A_reply_inside_the_window_goes_and_after_seven_quiet_days_a_reminder_is_not_reachable()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var user = await bot.ZaloSignedUpAsync("3002");
+
+        bot.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await bot.QueryAsync(db =>
+        {
+            OutboxWriter.Enqueue(db, "zalo", "3002", [new Antq.Core.Conversations.OutgoingMessage { Text = "Nhắc lịch: Ngày hội ngày mai." }], DeliveryPriority.Reminder, bot.Clock.GetUtcNow().UtcDateTime);
+            return db.SaveChangesAsync();
+        });
+        bot.Services.GetRequiredService<DeliverySignal>().Notify();
+
+        await WaitForOutboxAsync(bot, DeliveryStatus.NotReachable);
+        await user.SeesNothingFor(TimeSpan.FromMilliseconds(200));
+        Assert.DoesNotContain(bot.Zalo!.Sent, s => s.Text.Contains("Nhắc lịch", StringComparison.Ordinal));
+
+        // Writing again opens the window: the answer goes.
+        await user.Says("/help");
+        await user.Sees("/tip");
+    }
+
+    private static async Task WaitForOutboxAsync(TestBot bot, DeliveryStatus wanted)
+    {
+        var deadline = DateTime.UtcNow + ChatScript.Patience;
+        while (!await bot.QueryAsync(db => db.Outbox.AnyAsync(o => o.Priority == DeliveryPriority.Reminder && o.Status == wanted)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The reminder never became {wanted}.");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Antq.Bot.Tests.Tips;
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+using Antq.Core.Tips;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Antq.Bot.Tests.Channels.Zalo;
+
+public sealed class ZaloTipTests
+{
+    private const string Tipster = "5521772797175875";
+
+    [Fact]
+    public async Task An_anonymous_tip_over_Zalo_reaches_the_Telegram_officer_and_the_thread_never_reveals_the_tipster()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var officer = await bot.OfficerAsync(890_001, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        var user = await bot.ZaloSignedUpAsync(Tipster);
+
+        await user.Taps("Gửi tin báo cho công an");
+        await user.Sees("Tin của bạn về việc gì?");
+        await user.Taps("Ma tuý");
+        await user.Sees("Việc này xảy ra ở đâu?");
+        await user.SendsLocation(21.84712, 106.76102);
+        await user.Sees("xảy ra khi nào?");
+        await user.Taps("Đang xảy ra");
+        await user.Sees("Bạn mô tả sự việc");
+        await user.Says("Tối nào cũng có nhóm thanh niên đến nhà hoang sau chợ để sử dụng ma tuý, đi xe máy biển 12B1-345.67.");
+        await user.Sees("Bạn có ảnh, video");
+        await user.Taps("Không có tệp");
+        await user.Sees("ẩn danh");
+        await user.Taps("Gửi ẩn danh");
+        var review = await user.Sees("Bạn kiểm tra lại tin báo");
+        Assert.Contains("Người gửi: ẩn danh", review.Text, StringComparison.Ordinal);
+        await user.Taps("Gửi tin báo");
+        var sent = await user.Sees("Mã theo dõi: ");
+        var at = sent.Text.IndexOf("Mã theo dõi: ", StringComparison.Ordinal) + "Mã theo dõi: ".Length;
+        var code = sent.Text.Substring(at, 9);
+        await user.Sees("Bạn cần gì?");
+
+        var card = await officer.Sees("Tin báo mới " + code);
+        Assert.Contains("Người báo: ẩn danh", card.Text, StringComparison.Ordinal);
+        Assert.Contains("https://maps.google.com/?q=21.84712,106.76102", card.Text, StringComparison.Ordinal);
+        officer.Taps("Trả lời người báo");
+        await officer.Sees("Đồng chí viết câu trả lời cho người báo tin " + code);
+        officer.Says("Cảm ơn bạn. Nhóm đó thường đến vào khoảng mấy giờ?");
+        await officer.Sees("Đã gửi trả lời đến người báo tin " + code);
+        await user.Sees("Cán bộ trả lời về tin báo " + code + ":\n\nCảm ơn bạn. Nhóm đó thường đến vào khoảng mấy giờ?");
+        await user.Taps("Trả lời");
+        await user.Sees("Bạn viết câu trả lời về tin báo " + code);
+        await user.Says("Khoảng 22 giờ, thường ở lại đến nửa đêm.");
+        await user.Sees("Đã gửi câu trả lời của bạn về tin báo " + code);
+        await officer.Sees("Người báo trả lời về tin " + code + ":\n\nKhoảng 22 giờ, thường ở lại đến nửa đêm.");
+
+        var tip = await bot.QueryAsync(db => db.Tips.SingleAsync());
+        Assert.True(tip.Anonymous);
+        var toOfficer = bot.Api.Calls.Where(c => c.ChatId == officer.ChatId)
+            .Select(c => c.Body.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).ToList();
+        Assert.NotEmpty(toOfficer);
+        Assert.All(toOfficer, body => Assert.DoesNotContain(Tipster, body, StringComparison.Ordinal));
+        Assert.All(toOfficer, body => Assert.DoesNotContain("zalo", body, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Text.Contains(Tipster, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_photo_sent_with_a_tip_over_Zalo_is_archived_from_Zalo()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        await bot.OfficerAsync(890_101, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        var user = await bot.ZaloSignedUpAsync("5521772797175876");
+        await user.Says("/tip");
+        await user.Sees("Tin của bạn về việc gì?");
+        await user.Taps("Ma tuý");
+        await user.Sees("Việc này xảy ra ở đâu?");
+        await user.Taps("nơi tôi ở");
+        await user.Sees("xảy ra khi nào?");
+        await user.Taps("Sớm hơn trong hôm nay");
+        await user.Sees("Bạn mô tả sự việc");
+        await user.Says("Có người lạ tụ tập sử dụng ma tuý ở nhà hoang cuối ngõ 5.");
+        await user.Sees("Bạn có ảnh, video");
+        await user.SendsPhoto(bot.Zalo!.BaseUrl + "/files/hien-truong.jpg", "Ảnh chụp tối qua");
+        await user.Sees("Đã nhận 1/5 tệp");
+        await user.Taps("Xong");
+        await user.Sees("ẩn danh");
+        await user.Taps("Gửi ẩn danh");
+        await user.Sees("Bạn kiểm tra lại tin báo");
+        await user.Taps("Gửi tin báo");
+        await user.Sees("Mã theo dõi: ");
+
+        var archived = await bot.Services.GetServices<IHostedService>().OfType<AttachmentArchive>().Single().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, archived);
+        var attachment = await bot.QueryAsync(db => db.TipAttachments.SingleAsync());
+        Assert.Equal(("zalo", AttachmentKind.Photo), (attachment.Channel, attachment.Kind));
+        Assert.NotNull(attachment.StoredPath);
+    }
+}
