@@ -220,7 +220,8 @@ internal static class BroadcastDelivery
 
             var count = Math.Min(Volatile.Read(ref deliveredCount), delivered.Length);
             var times = delivered.Take(count).Select(t => Stopwatch.GetElapsedTime(t0, t)).Order().ToArray();
-            var windowEnd = times.Length > 0 && times[^1] < measuredUntil ? times[^1] : measuredUntil;
+            // The window ends when the time is up, or earlier at the last message if the whole audience got it.
+            var windowEnd = count >= expanded && times.Length > 0 && times[^1] < measuredUntil ? times[^1] : measuredUntil;
             if (windowEnd > end)
             {
                 windowEnd = end;

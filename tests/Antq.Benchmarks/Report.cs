@@ -92,7 +92,7 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("| # | Benchmark | Target | Measured | Result | Command |");
         text.AppendLine("|---:|---|---|---|---|---|");
-        string Cmd(string? only) => $"`dotnet run -c Release --project tests/Antq.Benchmarks -- broadcast{(only is null ? "" : " --only " + only)} --seconds {seconds}{(r0.Subscribers == 175_726 ? "" : $" --subscribers {r0.Subscribers}")}`";
+        string Cmd(string? only) => $"`dotnet run -c Release --project tests/Antq.Benchmarks -- broadcast{(only is null ? "" : " --only " + only)} --seconds {seconds}{(r0.SkipSeconds == 5 ? "" : $" --skip {r0.SkipSeconds:0}")}{(r0.Subscribers == 175_726 ? "" : $" --subscribers {r0.Subscribers}")}`";
         var expansion = runs.Max(r => r.ExpandSeconds);
         text.AppendLine(CultureInfo.InvariantCulture, $"| 1 | Audience expanded into delivery rows ({r0.Subscribers:N0} rows: due broadcast row → clock tick committed) | < 2 s | {string.Join(" / ", runs.Select(r => $"{r.ExpandSeconds:0.000} s"))} ({string.Join(" / ", runs.Select(r => r.Scenario))}) | **{Verdict(expansion < 2)}** | {Cmd(null)} |");
         if (runs.FirstOrDefault(r => r.Scenario == "limit30") is { } limit)
