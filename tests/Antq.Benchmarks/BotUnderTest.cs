@@ -32,7 +32,15 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public AreaTree Areas => App.Services.GetRequiredService<AreaTree>();
 
-    public static async Task<BotUnderTest> StartAsync()
+    /// <summary>The SQLite file the host uses.</summary>
+    public string DatabasePath => Path.Combine(_directory, "antq.db");
+
+    /// <summary>
+    /// Starts the host; <paramref name="overrides"/> replace or add configuration keys (e.g. the real
+    /// <c>Telegram:RateLimit:PerSecond</c> of 30), and <paramref name="configureFake"/> sets the fake up before the bot
+    /// first calls it.
+    /// </summary>
+    public static async Task<BotUnderTest> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<FakeBotApi>? configureFake = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "antq-bench-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
@@ -52,6 +60,12 @@ internal sealed class BotUnderTest : IAsyncDisposable
             ["Logging:LogLevel:Microsoft"] = "Warning",
             ["Logging:LogLevel:Antq"] = "Warning",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        configureFake?.Invoke(fake);
 
         var app = AntqHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();

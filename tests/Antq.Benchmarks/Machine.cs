@@ -26,6 +26,19 @@ internal sealed record Machine(string Cpu, int Cores, string Os, string Runtime,
         return new Machine(cpu, Environment.ProcessorCount, RuntimeInformation.OSDescription + " " + RuntimeInformation.OSArchitecture, RuntimeInformation.FrameworkDescription, gc);
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), e.g. "3.10 2.75 2.01"; "n/a" elsewhere.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
+
     public string ToText() => $"CPU: {Cpu}\nCores: {Cores}\nOS: {Os}\n.NET: {Runtime} ({Gc})";
 
     public string ToMarkdown() => $"{Cpu}, {Cores} cores; {Os}; {Runtime} ({Gc})";

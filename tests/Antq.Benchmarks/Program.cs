@@ -1,14 +1,22 @@
 using System.Globalization;
 using Antq.Benchmarks;
 
-// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
+// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
+//   broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "all";
-if (mode is not ("saturation" or "latency" or "all"))
+if (mode == BroadcastProcess.ChildMode)
 {
-    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
+    // One broadcast scenario in a process of its own (started by the broadcast mode below).
+    return await BroadcastProcess.RunChildAsync(args);
+}
+
+if (mode is not ("saturation" or "latency" or "broadcast" or "all"))
+{
+    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
+    Console.Error.WriteLine("       broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]");
     return 2;
 }
 
@@ -65,6 +73,46 @@ if (mode is "latency" or "all")
     if (write)
     {
         Report.Write("latency", Report.Latency(results, machine, command));
+    }
+}
+
+if (mode is "broadcast" or "all")
+{
+    var subscribers = Option("--subscribers", 175_726);
+    var broadcastSeconds = Option("--seconds", 120);
+    var skip = Option("--skip", 5);
+    var onlyIndex = Array.IndexOf(args, "--only");
+    var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',') : null;
+    var scenarios = BroadcastScenario.All.Where(s => only is null || only.Contains(s.Name)).ToList();
+    var loadBefore = Machine.LoadAverage();
+    log.WriteLine($"Broadcast: {subscribers:N0} subscribers, {skip} s skipped, {broadcastSeconds} s measured; load average {loadBefore}");
+    var results = new List<BroadcastResult>();
+    foreach (var scenario in scenarios)
+    {
+        log.WriteLine($"Broadcast scenario {scenario.Name}: {scenario.Title}");
+        var result = await BroadcastProcess.RunAsync(scenario, subscribers, skip, broadcastSeconds, log);
+        if (result is null)
+        {
+            log.WriteLine("  FAILED: no result");
+            return 1;
+        }
+
+        results.Add(result);
+        log.WriteLine($"  expansion {result.ExpandSeconds:0.000} s; {result.Rate:0.0} messages/s over {result.WindowSeconds:0.0} s (seconds {result.SlowestSecond:0}–{result.FastestSecond:0}); 429s {result.RateLimited}; duplicates {result.Duplicates}");
+        log.WriteLine($"  peak working set {result.SampledPeakWorkingSetMb:0} MB sampled while sending ({result.ProcessPeakWorkingSetMb:0} MB process peak); CPU {result.CpuCoresUsed:0.00} cores");
+        if (result.ProbesSent > 0)
+        {
+            log.WriteLine($"  replies during the broadcast: {result.ProbesAnswered}/{result.ProbesSent}, p50 {Distribution.Ms(result.ProbeP50Ms)} ms, max {Distribution.Ms(result.ProbeMaxMs)} ms");
+        }
+
+        log.WriteLine();
+    }
+
+    var loadAfter = Machine.LoadAverage();
+    log.WriteLine($"load average before {loadBefore}, after {loadAfter}");
+    if (write && results.Count > 0)
+    {
+        Report.Write("broadcast", Report.Broadcast(results, machine, command, loadBefore, loadAfter, broadcastSeconds));
     }
 }
 

@@ -48,7 +48,7 @@ public sealed partial class FakeBotApi
             return;
         }
 
-        if (TakeFailure(method, RecordedCall.AsString(body["chat_id"])) is { } failure)
+        if ((TakeFailure(method, RecordedCall.AsString(body["chat_id"])) ?? TakeRateToken(method)) is { } failure)
         {
             if (failure.Disconnect)
             {

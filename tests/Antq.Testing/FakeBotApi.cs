@@ -45,6 +45,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// </summary>
     public event Action<RecordedCall>? OnCall;
 
+    /// <summary>
+    /// False: calls are no longer kept in <see cref="Calls"/> (<see cref="OnCall"/> still sees each one), so that a
+    /// long benchmark sending hundreds of thousands of messages does not measure the fake's memory. Default true.
+    /// </summary>
+    public bool RecordCalls { get; set; } = true;
+
     /// <summary>Root URL of the fake, e.g. "http://127.0.0.1:45123" (no trailing slash, no path).</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -220,9 +226,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             Result = result,
             ResponseJson = response,
         };
-        lock (_gate)
+        if (RecordCalls)
         {
-            _calls.Add(call);
+            lock (_gate)
+            {
+                _calls.Add(call);
+            }
         }
 
         Signal(ref _callsChanged);

@@ -1,0 +1,426 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Antq.Bot.Channels.Telegram;
+using Antq.Core.Broadcasts;
+using Antq.Core.Officers;
+using Antq.Core.Storage;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antq.Benchmarks;
+
+/// <summary>One broadcast scenario: how the fake limits, how the bot is configured, what is expected.</summary>
+internal sealed record BroadcastScenario(string Name, string Title, double? FakeLimit, IReadOnlyDictionary<string, string?> Settings, double TargetRate, int Probes)
+{
+    private static readonly Dictionary<string, string?> RealLimits = new()
+    {
+        // Telegram's real defaults (README's configuration table), instead of BotUnderTest's raised ones.
+        ["Telegram:RateLimit:PerSecond"] = "30",
+        ["Telegram:RateLimit:PerChatPerSecond"] = "1",
+        ["Telegram:RateLimit:PerChatBurst"] = "3",
+    };
+
+    public static IReadOnlyList<BroadcastScenario> All { get; } =
+    [
+        new("limit30", "fake enforces 30 messages/s, bot at its default 30/s", 30, RealLimits, 0.97 * 30, Probes: 10),
+        new("paid1000", "fake enforces 1,000 messages/s, bot in paid broadcast mode (1,000/s)", 1000,
+            new Dictionary<string, string?>(RealLimits) { ["Telegram:PaidBroadcast"] = "true", ["Telegram:RateLimit:PaidPerSecond"] = "1000" }, 950, Probes: 0),
+        new("unlimited", "fake without limit, bot limits raised (100,000/s overall, 1,000/s per chat)", null, new Dictionary<string, string?>(), 5000, Probes: 0),
+    ];
+}
+
+/// <summary>What one scenario measured (it runs in a process of its own, so memory is its own).</summary>
+internal sealed record BroadcastResult(
+    string Scenario,
+    int Subscribers,
+    double SeedSeconds,
+    double ExpandSeconds,
+    double ExpandCpuSeconds,
+    int Expanded,
+    double LeaseQueryMs,
+    double SkipSeconds,
+    double WindowSeconds,
+    int Delivered,
+    int DeliveredInWindow,
+    double Rate,
+    double SlowestSecond,
+    double FastestSecond,
+    int Duplicates,
+    long RateLimited,
+    int ProbesSent,
+    int ProbesAnswered,
+    double ProbeP50Ms,
+    double ProbeMaxMs,
+    double SampledPeakWorkingSetMb,
+    double ProcessPeakWorkingSetMb,
+    double CpuCoresUsed,
+    string LoadBefore,
+    string LoadAfter);
+
+/// <summary>
+/// Issue 6's delivery benchmarks: 175,726 subscribers seeded into the host's SQLite file, one city-wide urgent
+/// broadcast expanded by the production clock (<see cref="BroadcastClock.TickAsync"/>), then the dispatcher sending
+/// it to the fake Bot API (with or without a rate limit) while the rate is measured at the fake.
+/// </summary>
+internal static class BroadcastDelivery
+{
+    public const long ChatBase = 100_000_001;
+    private const long ProbeChatBase = 98_000_001;
+    private const long OfficerChat = 97_000_001;
+
+    public static async Task<BroadcastResult> RunAsync(BroadcastScenario scenario, int subscribers, TimeSpan skip, TimeSpan window, TextWriter log)
+    {
+        var loadBefore = Machine.LoadAverage();
+        await using var bot = await BotUnderTest.StartAsync(scenario.Settings, fake =>
+        {
+            if (scenario.FakeLimit is { } limit)
+            {
+                fake.EnforceRateLimit(limit);
+            }
+        });
+        bot.Fake.RecordCalls = false;
+
+        var seed = Stopwatch.StartNew();
+        var officerId = await SeedAsync(bot, subscribers);
+        seed.Stop();
+        log.WriteLine($"  seeded {subscribers:N0} residents in {seed.Elapsed.TotalSeconds:0.00} s");
+
+        // Delivery times of broadcast messages at the fake, and the probes' hand-out and first-reply times.
+        var delivered = new long[subscribers + 1000];
+        var deliveredCount = 0;
+        var duplicates = 0;
+        var seen = new int[subscribers];
+        var handedOut = new ConcurrentDictionary<long, long>();
+        var probeChats = new ConcurrentDictionary<long, long>();
+        var firstReply = new ConcurrentDictionary<long, long>();
+
+        void OnCall(RecordedCall call)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (call.Method == "getUpdates" && call.Succeeded && call.Result is JsonArray batch)
+            {
+                foreach (var update in batch)
+                {
+                    if (update?["update_id"] is JsonValue id && id.TryGetValue<long>(out var updateId))
+                    {
+                        handedOut.TryAdd(updateId, now);
+                    }
+                }
+
+                return;
+            }
+
+            if (!call.Succeeded || !FakeBotApi.IsMessage(call.Method) || !long.TryParse(call.ChatId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var chat))
+            {
+                return;
+            }
+
+            if (chat >= ChatBase && chat < ChatBase + subscribers)
+            {
+                var i = Interlocked.Increment(ref deliveredCount) - 1;
+                if (i < delivered.Length)
+                {
+                    delivered[i] = now;
+                }
+
+                if (Interlocked.Exchange(ref seen[chat - ChatBase], 1) == 1)
+                {
+                    Interlocked.Increment(ref duplicates);
+                }
+            }
+            else if (chat >= ProbeChatBase && chat < ProbeChatBase + 1000)
+            {
+                firstReply.TryAdd(chat, now);
+            }
+        }
+
+        bot.Fake.OnCall += OnCall;
+        try
+        {
+            var feed = new UpdateFeed(bot.Fake);
+
+            // One resident's /start before the broadcast, so the handling path is warm when the probes come.
+            await ProbeAsync(feed, ProbeChatBase + 999, probeChats);
+            await WaitForAsync(() => firstReply.ContainsKey(ProbeChatBase + 999), TimeSpan.FromSeconds(30));
+
+            // (1) Expansion through the production clock: a due city-wide urgent broadcast, one tick.
+            var clock = bot.App.Services.GetRequiredService<BroadcastClock>();
+            var broadcastId = await ScheduleAsync(bot, officerId);
+            var expandCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var expand = Stopwatch.StartNew();
+            await clock.TickAsync(CancellationToken.None);
+            expand.Stop();
+            expandCpu = Process.GetCurrentProcess().TotalProcessorTime - expandCpu;
+            var t0 = Stopwatch.GetTimestamp();
+            var expanded = await CountRowsAsync(bot, broadcastId);
+            log.WriteLine($"  expanded into {expanded:N0} delivery rows in {expand.Elapsed.TotalSeconds:0.000} s (due row → clock tick committed), {expandCpu.TotalSeconds:0.000} s of CPU");
+            var leaseMs = await TimeLeaseQueryAsync(bot);
+            log.WriteLine($"  the dispatcher's lease query over the queued rows (read only, best of 3): {leaseMs:0.0} ms");
+
+            // Sending: the working set is sampled while it goes; probes are spread over the measured window.
+            using var stop = new CancellationTokenSource();
+            var peak = 0L;
+            var sampler = Task.Run(async () =>
+            {
+                using var process = Process.GetCurrentProcess();
+                while (!stop.IsCancellationRequested)
+                {
+                    process.Refresh();
+                    peak = Math.Max(peak, process.WorkingSet64);
+                    await Task.Delay(100, CancellationToken.None);
+                }
+            });
+
+            var end = skip + window;
+            var cpuStart = TimeSpan.Zero;
+            var windowStarted = false;
+            var probesSent = 0;
+            var lastReport = TimeSpan.Zero;
+            while (true)
+            {
+                var elapsed = Stopwatch.GetElapsedTime(t0);
+                if (!windowStarted && elapsed >= skip)
+                {
+                    windowStarted = true;
+                    cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+                }
+
+                if (probesSent < scenario.Probes && elapsed >= skip + (window * (probesSent + 0.5) / scenario.Probes))
+                {
+                    await ProbeAsync(feed, ProbeChatBase + probesSent, probeChats);
+                    probesSent++;
+                }
+
+                var done = Volatile.Read(ref deliveredCount);
+                if (elapsed >= end || done >= expanded)
+                {
+                    break;
+                }
+
+                if (elapsed - lastReport >= TimeSpan.FromSeconds(10))
+                {
+                    lastReport = elapsed;
+                    log.WriteLine($"    {elapsed.TotalSeconds:0}s: {done:N0} delivered, {bot.Fake.RateLimitedCount} answered 429");
+                }
+
+                await Task.Delay(20);
+            }
+
+            var measuredUntil = Stopwatch.GetElapsedTime(t0);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+            await stop.CancelAsync();
+            await sampler;
+
+            // Let the last probes' replies come in before looking.
+            await WaitForAsync(() => probeChats.Keys.All(firstReply.ContainsKey), TimeSpan.FromSeconds(10));
+            bot.Fake.OnCall -= OnCall;
+
+            var count = Math.Min(Volatile.Read(ref deliveredCount), delivered.Length);
+            var times = delivered.Take(count).Select(t => Stopwatch.GetElapsedTime(t0, t)).Order().ToArray();
+            // The window ends when the time is up, or earlier at the last message if the whole audience got it.
+            var windowEnd = count >= expanded && times.Length > 0 && times[^1] < measuredUntil ? times[^1] : measuredUntil;
+            if (windowEnd > end)
+            {
+                windowEnd = end;
+            }
+
+            var windowLength = windowEnd - skip;
+            var inWindow = times.Count(t => t > skip && t <= windowEnd);
+            var perSecond = Enumerable.Range(0, Math.Max(0, (int)Math.Floor(windowLength.TotalSeconds)))
+                .Select(s => times.Count(t => t > skip + TimeSpan.FromSeconds(s) && t <= skip + TimeSpan.FromSeconds(s + 1)))
+                .DefaultIfEmpty(0).ToArray();
+
+            var probeLatencies = probeChats.Where(p => p.Key != ProbeChatBase + 999)
+                .Select(p => firstReply.TryGetValue(p.Key, out var reply) && handedOut.TryGetValue(p.Value, out var handed) ? Stopwatch.GetElapsedTime(handed, reply) : (TimeSpan?)null)
+                .ToList();
+            var answered = probeLatencies.Where(l => l is not null).Select(l => l!.Value).ToList();
+            var probes = Distribution.Of(answered);
+
+            using var self = Process.GetCurrentProcess();
+            return new BroadcastResult(
+                scenario.Name,
+                subscribers,
+                seed.Elapsed.TotalSeconds,
+                expand.Elapsed.TotalSeconds,
+                expandCpu.TotalSeconds,
+                expanded,
+                leaseMs,
+                skip.TotalSeconds,
+                windowLength.TotalSeconds,
+                count,
+                inWindow,
+                windowLength > TimeSpan.Zero ? inWindow / windowLength.TotalSeconds : 0,
+                perSecond.Min(),
+                perSecond.Max(),
+                Volatile.Read(ref duplicates),
+                bot.Fake.RateLimitedCount,
+                probeLatencies.Count,
+                answered.Count,
+                probes.P50,
+                probes.Max,
+                peak / 1024.0 / 1024.0,
+                self.PeakWorkingSet64 / 1024.0 / 1024.0,
+                (measuredUntil - skip) > TimeSpan.Zero ? cpu / (measuredUntil - skip) : 0,
+                loadBefore,
+                Machine.LoadAverage());
+        }
+        finally
+        {
+            bot.Fake.OnCall -= OnCall;
+        }
+    }
+
+    /// <summary>A "/start" from a new chat; remembers which update carries it.</summary>
+    private static Task ProbeAsync(UpdateFeed feed, long chatId, ConcurrentDictionary<long, long> probeChats)
+    {
+        probeChats[chatId] = feed.Enqueue(id => UpdateFactory.Text(id, chatId, "/start"));
+        return Task.CompletedTask;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition() && deadline.Elapsed < timeout)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>
+    /// Consenting active residents spread over every ward and unit of config/areas.json, with one to four topics
+    /// each, written by one INSERT … SELECT over a recursive CTE on the host's file; and an admin officer.
+    /// </summary>
+    private static async Task<long> SeedAsync(BotUnderTest bot, int subscribers)
+    {
+        var places = bot.Areas.Wards.SelectMany(w => w.Units.Count == 0 ? [(Ward: w.Id, Unit: (string?)null)] : w.Units.Select(u => (Ward: w.Id, Unit: (string?)u.Id))).ToList();
+        var now = DateTime.UtcNow;
+        var factory = bot.App.Services.GetRequiredService<IDbContextFactory<AntqDb>>();
+        var gate = bot.App.Services.GetRequiredService<WriteGate>();
+        await using var db = await factory.CreateDbContextAsync();
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var values = string.Join(", ", places.Select((_, i) => $"({i}, @w{i}, @u{i})"));
+            for (var i = 0; i < places.Count; i++)
+            {
+                Add(command, "@w" + i, places[i].Ward);
+                Add(command, "@u" + i, (object?)places[i].Unit ?? DBNull.Value);
+            }
+
+            command.CommandText = $"""
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @count),
+                places(k, ward, unit) AS (VALUES {values})
+                INSERT INTO residents (Channel, ExternalUserId, ChatId, Language, WardId, UnitId, Topics, ConsentedAt, ConsentRefusedAt, Status, CreatedAt, UpdatedAt)
+                SELECT @channel, CAST(@base + i AS TEXT), CAST(@base + i AS TEXT), CASE WHEN i % 10 = 0 THEN 'en' ELSE 'vi' END,
+                       p.ward, p.unit, (i % 15) + 1, @now, NULL, 0, @now, @now
+                FROM n JOIN places AS p ON p.k = i % @places
+                """;
+            Add(command, "@count", subscribers);
+            Add(command, "@places", places.Count);
+            Add(command, "@channel", TelegramChannel.ChannelName);
+            Add(command, "@base", ChatBase);
+            Add(command, "@now", now);
+            var inserted = await command.ExecuteNonQueryAsync();
+            if (inserted != subscribers)
+            {
+                throw new InvalidOperationException($"Seeding wrote {inserted} residents, not {subscribers}.");
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var officer = new Officer
+        {
+            Channel = TelegramChannel.ChannelName,
+            ExternalUserId = OfficerChat.ToString(CultureInfo.InvariantCulture),
+            ChatId = OfficerChat.ToString(CultureInfo.InvariantCulture),
+            DisplayName = "Benchmark admin",
+            Role = OfficerRole.Admin,
+            AddedAt = now,
+        };
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            db.Officers.Add(officer);
+            await db.SaveChangesAsync();
+        }
+
+        return officer.Id;
+    }
+
+    /// <summary>A city-wide urgent alert, due now, as the /broadcast flow stores a scheduled one.</summary>
+    private static async Task<long> ScheduleAsync(BotUnderTest bot, long officerId)
+    {
+        var factory = bot.App.Services.GetRequiredService<IDbContextFactory<AntqDb>>();
+        var gate = bot.App.Services.GetRequiredService<WriteGate>();
+        await using var db = await factory.CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+        var broadcast = new Broadcast
+        {
+            OfficerId = officerId,
+            Text = "Cảnh báo khẩn: mưa lớn, nguy cơ ngập úng. Người dân hạn chế ra đường, theo dõi thông báo của Công an phường.",
+            Topic = BroadcastTopic.Urgent,
+            WardIds = null,
+            ScheduledFor = now,
+            CreatedAt = now,
+            Status = BroadcastStatus.Scheduled,
+        };
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            db.Broadcasts.Add(broadcast);
+            await db.SaveChangesAsync();
+        }
+
+        return broadcast.Id;
+    }
+
+    /// <summary>
+    /// The SELECT inside <see cref="Antq.Core.Delivery.DeliveryQueue"/>'s lease statement (same WHERE, ORDER BY and
+    /// LIMIT as a 100-row lease), timed on its own against the freshly expanded queue: the dispatcher runs it inside
+    /// the write gate for every batch it takes.
+    /// </summary>
+    private static async Task<double> TimeLeaseQueryAsync(BotUnderTest bot)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + bot.DatabasePath + ";Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id FROM outbox WHERE Status = 0 AND NotBefore <= @now AND Channel IN (@c0) ORDER BY Priority, Id LIMIT 100";
+        Add(command, "@now", DateTime.UtcNow.AddMinutes(1));
+        Add(command, "@c0", TelegramChannel.ChannelName);
+        var best = double.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                }
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        }
+
+        return best;
+    }
+
+    private static async Task<int> CountRowsAsync(BotUnderTest bot, long broadcastId)
+    {
+        await using var db = await bot.App.Services.GetRequiredService<IDbContextFactory<AntqDb>>().CreateDbContextAsync();
+        return await db.Outbox.CountAsync(o => o.BroadcastId == broadcastId);
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
