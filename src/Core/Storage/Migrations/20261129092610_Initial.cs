@@ -22,18 +22,83 @@ namespace Antq.Core.Storage.Migrations
                     PhotoFileId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Topic = table.Column<int>(type: "INTEGER", nullable: false),
                     WardIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UnitIds = table.Column<string>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", nullable: true),
                     ScheduledFor = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Recurrence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weekdays = table.Column<int>(type: "INTEGER", nullable: false),
                     FirstAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressOutboxId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProgressAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_broadcasts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "channel_credentials",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_credentials", x => x.Channel);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "channel_keyboards",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Buttons = table.Column<string>(type: "TEXT", nullable: false),
+                    Numbered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_keyboards", x => new { x.Channel, x.ChatId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_activity",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LastInboundAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chat_activity", x => new { x.Channel, x.ChatId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "contact_overrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntryId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OfficerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contact_overrides", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -88,7 +153,7 @@ namespace Antq.Core.Storage.Migrations
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReminderHours = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ReminderMinutes = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -172,6 +237,7 @@ namespace Antq.Core.Storage.Migrations
                     LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ChannelMessageId = table.Column<string>(type: "TEXT", nullable: true),
                     BroadcastId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
@@ -275,6 +341,7 @@ namespace Antq.Core.Storage.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     CategoryId = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     WardId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     UnitId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
@@ -368,6 +435,12 @@ namespace Antq.Core.Storage.Migrations
                 columns: new[] { "Status", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_contact_overrides_EntryId_Field",
+                table: "contact_overrides",
+                columns: new[] { "EntryId", "Field" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_conversations_Channel_ChatId",
                 table: "conversations",
                 columns: new[] { "Channel", "ChatId" },
@@ -418,9 +491,9 @@ namespace Antq.Core.Storage.Migrations
                 column: "WardId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_BroadcastId",
+                name: "IX_outbox_BroadcastId_Status",
                 table: "outbox",
-                column: "BroadcastId");
+                columns: new[] { "BroadcastId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_Channel_ChatId_Status",
@@ -523,6 +596,18 @@ namespace Antq.Core.Storage.Migrations
         {
             migrationBuilder.DropTable(
                 name: "broadcasts");
+
+            migrationBuilder.DropTable(
+                name: "channel_credentials");
+
+            migrationBuilder.DropTable(
+                name: "channel_keyboards");
+
+            migrationBuilder.DropTable(
+                name: "chat_activity");
+
+            migrationBuilder.DropTable(
+                name: "contact_overrides");
 
             migrationBuilder.DropTable(
                 name: "conversations");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Antq.Core.Storage.Migrations
 {
     [DbContext(typeof(AntqDb))]
-    [Migration("20261129082943_BroadcastProgress")]
-    partial class BroadcastProgress
+    [Migration("20261129092610_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -89,6 +89,75 @@ namespace Antq.Core.Storage.Migrations
                     b.HasIndex("Status", "ScheduledFor");
 
                     b.ToTable("broadcasts", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Channels.ChannelCredential", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SeedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("channel_credentials", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Channels.ChannelKeyboard", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Buttons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Numbered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("channel_keyboards", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Channels.ChatActivity", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastInboundAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("chat_activity", (string)null);
                 });
 
             modelBuilder.Entity("Antq.Core.Conversations.ConversationState", b =>
@@ -194,7 +263,7 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BroadcastId");
+                    b.HasIndex("BroadcastId", "Status");
 
                     b.HasIndex("Channel", "ChatId", "Status");
 
@@ -261,7 +330,7 @@ namespace Antq.Core.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReminderHours")
+                    b.Property<string>("ReminderMinutes")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -335,6 +404,41 @@ namespace Antq.Core.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.InfoDesk.ContactOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("contact_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Antq.Core.Officers.Officer", b =>
@@ -641,6 +745,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .IsRequired()
