@@ -49,6 +49,8 @@ public sealed class ZaloBroadcastTests
         officer.Says("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.");
         await officer.Sees("chủ đề");
         officer.Taps("Tuyên truyền");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
         await officer.Sees("Xem trước");
