@@ -17,6 +17,9 @@ public sealed partial class TipRetention(
     IOptions<TipOptions> options,
     ILogger<TipRetention> logger) : BackgroundService
 {
+    /// <summary>How long a chat's last-interaction time is kept: a day past the longest reply window (Zalo's 7 days).</summary>
+    public static readonly TimeSpan ActivityKept = TimeSpan.FromDays(8);
+
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -26,6 +29,11 @@ public sealed partial class TipRetention(
         {
             var routes = await db.TipRoutes.Where(r => r.DeleteAfter != null && r.DeleteAfter <= now).ExecuteDeleteAsync(cancellationToken);
             await db.TipQuota.Where(q => q.Hour < quotaBefore).ExecuteDeleteAsync(cancellationToken);
+
+            // A channel's record of when a chat last wrote (Zalo's 7-day reply window) means nothing after the
+            // window: it is not kept, so an erased resident's chat id does not linger there either.
+            var activityBefore = now - ActivityKept;
+            await db.ChatActivity.Where(a => a.LastInboundAt < activityBefore).ExecuteDeleteAsync(cancellationToken);
             if (routes > 0)
             {
                 LogDeleted(logger, routes);

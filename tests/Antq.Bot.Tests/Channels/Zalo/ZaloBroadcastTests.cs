@@ -102,6 +102,18 @@ public sealed class ZaloBroadcastTests
     }
 
     [Fact]
+    public async Task When_a_Zalo_user_last_wrote_is_kept_only_as_long_as_the_window_needs_it()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        await SeedAsync(bot, ("zalo", "zl-recent", TimeSpan.FromDays(6)), ("zalo", "zl-old", TimeSpan.FromDays(9)));
+
+        await bot.RunRetentionAsync();
+
+        var kept = await bot.QueryAsync(db => db.ChatActivity.Select(a => a.ChatId).ToListAsync());
+        Assert.Equal(["zl-recent"], kept);
+    }
+
+    [Fact]
     public async Task Unfollowing_marks_the_resident_left_and_following_again_brings_them_back()
     {
         await using var bot = await TestBot.StartWithZaloAsync();
