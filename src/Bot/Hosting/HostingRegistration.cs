@@ -1,3 +1,4 @@
+using Antq.Bot.Reports;
 using Antq.Bot.Scheduling;
 using Antq.Core;
 using Antq.Core.Areas;
@@ -48,6 +49,7 @@ public static class HostingRegistration
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
         builder.Services.AddAntqCore(content, provider, connectionString);
         builder.AddScheduling(connectionString);
+        builder.AddReports();
         AddPledgeContent(builder, root);
         return builder;
     }

@@ -1,0 +1,192 @@
+using Antq.Core.Areas;
+using Antq.Core.Broadcasts;
+using Antq.Core.Delivery;
+using Antq.Core.Events;
+using Antq.Core.Pledges;
+using Antq.Core.Residents;
+using Antq.Core.Storage;
+using Antq.Core.Text;
+using Antq.Core.Tips;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Core.Reports;
+
+/// <summary>
+/// Counts the summary with aggregate queries, one set per calendar year of the period, so the database does the
+/// counting and only totals (and tip response times) come back.
+/// </summary>
+public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<string> festivalWords)
+{
+    private readonly IReadOnlyList<string> _festivalWords = [.. festivalWords.Select(VietnameseText.Fold)];
+
+    public async Task<SummaryReport> BuildAsync(ReportPeriod period, ReportArea area, DateTime now, CancellationToken cancellationToken)
+    {
+        var years = new List<PeriodFigures>();
+        var units = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var festivalWards = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var responses = new List<TimeSpan>();
+        foreach (var year in period.Years())
+        {
+            var (figures, yearUnits, yearWards, yearResponses) = await YearAsync(year, area, now, cancellationToken);
+            years.Add(figures);
+            units.UnionWith(yearUnits);
+            festivalWards.UnionWith(yearWards);
+            responses.AddRange(yearResponses);
+        }
+
+        var total = Sum(period, years) with { UnitsCovered = units.Count, FestivalWards = festivalWards.Count, MedianFirstResponse = Median(responses) };
+        var name = area.Unit?.Name ?? area.Ward?.Name ?? areas.CityName;
+        return new SummaryReport(period, area, name, area.Wards(areas).Count, area.UnitCount(areas), years, total, await SubscribersAsync(period, area, cancellationToken));
+    }
+
+    private async Task<(PeriodFigures, List<string>, List<string>, List<TimeSpan>)> YearAsync(ReportPeriod year, ReportArea area, DateTime now, CancellationToken ct)
+    {
+        var (lo, hi) = (year.FromUtc, year.ToUtc);
+
+        var broadcasts = db.Broadcasts.AsNoTracking().Where(b => b.StartedAt >= lo && b.StartedAt < hi);
+        var addressed = area.WardId is { } wardId
+            ? broadcasts.Where(b => b.WardIds == null || ("," + b.WardIds + ",").Contains("," + wardId + ","))
+            : broadcasts;
+        var byTopic = await addressed.GroupBy(b => b.Topic).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var sent = db.Outbox.AsNoTracking().Where(o => o.Status == DeliveryStatus.Sent);
+        var reached = area.WardId is null
+            ? await sent.Join(broadcasts, o => o.BroadcastId, b => (long?)b.Id, (o, b) => o.Id).CountAsync(ct)
+            : await sent.Join(Residents(area), o => new { o.Channel, o.ChatId }, r => new { r.Channel, r.ChatId }, (o, r) => o)
+                .Join(broadcasts, o => o.BroadcastId, b => (long?)b.Id, (o, b) => o.Id).CountAsync(ct);
+
+        // Events belong to a ward: a unit's report shows its ward's.
+        var heldBefore = now < hi ? now : hi;
+        var events = db.Events.AsNoTracking().Where(e => e.Status != EventStatus.Cancelled && e.StartsAt >= lo && e.StartsAt < heldBefore);
+        if (area.WardId is { } eventWard)
+        {
+            events = events.Where(e => e.WardId == eventWard);
+        }
+
+        var held = await events.Select(e => new { e.Id, e.WardId, e.Title }).ToListAsync(ct);
+        var rsvps = await db.EventRsvps.AsNoTracking().Where(r => r.Coming).Join(events, r => r.EventId, e => e.Id, (r, e) => r.Id).CountAsync(ct);
+        var festival = held.Where(e => IsFestival(e.Title)).Select(e => e.WardId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        var tips = db.Tips.AsNoTracking().Where(t => t.CreatedAt >= lo && t.CreatedAt < hi);
+        if (area.WardId is { } tipWard)
+        {
+            tips = tips.Where(t => t.WardId == tipWard);
+        }
+
+        if (area.UnitId is { } tipUnit)
+        {
+            tips = tips.Where(t => t.UnitId == tipUnit);
+        }
+
+        var byCategory = await tips.GroupBy(t => t.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var verified = await tips.CountAsync(t => t.Status == TipStatus.Verified
+            || (t.Status == TipStatus.Closed && db.TipEvents.Any(e => e.TipId == t.Id && e.ToStatus == TipStatus.Verified)), ct);
+        var answered = await tips.Where(t => t.FirstResponseAt != null).Select(t => new { t.CreatedAt, t.FirstResponseAt }).ToListAsync(ct);
+        var responses = answered.Select(t => t.FirstResponseAt!.Value - t.CreatedAt).ToList();
+
+        var pledges = db.Pledges.AsNoTracking().Where(p => p.CampaignYear == year.From.Year && p.WithdrawnAt == null);
+        if (!year.IsWholeYear)
+        {
+            pledges = pledges.Where(p => p.SignedAt >= lo && p.SignedAt < hi);
+        }
+
+        if (area.WardId is { } pledgeWard)
+        {
+            pledges = pledges.Where(p => p.WardId == pledgeWard);
+        }
+
+        if (area.UnitId is { } pledgeUnit)
+        {
+            pledges = pledges.Where(p => p.UnitId == pledgeUnit);
+        }
+
+        var counted = await pledges.GroupBy(p => new { p.TypeId, p.Source }).Select(g => new { g.Key.TypeId, g.Key.Source, Count = g.Count() }).ToListAsync(ct);
+        var signers = await pledges.GroupBy(p => p.SignerKind).Select(g => new { g.Key, Count = g.Select(p => p.SignerKey).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var units = await pledges.Select(p => p.UnitId).Distinct().ToListAsync(ct);
+
+        var newSubscribers = await Residents(area).CountAsync(r => r.ConsentedAt >= lo && r.ConsentedAt < hi, ct);
+
+        var figures = new PeriodFigures
+        {
+            Period = year,
+            BroadcastsByTopic = byTopic,
+            Reached = reached,
+            EventsHeld = held.Count,
+            Rsvps = rsvps,
+            FestivalWards = festival.Count,
+            TipsByCategory = byCategory,
+            TipsVerified = verified,
+            TipsAnswered = responses.Count,
+            MedianFirstResponse = Median(responses),
+            Signers = signers,
+            PledgesByType = counted.GroupBy(c => c.TypeId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
+            ChatPledges = counted.Where(c => c.Source == PledgeSource.Chat).Sum(c => c.Count),
+            PaperPledges = counted.Where(c => c.Source == PledgeSource.Paper).Sum(c => c.Count),
+            UnitsCovered = units.Count,
+            NewSubscribers = newSubscribers,
+        };
+        return (figures, units, festival, responses);
+    }
+
+    private async Task<IReadOnlyList<WardSubscribers>> SubscribersAsync(ReportPeriod period, ReportArea area, CancellationToken ct)
+    {
+        var end = period.ToUtc;
+        var byWard = await Residents(area).Where(r => r.Status == ResidentStatus.Active && r.ConsentedAt < end)
+            .GroupBy(r => r.WardId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = byWard.Where(w => w.Key is not null).ToDictionary(w => w.Key!, w => w.Count, StringComparer.OrdinalIgnoreCase);
+        return [.. area.Wards(areas).Select(w => new WardSubscribers(w, counts.GetValueOrDefault(w.Id)))];
+    }
+
+    private IQueryable<Resident> Residents(ReportArea area)
+    {
+        var residents = db.Residents.AsNoTracking().Where(r => r.ConsentedAt != null);
+        if (area.WardId is { } ward)
+        {
+            residents = residents.Where(r => r.WardId == ward);
+        }
+
+        return area.UnitId is { } unit ? residents.Where(r => r.UnitId == unit) : residents;
+    }
+
+    private bool IsFestival(string title) => _festivalWords.Any(VietnameseText.Fold(title).Contains);
+
+    private static PeriodFigures Sum(ReportPeriod period, IReadOnlyList<PeriodFigures> years) => new()
+    {
+        Period = period,
+        BroadcastsByTopic = SumBy(years.Select(y => y.BroadcastsByTopic)),
+        Reached = years.Sum(y => y.Reached),
+        EventsHeld = years.Sum(y => y.EventsHeld),
+        Rsvps = years.Sum(y => y.Rsvps),
+        TipsByCategory = SumBy(years.Select(y => y.TipsByCategory)),
+        TipsVerified = years.Sum(y => y.TipsVerified),
+        TipsAnswered = years.Sum(y => y.TipsAnswered),
+        Signers = SumBy(years.Select(y => y.Signers)),
+        PledgesByType = SumBy(years.Select(y => y.PledgesByType)),
+        ChatPledges = years.Sum(y => y.ChatPledges),
+        PaperPledges = years.Sum(y => y.PaperPledges),
+        NewSubscribers = years.Sum(y => y.NewSubscribers),
+    };
+
+    private static Dictionary<TKey, int> SumBy<TKey>(IEnumerable<IReadOnlyDictionary<TKey, int>> counts)
+        where TKey : notnull
+    {
+        var sum = new Dictionary<TKey, int>();
+        foreach (var (key, n) in counts.SelectMany(c => c))
+        {
+            sum[key] = sum.GetValueOrDefault(key) + n;
+        }
+
+        return sum;
+    }
+
+    private static TimeSpan? Median(List<TimeSpan> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        values.Sort();
+        var mid = values.Count / 2;
+        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+}
