@@ -22,7 +22,7 @@ public sealed partial class ReportRoutes : IInputRoute
 
         if (Navigation.ButtonArgument(context, Prefix) is { } chosen)
         {
-            return Years().Match(chosen) is { Success: true } m ? Show(m, null) : Turns.Unchanged(context, current, context.T("error.old_button"));
+            return Years().Match(chosen) is { Success: true } m ? Show(m, null) : Say(context.Say("error.old_button"));
         }
 
         if (command?.Name != "report")
@@ -32,14 +32,17 @@ public sealed partial class ReportRoutes : IInputRoute
 
         if (command.Argument is not { } argument)
         {
-            return Turns.Unchanged(context, current, null, Ask(context, officer));
+            return Say(Ask(context, officer));
         }
 
         var typed = Years().Match(argument);
         return typed.Success
             ? Show(typed, argument[typed.Length..].Trim() is { Length: > 0 } area ? area : null)
-            : Turns.Unchanged(context, current, context.T("report.bad_period", argument));
+            : Say(context.Say("report.bad_period", argument));
     }
+
+    // Officers need not be residents: no main menu or sign-up hint after the answer, and the chat stays where it was.
+    private static Turn Say(OutgoingMessage message) => new() { StateChanged = false, Messages = [message] };
 
     private static OutgoingMessage Ask(FlowContext context, Officer officer)
     {
