@@ -1,14 +1,15 @@
 using System.Globalization;
 using Antq.Benchmarks;
 
-// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
+// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|all|report] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--scale X] [--no-write]
+// "all" is saturation and latency; "report" generates a province and times the summary report.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "all";
-if (mode is not ("saturation" or "latency" or "all"))
+if (mode is not ("saturation" or "latency" or "all" or "report"))
 {
-    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
+    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|all|report] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--scale X] [--no-write]");
     return 2;
 }
 
@@ -64,6 +65,16 @@ if (mode is "latency" or "all")
     if (write)
     {
         Report.Write("latency", Report.Latency(results, machine, command));
+    }
+}
+
+if (mode is "report")
+{
+    var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() is { } x && double.TryParse(x, CultureInfo.InvariantCulture, out var s) ? s : 1.0;
+    var result = await ReportBench.RunAsync(scale, Math.Max(runs, 3), log);
+    if (write)
+    {
+        Report.Write("report", SummaryReportSection.Render(result, machine, command));
     }
 }
 

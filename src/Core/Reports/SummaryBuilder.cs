@@ -25,9 +25,10 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
         var units = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var festivalWards = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var responses = new List<TimeSpan>();
+        var awareness = await AwarenessAsync(period, area, now, cancellationToken);
         foreach (var year in period.Years())
         {
-            var (figures, yearUnits, yearWards, yearResponses) = await YearAsync(year, area, now, cancellationToken);
+            var (figures, yearUnits, yearWards, yearResponses) = await YearAsync(year, area, awareness, cancellationToken);
             years.Add(figures);
             units.UnionWith(yearUnits);
             festivalWards.UnionWith(yearWards);
@@ -39,20 +40,29 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
         return new SummaryReport(period, area, name, area.Wards(areas).Count, area.UnitCount(areas), years, total, await SubscribersAsync(period, area, cancellationToken));
     }
 
-    private async Task<(PeriodFigures, List<string>, List<string>, List<TimeSpan>)> YearAsync(ReportPeriod year, ReportArea area, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Broadcasts and events of the whole period, each with its count (deliveries sent, answers "coming"), counted in
+    /// one grouped query each and split into years here: counting deliveries year by year would walk them ten times.
+    /// </summary>
+    private async Task<Awareness> AwarenessAsync(ReportPeriod period, ReportArea area, DateTime now, CancellationToken ct)
     {
-        var (lo, hi) = (year.FromUtc, year.ToUtc);
-
-        var broadcasts = db.Broadcasts.AsNoTracking().Where(b => b.StartedAt >= lo && b.StartedAt < hi);
+        var (lo, hi) = (period.FromUtc, period.ToUtc);
+        var started = db.Broadcasts.AsNoTracking().Where(b => b.StartedAt >= lo && b.StartedAt < hi);
         var addressed = area.WardId is { } wardId
-            ? broadcasts.Where(b => b.WardIds == null || ("," + b.WardIds + ",").Contains("," + wardId + ","))
-            : broadcasts;
-        var byTopic = await addressed.GroupBy(b => b.Topic).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            ? started.Where(b => b.WardIds == null || ("," + b.WardIds + ",").Contains("," + wardId + ","))
+            : started;
+        var broadcasts = await addressed.Select(b => new Dated<BroadcastTopic>(b.StartedAt!.Value, b.Topic)).ToListAsync(ct);
+        var ids = started.Select(b => (long?)b.Id);
         var sent = db.Outbox.AsNoTracking().Where(o => o.Status == DeliveryStatus.Sent);
-        var reached = area.WardId is null
-            ? await sent.Join(broadcasts, o => o.BroadcastId, b => (long?)b.Id, (o, b) => o.Id).CountAsync(ct)
-            : await sent.Join(Residents(area), o => new { o.Channel, o.ChatId }, r => new { r.Channel, r.ChatId }, (o, r) => o)
-                .Join(broadcasts, o => o.BroadcastId, b => (long?)b.Id, (o, b) => o.Id).CountAsync(ct);
+
+        // The city counts a broadcast's sent rows on the (BroadcastId, Status) index; a ward or unit counts its
+        // residents' sent rows on the (Channel, ChatId, Status, BroadcastId) index.
+        var reachedRows = area.WardId is null
+            ? await sent.Where(o => ids.Contains(o.BroadcastId)).GroupBy(o => o.BroadcastId).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToListAsync(ct)
+            : await Residents(area).Join(sent, r => new { r.Channel, r.ChatId }, o => new { o.Channel, o.ChatId }, (r, o) => o.BroadcastId)
+                .Where(id => id != null).GroupBy(id => id).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+        var startedAt = await started.Select(b => new { b.Id, At = b.StartedAt!.Value }).ToDictionaryAsync(b => b.Id, b => b.At, ct);
+        var reached = reachedRows.Where(r => startedAt.ContainsKey(r.Id)).Select(r => new Dated<int>(startedAt[r.Id], r.Count)).ToList();
 
         // Events belong to a ward: a unit's report shows its ward's.
         var heldBefore = now < hi ? now : hi;
@@ -62,9 +72,24 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
             events = events.Where(e => e.WardId == eventWard);
         }
 
-        var held = await events.Select(e => new { e.Id, e.WardId, e.Title }).ToListAsync(ct);
-        var rsvps = await db.EventRsvps.AsNoTracking().Where(r => r.Coming).Join(events, r => r.EventId, e => e.Id, (r, e) => r.Id).CountAsync(ct);
-        var festival = held.Where(e => IsFestival(e.Title)).Select(e => e.WardId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var held = await events.Select(e => new { e.Id, e.WardId, e.Title, e.StartsAt }).ToListAsync(ct);
+        var rsvps = await db.EventRsvps.AsNoTracking().Where(r => r.Coming && events.Select(e => e.Id).Contains(r.EventId))
+            .GroupBy(r => r.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return new Awareness(
+            broadcasts,
+            reached,
+            [.. held.Select(e => new Dated<HeldEvent>(e.StartsAt, new HeldEvent(e.WardId, IsFestival(e.Title), rsvps.GetValueOrDefault(e.Id))))]);
+    }
+
+    private async Task<(PeriodFigures, List<string>, List<string>, List<TimeSpan>)> YearAsync(ReportPeriod year, ReportArea area, Awareness awareness, CancellationToken ct)
+    {
+        var (lo, hi) = (year.FromUtc, year.ToUtc);
+        bool In<T>(Dated<T> d) => d.At >= lo && d.At < hi;
+        var byTopic = awareness.Broadcasts.Where(In).GroupBy(b => b.Value).ToDictionary(g => g.Key, g => g.Count());
+        var reached = awareness.Reached.Where(In).Sum(r => r.Value);
+        var held = awareness.Events.Where(In).Select(e => e.Value).ToList();
+        var rsvps = held.Sum(e => e.Rsvps);
+        var festival = held.Where(e => e.Festival).Select(e => e.WardId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         var tips = db.Tips.AsNoTracking().Where(t => t.CreatedAt >= lo && t.CreatedAt < hi);
         if (area.WardId is { } tipWard)
@@ -146,6 +171,12 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
 
         return area.UnitId is { } unit ? residents.Where(r => r.UnitId == unit) : residents;
     }
+
+    private sealed record Dated<T>(DateTime At, T Value);
+
+    private sealed record HeldEvent(string WardId, bool Festival, int Rsvps);
+
+    private sealed record Awareness(List<Dated<BroadcastTopic>> Broadcasts, List<Dated<int>> Reached, List<Dated<HeldEvent>> Events);
 
     private bool IsFestival(string title) => _festivalWords.Any(VietnameseText.Fold(title).Contains);
 

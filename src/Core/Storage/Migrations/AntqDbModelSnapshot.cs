@@ -173,11 +173,11 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BroadcastId");
-
-                    b.HasIndex("Channel", "ChatId", "Status");
+                    b.HasIndex("BroadcastId", "Status");
 
                     b.HasIndex("Status", "Priority", "NotBefore");
+
+                    b.HasIndex("Channel", "ChatId", "Status", "BroadcastId");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -495,6 +495,8 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("CampaignYear", "WardId", "UnitId");
 
+                    b.HasIndex(new[] { "CampaignYear", "WardId", "UnitId", "SignerKind", "TypeId", "Source", "WithdrawnAt", "SignedAt", "SignerKey" }, "IX_pledges_report");
+
                     b.ToTable("pledges", (string)null);
                 });
 
@@ -582,6 +584,10 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("WardId", "UnitId");
 
+                    b.HasIndex("ConsentedAt", "Status", "WardId");
+
+                    b.HasIndex("WardId", "ConsentedAt", "Status");
+
                     b.ToTable("residents", (string)null);
                 });
 
@@ -665,6 +671,8 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("WardId", "Status", "CreatedAt");
 
