@@ -58,9 +58,8 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
         // The city counts a broadcast's sent rows on the (BroadcastId, Status) index; a ward or unit counts its
         // residents' sent rows on the (Channel, ChatId, Status, BroadcastId) index.
         var reachedRows = area.WardId is null
-            ? await sent.Where(o => ids.Contains(o.BroadcastId)).GroupBy(o => o.BroadcastId).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToListAsync(ct)
-            : await Residents(area).Join(sent, r => new { r.Channel, r.ChatId }, o => new { o.Channel, o.ChatId }, (r, o) => o.BroadcastId)
-                .Where(id => id != null).GroupBy(id => id).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+            ? await sent.Where(o => ids.Contains(o.BroadcastId)).GroupBy(o => o.BroadcastId).Select(g => new ReachRow(g.Key!.Value, g.Count())).ToListAsync(ct)
+            : await WardReachAsync(area, ct);
         var startedAt = await started.Select(b => new { b.Id, At = b.StartedAt!.Value }).ToDictionaryAsync(b => b.Id, b => b.At, ct);
         var reached = reachedRows.Where(r => startedAt.ContainsKey(r.Id)).Select(r => new Dated<int>(startedAt[r.Id], r.Count)).ToList();
 
@@ -171,6 +170,24 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
 
         return area.UnitId is { } unit ? residents.Where(r => r.UnitId == unit) : residents;
     }
+
+    /// <summary>
+    /// A ward's residents first, then their sent deliveries: CROSS JOIN keeps that order, which SQLite's planner,
+    /// misled by sampled statistics on a large outbox, may otherwise turn round into a walk of every sent row.
+    /// </summary>
+    private async Task<List<ReachRow>> WardReachAsync(ReportArea area, CancellationToken ct)
+    {
+        var sent = (int)DeliveryStatus.Sent;
+        return await db.Database.SqlQuery<ReachRow>($"""
+            SELECT o.BroadcastId AS Id, COUNT(*) AS Count
+            FROM residents AS r CROSS JOIN outbox AS o
+            WHERE r.WardId = {area.WardId} AND ({area.UnitId} IS NULL OR r.UnitId = {area.UnitId}) AND r.ConsentedAt IS NOT NULL
+              AND o.Channel = r.Channel AND o.ChatId = r.ChatId AND o.Status = {sent} AND o.BroadcastId IS NOT NULL
+            GROUP BY o.BroadcastId
+            """).ToListAsync(ct);
+    }
+
+    private sealed record ReachRow(long Id, int Count);
 
     private sealed record Dated<T>(DateTime At, T Value);
 
