@@ -61,31 +61,70 @@ public static class ReportData
 
     private static Resident Resident(string chat, string ward, string unit, DateTime consented, ResidentStatus status) => new()
     {
-        Channel = "telegram", ExternalUserId = chat, ChatId = chat, Language = "vi", WardId = ward, UnitId = unit, Topics = Topics.All,
-        ConsentedAt = consented, Status = status, CreatedAt = consented, UpdatedAt = consented,
+        Channel = "telegram",
+        ExternalUserId = chat,
+        ChatId = chat,
+        Language = "vi",
+        WardId = ward,
+        UnitId = unit,
+        Topics = Topics.All,
+        ConsentedAt = consented,
+        Status = status,
+        CreatedAt = consented,
+        UpdatedAt = consented,
     };
 
     private static OutboxMessage Delivery(long broadcast, string chat, DeliveryStatus status) => new()
     {
-        Channel = "telegram", ChatId = chat, Payload = "{\"text\":\"x\"}", Status = status, BroadcastId = broadcast, Priority = DeliveryPriority.Broadcast,
+        Channel = "telegram",
+        ChatId = chat,
+        Payload = "{\"text\":\"x\"}",
+        Status = status,
+        BroadcastId = broadcast,
+        Priority = DeliveryPriority.Broadcast,
     };
 
     private static FestivalEvent Event(string ward, string title, DateTime starts, EventStatus status) => new()
     {
-        Title = title, Description = "", WardId = ward, Place = "Nhà văn hoá", StartsAt = starts, EndsAt = starts.AddHours(3), Status = status, RemindersSent = 7, CreatedAt = starts.AddDays(-30),
+        Title = title,
+        Description = "",
+        WardId = ward,
+        Place = "Nhà văn hoá",
+        StartsAt = starts,
+        EndsAt = starts.AddHours(3),
+        Status = status,
+        RemindersSent = 7,
+        CreatedAt = starts.AddDays(-30),
     };
 
     private static EventRsvp Rsvp(long eventId, string chat, bool coming) => new() { EventId = eventId, Channel = "telegram", ChatId = chat, Coming = coming };
 
     private static Tip Tip(string code, string category, string ward, DateTime created, TipStatus status, TimeSpan? response) => new()
     {
-        Code = code, CategoryId = category, WardId = ward, OccurredWhen = "today", Description = "…", Language = "vi", Status = status,
-        CreatedAt = created, FirstResponseAt = created + response,
+        Code = code,
+        CategoryId = category,
+        WardId = ward,
+        OccurredWhen = "today",
+        Description = "…",
+        Language = "vi",
+        Status = status,
+        CreatedAt = created,
+        FirstResponseAt = created + response,
     };
 
     private static Pledge Pledge(string type, SignerKind kind, string signer, string ward, string unit, int year, PledgeSource source, bool withdrawn = false) => new()
     {
-        Number = $"CK{year}-{signer}{type}", TypeId = type, TextVersion = "1", SignerKind = kind, SignerName = signer, SignerKey = signer, WardId = ward, UnitId = unit,
-        CampaignYear = year, Source = source, SignedAt = At(year, 3, 15), WithdrawnAt = withdrawn ? At(year, 4, 1) : null,
+        Number = $"CK{year}-{signer}{type}",
+        TypeId = type,
+        TextVersion = "1",
+        SignerKind = kind,
+        SignerName = signer,
+        SignerKey = signer,
+        WardId = ward,
+        UnitId = unit,
+        CampaignYear = year,
+        Source = source,
+        SignedAt = At(year, 3, 15),
+        WithdrawnAt = withdrawn ? At(year, 4, 1) : null,
     };
 }
