@@ -55,6 +55,8 @@ public static class CoreRegistration
         services.AddSingleton<ITurnFactLoader, TipUsageFacts>();
 
         services.AddAntqPledges();
+        services.AddSingleton<IInputRoute, Reports.ReportRoutes>();
+        services.AddSingleton<Reports.MonthlySummary>();
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxLanes>();

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Antq.Benchmarks;
 
-// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
+// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|report|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
 //   broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]
+//   report: [--scale X] (generates a province and times the summary report; not part of "all": it takes a quarter of an hour)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -13,10 +14,11 @@ if (mode == BroadcastProcess.ChildMode)
     return await BroadcastProcess.RunChildAsync(args);
 }
 
-if (mode is not ("saturation" or "latency" or "broadcast" or "all"))
+if (mode is not ("saturation" or "latency" or "broadcast" or "report" or "all"))
 {
-    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
+    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
     Console.Error.WriteLine("       broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]");
+    Console.Error.WriteLine("       report: [--scale X]");
     return 2;
 }
 
@@ -113,6 +115,16 @@ if (mode is "broadcast" or "all")
     if (write && results.Count > 0)
     {
         Report.Write("broadcast", Report.Broadcast(results, machine, command, loadBefore, loadAfter, broadcastSeconds));
+    }
+}
+
+if (mode is "report")
+{
+    var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() is { } x && double.TryParse(x, CultureInfo.InvariantCulture, out var s) ? s : 1.0;
+    var result = await ReportBench.RunAsync(scale, Math.Max(runs, 3), log);
+    if (write)
+    {
+        Report.Write("report", SummaryReportSection.Render(result, machine, command));
     }
 }
 

@@ -1,7 +1,9 @@
 using Antq.Bot.Hosting;
 using Antq.Core.Areas;
 using Antq.Core.Pledges;
+using Antq.Core.Reports;
 using Antq.Core.Storage;
+using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,7 +15,7 @@ namespace Antq.Bot.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "officers" or "pledges";
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "officers" or "pledges" or "report";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -33,6 +35,11 @@ public static class CliVerbs
             {
                 "officers" => await OfficersVerb.RunAsync(args[1..].Where(a => !IsSetting(a)).ToArray(), db, areas, output, cancellationToken),
                 "pledges" => await PledgesVerb.RunAsync(args[1..].Where(a => !IsSetting(a)).ToArray(), db, areas, PledgeCatalog.Load(HostingRegistration.ContentPath(configuration, root, "Content:PledgesFile", "config/pledges.json")), output, cancellationToken),
+                "report" => await ReportVerb.RunAsync(
+                    args[1..].Where(a => !IsSetting(a)).ToArray(), db, areas,
+                    TipCatalog.Load(HostingRegistration.ContentPath(configuration, root, "Content:TipCategoriesFile", "config/tip-categories.json")),
+                    PledgeCatalog.Load(HostingRegistration.ContentPath(configuration, root, "Content:PledgesFile", "config/pledges.json")),
+                    (configuration.GetSection(ReportOptions.Section).Get<ReportOptions>() ?? new()).FestivalTitleWords, output, cancellationToken),
                 _ => throw new CliException($"unknown verb '{args[0]}'"),
             };
         }

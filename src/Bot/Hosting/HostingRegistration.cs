@@ -1,3 +1,4 @@
+using Antq.Bot.Reports;
 using Antq.Bot.Scheduling;
 using Antq.Core;
 using Antq.Core.Areas;
@@ -49,6 +50,7 @@ public static class HostingRegistration
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
         builder.Services.AddAntqCore(content, provider, connectionString);
         builder.AddScheduling(connectionString);
+        builder.AddReports();
         AddPledgeContent(builder, root);
         builder.Services.AddSingleton(FaqCatalog.Load(ContentPath(configuration, root, "Content:FaqFile", "config/faq.json")));
         builder.Services.AddSingleton(ContactBook.Load(ContentPath(configuration, root, "Content:ContactsFile", "config/contacts.json"), areas));

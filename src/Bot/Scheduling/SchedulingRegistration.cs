@@ -40,6 +40,13 @@ public static class SchedulingRegistration
             q.ScheduleJob<BroadcastClockJob>(
                 trigger => trigger.WithIdentity("broadcast-clock").StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
                 job => job.WithIdentity("broadcast-clock"));
+            var reports = builder.Configuration.GetSection(Core.Reports.ReportOptions.Section).Get<Core.Reports.ReportOptions>() ?? new();
+            if (reports.MonthlyToAdmins)
+            {
+                q.ScheduleJob<MonthlySummaryJob>(
+                    trigger => trigger.WithIdentity(MonthlySummaryJob.Name).WithCronSchedule(MonthlySummaryJob.Cron(reports.MonthlyAt), c => c.InTimeZone(LocalTime.Zone)),
+                    job => job.WithIdentity(MonthlySummaryJob.Name));
+            }
         });
         builder.Services.AddQuartzHostedService(name, o => o.WaitForJobsToComplete = true);
         return builder;

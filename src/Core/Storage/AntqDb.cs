@@ -78,6 +78,8 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.HasIndex(r => new { r.Channel, r.ExternalUserId }).IsUnique();
             e.HasIndex(r => new { r.Channel, r.ChatId });
             e.HasIndex(r => new { r.WardId, r.UnitId });
+            e.HasIndex(r => new { r.WardId, r.ConsentedAt, r.Status });
+            e.HasIndex(r => new { r.ConsentedAt, r.Status, r.WardId });
             e.Ignore(r => r.HasConsented);
         });
 
@@ -111,8 +113,9 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(o => o.ChatId).HasMaxLength(64);
             e.Property(o => o.LastError).HasMaxLength(300);
             e.HasIndex(o => new { o.Status, o.Priority, o.NotBefore });
-            e.HasIndex(o => new { o.Channel, o.ChatId, o.Status });
-            // A broadcast's progress counts its rows by status (every clock tick while it sends).
+            e.HasIndex(o => new { o.Channel, o.ChatId, o.Status, o.BroadcastId });
+
+            // A broadcast's progress (every clock tick while it sends) and the summary report count its rows by status from this index alone.
             e.HasIndex(o => new { o.BroadcastId, o.Status });
         });
 
@@ -187,6 +190,9 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.HasIndex(p => new { p.CampaignYear, p.SignerKey, p.TypeId });
             e.HasIndex(p => new { p.CampaignYear, p.WardId, p.UnitId });
             e.HasIndex(p => p.ResidentId);
+
+            // Covers every count of the summary report, so a year's pledges are counted from the index alone.
+            e.HasIndex(p => new { p.CampaignYear, p.WardId, p.UnitId, p.SignerKind, p.TypeId, p.Source, p.WithdrawnAt, p.SignedAt, p.SignerKey }, "IX_pledges_report");
 
             // Erasing a resident keeps the pledges they signed (they are counted) but drops the link to them.
             e.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.SetNull);
@@ -263,6 +269,7 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(t => t.Outcome).HasMaxLength(1000);
             e.HasIndex(t => t.Code).IsUnique();
             e.HasIndex(t => new { t.WardId, t.Status, t.CreatedAt });
+            e.HasIndex(t => t.CreatedAt);
             e.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TipId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -262,9 +262,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("BroadcastId", "Status");
 
-                    b.HasIndex("Channel", "ChatId", "Status");
-
                     b.HasIndex("Status", "Priority", "NotBefore");
+
+                    b.HasIndex("Channel", "ChatId", "Status", "BroadcastId");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -617,6 +617,8 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("CampaignYear", "WardId", "UnitId");
 
+                    b.HasIndex(new[] { "CampaignYear", "WardId", "UnitId", "SignerKind", "TypeId", "Source", "WithdrawnAt", "SignedAt", "SignerKey" }, "IX_pledges_report");
+
                     b.ToTable("pledges", (string)null);
                 });
 
@@ -704,6 +706,10 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("WardId", "UnitId");
 
+                    b.HasIndex("ConsentedAt", "Status", "WardId");
+
+                    b.HasIndex("WardId", "ConsentedAt", "Status");
+
                     b.ToTable("residents", (string)null);
                 });
 
@@ -790,6 +796,8 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("WardId", "Status", "CreatedAt");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Antq.Core.Storage.Migrations
 {
     [DbContext(typeof(AntqDb))]
-    [Migration("20261129092610_Initial")]
+    [Migration("20261129093621_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -265,9 +265,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("BroadcastId", "Status");
 
-                    b.HasIndex("Channel", "ChatId", "Status");
-
                     b.HasIndex("Status", "Priority", "NotBefore");
+
+                    b.HasIndex("Channel", "ChatId", "Status", "BroadcastId");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -620,6 +620,8 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("CampaignYear", "WardId", "UnitId");
 
+                    b.HasIndex(new[] { "CampaignYear", "WardId", "UnitId", "SignerKind", "TypeId", "Source", "WithdrawnAt", "SignedAt", "SignerKey" }, "IX_pledges_report");
+
                     b.ToTable("pledges", (string)null);
                 });
 
@@ -707,6 +709,10 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("WardId", "UnitId");
 
+                    b.HasIndex("ConsentedAt", "Status", "WardId");
+
+                    b.HasIndex("WardId", "ConsentedAt", "Status");
+
                     b.ToTable("residents", (string)null);
                 });
 
@@ -793,6 +799,8 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("WardId", "Status", "CreatedAt");
 

@@ -496,9 +496,9 @@ namespace Antq.Core.Storage.Migrations
                 columns: new[] { "BroadcastId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_Channel_ChatId_Status",
+                name: "IX_outbox_Channel_ChatId_Status_BroadcastId",
                 table: "outbox",
-                columns: new[] { "Channel", "ChatId", "Status" });
+                columns: new[] { "Channel", "ChatId", "Status", "BroadcastId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_Status_Priority_NotBefore",
@@ -527,6 +527,11 @@ namespace Antq.Core.Storage.Migrations
                 column: "Number");
 
             migrationBuilder.CreateIndex(
+                name: "IX_pledges_report",
+                table: "pledges",
+                columns: new[] { "CampaignYear", "WardId", "UnitId", "SignerKind", "TypeId", "Source", "WithdrawnAt", "SignedAt", "SignerKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pledges_ResidentId",
                 table: "pledges",
                 column: "ResidentId");
@@ -541,6 +546,16 @@ namespace Antq.Core.Storage.Migrations
                 table: "residents",
                 columns: new[] { "Channel", "ExternalUserId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_residents_ConsentedAt_Status_WardId",
+                table: "residents",
+                columns: new[] { "ConsentedAt", "Status", "WardId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_residents_WardId_ConsentedAt_Status",
+                table: "residents",
+                columns: new[] { "WardId", "ConsentedAt", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_residents_WardId_UnitId",
@@ -584,6 +599,11 @@ namespace Antq.Core.Storage.Migrations
                 table: "tips",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tips_CreatedAt",
+                table: "tips",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_tips_WardId_Status_CreatedAt",

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Antq.Core.Areas;
+using Antq.Core.Delivery;
+using Antq.Core.Officers;
+using Antq.Core.Pledges;
+using Antq.Core.Storage;
+using Antq.Core.Texts;
+using Antq.Core.Tips;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Core.Reports;
+
+/// <summary>Last month's city-wide summary, with its CSV and chart, queued to every admin (run monthly by a job).</summary>
+public sealed class MonthlySummary(
+    IDbContextFactory<AntqDb> dbFactory,
+    WriteGate writeGate,
+    DeliverySignal delivery,
+    TimeProvider time,
+    IServiceProvider services,
+    IOptions<ReportOptions> options)
+{
+    public async Task<int> SendAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var period = ReportPeriod.LastMonth(now);
+        var texts = services.GetRequiredService<TextCatalog>();
+        const string language = TipCard.Language;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await new SummaryBuilder(db, services.GetRequiredService<AreaTree>(), options.Value.FestivalTitleWords).BuildAsync(period, ReportArea.City, now, cancellationToken);
+        var text = new SummaryText(texts, services.GetRequiredService<TipCatalog>(), services.GetRequiredService<PledgeCatalog>(), language);
+        var messages = new SummaryAttachments(texts, text, services.GetService<IChartRenderer>(), language)
+            .Messages(report, texts.Get(language, "report.monthly", period.From.ToString("MM/yyyy", CultureInfo.InvariantCulture)));
+
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            var admins = await db.Officers.AsNoTracking().Where(o => o.Role == OfficerRole.Admin).ToListAsync(cancellationToken);
+            foreach (var admin in admins)
+            {
+                OutboxWriter.Enqueue(db, admin.Channel, admin.ChatId, messages, DeliveryPriority.Reminder, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            delivery.Notify();
+            return admins.Count;
+        }
+    }
+}
