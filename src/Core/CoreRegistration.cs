@@ -64,6 +64,7 @@ public static class CoreRegistration
         services.AddSingleton<DeliveryQueue>();
 
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
         services.AddHostedService<Dispatcher>();
         // Broadcasts

@@ -390,7 +390,7 @@ internal static class BroadcastDelivery
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + bot.DatabasePath + ";Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM outbox WHERE Status = 0 AND NotBefore <= @now AND Channel IN (@c0) ORDER BY Priority, Id LIMIT 100";
+        command.CommandText = "SELECT Id FROM outbox WHERE Status = 0 AND Priority IN (0, 1, 2) AND NotBefore <= @now AND Channel IN (@c0) ORDER BY Priority, NotBefore, Id LIMIT 100";
         Add(command, "@now", DateTime.UtcNow.AddMinutes(1));
         Add(command, "@c0", TelegramChannel.ChannelName);
         var best = double.MaxValue;

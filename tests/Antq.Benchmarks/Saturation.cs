@@ -34,6 +34,9 @@ internal static class Saturation
         var script = new Script(bot.Areas, withErase: false);
         var feed = new UpdateFeed(bot.Fake);
         var expected = await Calibration.RunAsync(bot, script, feed, chatId: 9_000_001, cycles: 1);
+
+        // The fake keeps no log of calls from here on: its bookkeeping is not the bot's work (the real Bot API runs elsewhere).
+        bot.Fake.RecordCalls = false;
         log.WriteLine($"  replies per step: {string.Join(", ", expected.Select((c, i) => $"{Script.StepNames[i]}={c}"))}");
 
         if (warmUpResidents > 0)
@@ -43,12 +46,22 @@ internal static class Saturation
         }
 
         log.WriteLine($"  measured: {residents} residents through onboarding");
+        using var jit = Environment.GetEnvironmentVariable("ANTQ_BENCH_JIT") == "1" ? new JitWatch() : null;
+        jit?.Start();
         var gate = bot.App.Services.GetRequiredService<WriteGate>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var held = gate.HeldSeconds;
         var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         held = gate.HeldSeconds - held;
+        if (jit is not null)
+        {
+            log.WriteLine($"  JIT: {jit.Total} methods compiled during the measured loop; most often:");
+            foreach (var (method, count) in jit.Top(25))
+            {
+                log.WriteLine($"    {count,5}  {method}");
+            }
+        }
 
         var inbox = (await bot.InboxAsync()).Where(i => InRange(i.ChatId, residents)).ToList();
         var outbox = (await bot.OutboxAsync()).Where(o => InRange(o.ChatId, residents)).ToList();

@@ -6,13 +6,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Antq.Core.Storage;
 
 /// <summary>
-/// Per-connection SQLite settings: WAL-safe durability and a busy timeout for other processes (CLI verbs).
+/// Per-connection SQLite settings: WAL-safe durability, a busy timeout for other processes (CLI verbs), and no
+/// checkpoint inside commits (<see cref="WalCheckpointer"/> does it in the background; SQLite still checkpoints when
+/// the last connection to the file closes, so a command-line verb leaves no log behind).
 /// Applied once per physical connection: a pooled connection keeps them, and opening one happens several times
 /// per update.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
     private static readonly ConditionalWeakTable<object, object> Applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Antq.Core.Tests.Storage;
 
-/// <summary>Group commit on a real SQLite file: units that wait together are written together, and fail alone.</summary>
-public sealed class GroupWriterTests : IAsyncLifetime
+/// <summary>
+/// The single writer on a real SQLite file: units that wait together are written together and fail alone; the
+/// write-ahead log is copied back in the background.
+/// </summary>
+public sealed class StorageTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "antq-gw-" + Guid.NewGuid().ToString("N")[..10]);
     private ServiceProvider _services = null!;
@@ -93,6 +96,22 @@ public sealed class GroupWriterTests : IAsyncLifetime
 
         await write;
         Assert.Equal(1, await read);
+    }
+
+    [Fact]
+    public async Task Commits_leave_the_log_to_the_background_checkpoint_which_copies_it_into_the_database_file()
+    {
+        var file = Path.Combine(_directory, "antq.db");
+        var before = new FileInfo(file).Length;
+        await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Writer.WriteAsync((scope, ct) => InsertAsync(scope, new string('x', 2000) + i, ct))));
+        Assert.Equal(before, new FileInfo(file).Length);
+
+        var checkpointer = new WalCheckpointer(_services.GetRequiredService<IDbContextFactory<AntqDb>>(), Gate, NullLogger<WalCheckpointer>.Instance);
+        var logPages = await checkpointer.CheckpointAsync(CancellationToken.None);
+
+        Assert.True(logPages > 100, $"the log held {logPages} pages");
+        Assert.True(new FileInfo(file).Length > before + (400 * 2000), "the rows reached the database file");
+        Assert.Equal(400, await CountAsync("xx%"));
     }
 
     private static async Task<long> InsertAsync(WriteScope scope, string chat, CancellationToken cancellationToken)
