@@ -5,8 +5,10 @@ namespace Antq.Core.Delivery;
 /// <summary>One channel's sender with its rate limits: one bucket for the channel, one per chat.</summary>
 internal sealed class ChannelPacer(IChannelSender sender)
 {
-    private readonly TokenBucket _channel = new(sender.Limits.PerSecond, Math.Max(1, sender.Limits.PerSecond));
-    private readonly TokenBucket? _paid = sender.Limits.PaidBroadcastPerSecond is { } paid ? new(paid, Math.Max(1, paid)) : null;
+    // A third of a second's worth in one burst, not a whole second's: sending at exactly the channel's rate with the
+    // channel's own full burst leaves no margin, and the first jitter in the network earns a 429 that stops everything.
+    private readonly TokenBucket _channel = new(sender.Limits.PerSecond, Burst(sender.Limits.PerSecond));
+    private readonly TokenBucket? _paid = sender.Limits.PaidBroadcastPerSecond is { } paid ? new(paid, Burst(paid)) : null;
     private readonly ConcurrentDictionary<string, TokenBucket> _chats = new();
     private long _sinceSweep;
 
@@ -39,6 +41,8 @@ internal sealed class ChannelPacer(IChannelSender sender)
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static double Burst(double perSecond) => Math.Max(1, perSecond / 3);
 
     public void PauseFor(TimeSpan pause)
     {
