@@ -71,7 +71,17 @@ public sealed class BroadcastProgressTests
         Assert.All(edits, e => Assert.Contains("Tiến độ:", e.Text, StringComparison.Ordinal));
         Assert.Contains(edits, e => e.Text.Contains("% · còn khoảng", StringComparison.Ordinal) && !e.Text.Contains("100%", StringComparison.Ordinal));
         Assert.Equal(2, bot.Api.CallsTo("sendMessage").Count(c => c.ChatId == officer.ChatId && c.Succeeded && c.Field("text")?.Contains("tin #1", StringComparison.Ordinal) == true));
-        var kept = await bot.QueryAsync(db => db.Outbox.Where(o => o.Id == db.Broadcasts.Select(b => b.ProgressOutboxId).Single()).Select(o => o.ChannelMessageId).SingleAsync());
+        // The dispatcher records outcomes a moment after sending (in batches): wait for the last edit's.
+        string? kept = null;
+        for (var waited = TimeSpan.Zero; kept is null && waited < ChatScript.Patience; waited += TimeSpan.FromMilliseconds(50))
+        {
+            kept = await bot.QueryAsync(db => db.Outbox.Where(o => o.Id == db.Broadcasts.Select(b => b.ProgressOutboxId).Single()).Select(o => o.ChannelMessageId).SingleAsync());
+            if (kept is null)
+            {
+                await Task.Delay(50);
+            }
+        }
+
         Assert.Equal(progress.MessageId.ToString(CultureInfo.InvariantCulture), kept);
     }
 }
