@@ -19,7 +19,6 @@ namespace Antq.Core.Conversations;
 /// </summary>
 public sealed partial class ConversationEngine(
     IDbContextFactory<AntqDb> dbFactory,
-    WriteGate writeGate,
     GroupWriter writer,
     ConversationRouter router,
     AreaTree areas,
@@ -131,7 +130,7 @@ public sealed partial class ConversationEngine(
     public async Task GiveUpAsync(long inboxId, Exception error, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Inbox.SingleOrDefaultAsync(i => i.Id == inboxId, cancellationToken);
+        var row = await db.Inbox.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inboxId, cancellationToken);
         if (row is null || row.HandledAt is not null)
         {
             return;
@@ -149,15 +148,14 @@ public sealed partial class ConversationEngine(
             // The payload itself is what broke; apologise in Vietnamese.
         }
 
-        using (await writeGate.EnterAsync(cancellationToken))
+        var apology = new OutgoingMessage { Text = texts.Get(language ?? Languages.Vietnamese, "error.internal") };
+        var why = Truncate(error.GetType().Name + ": " + error.Message, 300);
+        await writer.WriteAsync(async (scope, ct) =>
         {
-            var apology = new OutgoingMessage { Text = texts.Get(language ?? Languages.Vietnamese, "error.internal") };
-            OutboxWriter.Enqueue(db, row.Channel, row.ChatId, [apology], DeliveryPriority.Reply, now);
-            row.HandledAt = now;
-            row.Payload = null;
-            row.Error = Truncate(error.GetType().Name + ": " + error.Message, 300);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, row.Channel, row.ChatId, [apology], DeliveryPriority.Reply, now, ct);
+            await ConversationStore.MarkHandledAsync(scope.Connection, scope.Transaction, inboxId, now, ct, why);
+            return 0;
+        });
 
         delivery.Notify();
         metrics.Handled(row.Channel, "failed", now - row.ReceivedAt);

@@ -63,10 +63,11 @@ internal static class ConversationStore
         }
     }
 
-    public static async Task MarkHandledAsync(DbConnection connection, DbTransaction transaction, long id, DateTime handledAt, CancellationToken cancellationToken)
+    /// <summary>The update is done (its payload is no longer kept); <paramref name="error"/> says why, when handling gave up.</summary>
+    public static async Task MarkHandledAsync(DbConnection connection, DbTransaction transaction, long id, DateTime handledAt, CancellationToken cancellationToken, string? error = null)
     {
-        await using var command = connection.Command(transaction, "UPDATE inbox SET HandledAt = @handled, Payload = NULL WHERE Id = @id")
-            .With("@handled", handledAt).With("@id", id);
+        await using var command = connection.Command(transaction, "UPDATE inbox SET HandledAt = @handled, Payload = NULL, Error = @error WHERE Id = @id")
+            .With("@handled", handledAt).With("@id", id).With("@error", error);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -120,9 +120,8 @@ public sealed record CancelEvent(long EventId) : DomainChange
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.ActingOfficerAsync(cancellationToken);
-        var festival = await context.Db.Events.SingleOrDefaultAsync(e => e.Id == EventId, cancellationToken);
-        if (officer is null || festival is null || !officer.Covers(festival.WardId) || festival.Status == EventStatus.Cancelled)
+        var festival = await ManagedEvent.FindAsync(context, EventId, cancellationToken);
+        if (festival is null)
         {
             context.Reply(texts.Get("vi", "event.cannot_cancel"));
             return;
@@ -163,5 +162,16 @@ public sealed record ShowUpcomingEvents(string Language) : DomainChange
             var draft = new EventDraft { Title = e.Title, Description = e.Description, Place = e.Place, StartsAt = e.StartsAt, EndsAt = e.EndsAt };
             context.Reply(EventFlow.Announcement((key, args) => texts.Get(Language, key, args), e.Id, draft, texts.Get(Language, ward.Kind == AreaKind.Commune ? "area.commune" : "area.ward", ward.Name), Language));
         }
+    }
+}
+
+/// <summary>An event the acting officer may change: in their area and not cancelled; null otherwise.</summary>
+internal static class ManagedEvent
+{
+    public static async Task<FestivalEvent?> FindAsync(ChangeContext context, long eventId, CancellationToken cancellationToken)
+    {
+        var officer = await context.ActingOfficerAsync(cancellationToken);
+        var festival = await context.Db.Events.SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        return officer is null || festival is null || !officer.Covers(festival.WardId) || festival.Status == EventStatus.Cancelled ? null : festival;
     }
 }

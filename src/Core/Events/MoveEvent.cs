@@ -13,9 +13,8 @@ public sealed record MoveEvent(long EventId, DateTime StartsAt, DateTime EndsAt)
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var texts = context.Get<TextCatalog>();
-        var officer = await context.ActingOfficerAsync(cancellationToken);
-        var festival = await context.Db.Events.SingleOrDefaultAsync(e => e.Id == EventId, cancellationToken);
-        if (officer is null || festival is null || !officer.Covers(festival.WardId) || festival.Status == EventStatus.Cancelled)
+        var festival = await ManagedEvent.FindAsync(context, EventId, cancellationToken);
+        if (festival is null)
         {
             context.Reply(texts.Get("vi", "event.cannot_cancel"));
             return;

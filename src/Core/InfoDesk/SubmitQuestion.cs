@@ -20,11 +20,7 @@ public sealed record SubmitQuestion(string Question, string? AskerName, string? 
         var db = context.Db;
         var seal = context.Get<TipRouteSeal>();
         var texts = context.Get<TextCatalog>();
-        var code = TrackingCode.New();
-        while (await db.Tips.AnyAsync(t => t.Code == code, cancellationToken))
-        {
-            code = TrackingCode.New();
-        }
+        var code = await TrackingCode.NewUnusedAsync(db, cancellationToken);
 
         var question = new Tip
         {

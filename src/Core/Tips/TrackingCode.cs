@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Tips;
 
@@ -12,6 +14,18 @@ public static class TrackingCode
     public const int Length = 8;
 
     public static string New() => RandomNumberGenerator.GetString(Alphabet, Length);
+
+    /// <summary>A new code no tip or question has yet.</summary>
+    public static async Task<string> NewUnusedAsync(AntqDb db, CancellationToken cancellationToken)
+    {
+        var code = New();
+        while (await db.Tips.AnyAsync(t => t.Code == code, cancellationToken))
+        {
+            code = New();
+        }
+
+        return code;
+    }
 
     /// <summary>The code as a resident may type it ("abcd 2345", "ABCD-2345") in canonical form, or null if it cannot be one.</summary>
     public static string? Normalize(string? typed)

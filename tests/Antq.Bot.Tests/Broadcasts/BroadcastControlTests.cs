@@ -17,35 +17,15 @@ public sealed class BroadcastControlTests
         await using var bot = await TestBot.StartAsync(s => s["Delivery:QuietHours"] = "off");
         var officer = await bot.OfficerAsync(806_801, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
         var other = await bot.OfficerAsync(806_802, "Thiếu úy Nam", OfficerRole.Officer, "chi-lang");
-        await bot.QueryAsync(db =>
-        {
-            db.Residents.Add(new Resident
-            {
-                Channel = "telegram", ExternalUserId = "806811", ChatId = "806811", Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
-                Topics = Topics.Fire, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            });
-            return db.SaveChangesAsync();
-        });
+        await bot.FollowersAsync(Topics.Fire, [806_811]);
         var resident = bot.Chat(806_811);
 
-        officer.Says("/broadcast");
-        await officer.Sees("Soạn tin gửi người dân");
-        officer.Says("Mùa hanh khô: tắt bếp, rút phích điện trước khi ra khỏi nhà.");
-        await officer.Sees("Tin thuộc chủ đề nào?");
-        officer.Taps("Phòng cháy, chữa cháy");
-        await officer.Sees("Gửi đến: Phường Chi Lăng.");
-        officer.Taps("Tiếp tục");
-        await officer.Sees("Gửi khi nào?");
-        officer.Taps("Lặp lại");
-        await officer.Sees("Lặp lại thế nào?");
-        officer.Taps("Hằng ngày");
+        await officer.ComposeForWardAsync("Mùa hanh khô: tắt bếp, rút phích điện trước khi ra khỏi nhà.", "Phòng cháy, chữa cháy");
+        await officer.RepeatAsync("Hằng ngày");
         await officer.Sees("gõ giờ gửi");
         var first = LocalTime.ToLocal(DateTime.UtcNow).AddHours(1);
         officer.Says(first.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
-        await officer.Sees("Xem trước");
-        await officer.Sees("tắt bếp");
-        await officer.Sees("Xác nhận gửi?");
-        officer.Taps("Xác nhận gửi");
+        await officer.ConfirmAsync("tắt bếp");
         await officer.Sees("Đã hẹn gửi tin #1");
 
         // Another officer of the same ward sees none of it and cannot touch it.

@@ -14,39 +14,14 @@ public sealed class BroadcastDeliveryTests
 {
     private const int Followers = 40;
 
-    private static async Task SeedFollowersAsync(TestBot bot)
-    {
-        await bot.QueryAsync(db =>
-        {
-            for (var i = 0; i < Followers; i++)
-            {
-                var id = (908_000 + i).ToString(CultureInfo.InvariantCulture);
-                db.Residents.Add(new Resident
-                {
-                    Channel = "telegram", ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
-                    Topics = Topics.Security, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-                });
-            }
-
-            return db.SaveChangesAsync();
-        });
-    }
+    private static Task SeedFollowersAsync(TestBot bot) =>
+        bot.FollowersAsync(Topics.Security, Enumerable.Range(908_000, Followers).Select(i => (long)i));
 
     private static async Task SendAsync(ChatScript officer)
     {
-        officer.Says("/broadcast");
-        await officer.Sees("Soạn tin");
-        officer.Says("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.");
-        await officer.Sees("chủ đề");
-        officer.Taps("Tuyên truyền");
-        await officer.Sees("Gửi đến: Phường Chi Lăng.");
-        officer.Taps("Tiếp tục");
-        await officer.Sees("Gửi khi nào?");
+        await officer.ComposeForWardAsync("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.", "Tuyên truyền");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("khoá cửa");
-        await officer.Sees("Xác nhận gửi?");
-        officer.Taps("Xác nhận gửi");
+        await officer.ConfirmAsync("khoá cửa");
         await officer.Sees($"Đang gửi tin #1 đến {Followers} người");
     }
 

@@ -21,35 +21,12 @@ public sealed class BroadcastProgressTests
             s["Broadcasts:ProgressEvery"] = "00:00:01";
         });
         var officer = await bot.OfficerAsync(908_950, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
-        await bot.QueryAsync(db =>
-        {
-            for (var i = 0; i < Followers; i++)
-            {
-                var id = (909_000 + i).ToString(CultureInfo.InvariantCulture);
-                db.Residents.Add(new Resident
-                {
-                    Channel = "telegram", ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
-                    Topics = Topics.Security, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-                });
-            }
-
-            return db.SaveChangesAsync();
-        });
+        await bot.FollowersAsync(Topics.Security, Enumerable.Range(909_000, Followers).Select(i => (long)i));
         bot.Api.FailNext("sendMessage", FakeFailure.Forbidden(), chatId: "909007");
 
-        officer.Says("/broadcast");
-        await officer.Sees("Soạn tin");
-        officer.Says("Tuyên truyền: cảnh giác với cuộc gọi giả danh công an yêu cầu chuyển tiền.");
-        await officer.Sees("chủ đề");
-        officer.Taps("Tuyên truyền");
-        await officer.Sees("Gửi đến: Phường Chi Lăng.");
-        officer.Taps("Tiếp tục");
-        await officer.Sees("Gửi khi nào?");
+        await officer.ComposeForWardAsync("Tuyên truyền: cảnh giác với cuộc gọi giả danh công an yêu cầu chuyển tiền.", "Tuyên truyền");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("giả danh công an");
-        await officer.Sees("Xác nhận gửi?");
-        officer.Taps("Xác nhận gửi");
+        await officer.ConfirmAsync("giả danh công an");
         var progress = await officer.Sees($"Đang gửi tin #1 đến {Followers} người");
 
         SentMessage next;

@@ -31,15 +31,6 @@ public sealed class BroadcastTests
         });
     }
 
-    private static async Task ComposeAsync(ChatScript officer, string text, string topic)
-    {
-        officer.Says("/broadcast");
-        await officer.Sees("Soạn tin gửi người dân");
-        officer.Says(text);
-        await officer.Sees("Tin thuộc chủ đề nào?");
-        officer.Taps(topic);
-    }
-
     [Fact]
     public async Task A_ward_broadcast_reaches_exactly_its_active_followers_once_and_the_officer_gets_a_report()
     {
@@ -54,7 +45,7 @@ public sealed class BroadcastTests
             (806_105, "tam-thanh", Topics.Traffic, ResidentStatus.Active, true),
             (806_106, "chi-lang", Topics.None, ResidentStatus.Active, false));
 
-        await ComposeAsync(officer, "Từ 1/12, đường Trần Đăng Ninh cấm xe tải từ 6 giờ đến 20 giờ.", "An toàn giao thông");
+        await officer.ComposeAsync("Từ 1/12, đường Trần Đăng Ninh cấm xe tải từ 6 giờ đến 20 giờ.", "An toàn giao thông");
         await officer.Sees("Gửi đến: Phường Chi Lăng.");
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
@@ -88,7 +79,7 @@ public sealed class BroadcastTests
         await SeedAsync(bot, (806_201, "chi-lang", Topics.Security, ResidentStatus.Active, true));
         var resident = bot.Chat(806_201);
 
-        await ComposeAsync(officer, "Tuyên truyền phòng chống lừa đảo qua mạng: không chuyển tiền cho người lạ.", "Tuyên truyền");
+        await officer.ComposeAsync("Tuyên truyền phòng chống lừa đảo qua mạng: không chuyển tiền cho người lạ.", "Tuyên truyền");
         await officer.Sees("Gửi đến: Phường Chi Lăng.");
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
@@ -100,7 +91,7 @@ public sealed class BroadcastTests
         await officer.Sees("đang trong giờ yên tĩnh nên sẽ bắt đầu gửi lúc");
         await resident.SeesNothingFor(TimeSpan.FromSeconds(1.5));
 
-        await ComposeAsync(officer, "Cảnh báo: lũ quét tại suối Phai Luông, không đi qua ngầm tràn.", "Khẩn cấp");
+        await officer.ComposeAsync("Cảnh báo: lũ quét tại suối Phai Luông, không đi qua ngầm tràn.", "Khẩn cấp");
         await officer.Sees("Gửi đến: Phường Chi Lăng.");
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
@@ -122,7 +113,7 @@ public sealed class BroadcastTests
         await SeedAsync(bot, (806_301, "mai-pha", Topics.Events, ResidentStatus.Active, true), (806_302, "vinh-trai", Topics.Events, ResidentStatus.Active, true));
         var at = LocalTime.ToLocal(DateTime.UtcNow).AddHours(3);
 
-        await ComposeAsync(admin, "Ngày hội Toàn dân bảo vệ ANTQ xã Mai Pha: 7 giờ 30 sáng Chủ nhật tại nhà văn hoá thôn.", "Ngày hội, sự kiện");
+        await admin.ComposeAsync("Ngày hội Toàn dân bảo vệ ANTQ xã Mai Pha: 7 giờ 30 sáng Chủ nhật tại nhà văn hoá thôn.", "Ngày hội, sự kiện");
         await admin.Sees("Gửi đến đâu?");
         admin.Taps("Xã Mai Pha");
         await admin.Sees("Gửi đến đâu?");
@@ -158,7 +149,7 @@ public sealed class BroadcastTests
         await SeedAsync(bot, (806_401, "chi-lang", Topics.Security, ResidentStatus.Active, true));
         foreach (var hours in new[] { 1, 2 })
         {
-            await ComposeAsync(officer, $"Thông báo số {hours}: họp tổ dân phố về an ninh trật tự.", "Tuyên truyền");
+            await officer.ComposeAsync($"Thông báo số {hours}: họp tổ dân phố về an ninh trật tự.", "Tuyên truyền");
             await officer.Sees("Gửi đến: Phường Chi Lăng.");
             officer.Taps("Tiếp tục");
             await officer.Sees("Gửi khi nào?");
@@ -196,21 +187,13 @@ public sealed class BroadcastTests
         await SeedAsync(bot, (806_501, "chi-lang", Topics.Traffic, ResidentStatus.Active, true));
         var resident = bot.Chat(806_501);
 
-        await ComposeAsync(officer, "Nhắc nhở: đội mũ bảo hiểm khi đi xe máy, kể cả quãng đường ngắn.", "An toàn giao thông");
-        await officer.Sees("Gửi đến: Phường Chi Lăng.");
-        officer.Taps("Tiếp tục");
-        await officer.Sees("Gửi khi nào?");
-        officer.Taps("Lặp lại");
-        await officer.Sees("Lặp lại thế nào?");
-        officer.Taps("Hằng ngày");
+        await officer.ComposeForWardAsync("Nhắc nhở: đội mũ bảo hiểm khi đi xe máy, kể cả quãng đường ngắn.", "An toàn giao thông");
+        await officer.RepeatAsync("Hằng ngày");
         await officer.Sees("gõ giờ gửi");
         var first = LocalTime.ToLocal(DateTime.UtcNow).AddHours(1);
         officer.Says(first.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
-        await officer.Sees("Xem trước");
-        await officer.Sees("đội mũ bảo hiểm");
-        var preview = await officer.Sees("Xác nhận gửi?");
+        var preview = await officer.ConfirmAsync("đội mũ bảo hiểm");
         Assert.Contains("lặp lại Hằng ngày", preview.Text, StringComparison.Ordinal);
-        officer.Taps("Xác nhận gửi");
         await officer.Sees("Đã hẹn gửi tin #1");
 
         bot.Clock.Advance(TimeSpan.FromHours(1));

@@ -15,28 +15,11 @@ public sealed class BroadcastWeekdaysTests
     {
         await using var bot = await TestBot.StartAsync();
         var officer = await bot.OfficerAsync(806_701, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
-        await bot.QueryAsync(db =>
-        {
-            db.Residents.Add(new Resident
-            {
-                Channel = "telegram", ExternalUserId = "806711", ChatId = "806711", Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
-                Topics = Topics.Traffic, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            });
-            return db.SaveChangesAsync();
-        });
+        await bot.FollowersAsync(Topics.Traffic, [806_711]);
         var resident = bot.Chat(806_711);
 
-        officer.Says("/broadcast");
-        await officer.Sees("Soạn tin gửi người dân");
-        officer.Says("Nhắc phụ huynh: đưa đón con đúng nơi quy định trước cổng trường, không dừng đỗ dưới lòng đường.");
-        await officer.Sees("Tin thuộc chủ đề nào?");
-        officer.Taps("An toàn giao thông");
-        await officer.Sees("Gửi đến: Phường Chi Lăng.");
-        officer.Taps("Tiếp tục");
-        await officer.Sees("Gửi khi nào?");
-        officer.Taps("Lặp lại");
-        await officer.Sees("Lặp lại thế nào?");
-        officer.Taps("Hằng tuần");
+        await officer.ComposeForWardAsync("Nhắc phụ huynh: đưa đón con đúng nơi quy định trước cổng trường, không dừng đỗ dưới lòng đường.", "An toàn giao thông");
+        await officer.RepeatAsync("Hằng tuần");
         await officer.Sees("Gửi vào những thứ nào trong tuần?");
         officer.Taps("Xong");
         await officer.Sees("chọn ít nhất một ngày");
@@ -50,11 +33,8 @@ public sealed class BroadcastWeekdaysTests
         officer.Taps("Xong");
         await officer.Sees("gõ giờ gửi");
         officer.Says("7:00");
-        await officer.Sees("Xem trước");
-        await officer.Sees("đưa đón con");
-        var preview = await officer.Sees("Xác nhận gửi?");
+        var preview = await officer.ConfirmAsync("đưa đón con");
         Assert.Contains("lặp lại Hằng tuần vào Thứ Hai, Thứ Năm", preview.Text, StringComparison.Ordinal);
-        officer.Taps("Xác nhận gửi");
         await officer.Sees("Đã hẹn gửi tin #1");
 
         var first = await bot.QueryAsync(db => db.Broadcasts.Select(b => b.ScheduledFor).SingleAsync());

@@ -5,26 +5,29 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Bot.Channels.Zalo;
 
 /// <summary>Each Zalo user's last interaction with the OA: Zalo refuses consultation messages 7 days after it.</summary>
-public sealed class ZaloActivity(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, TimeProvider time)
+public sealed class ZaloActivity(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time)
 {
+    /// <summary>Records an interaction now (one upsert, written with the other writes of the moment).</summary>
     public async Task TouchAsync(string chatId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
+        await writer.WriteAsync(async (scope, ct) =>
         {
-            var row = await db.ChatActivity.SingleOrDefaultAsync(a => a.Channel == ZaloChannel.ChannelName && a.ChatId == chatId, cancellationToken);
-            if (row is null)
+            await using var command = scope.Connection.CreateCommand();
+            command.Transaction = scope.Transaction;
+            command.CommandText =
+                "INSERT INTO chat_activity (Channel, ChatId, LastInboundAt) VALUES ($channel, $chat, $now) " +
+                "ON CONFLICT (Channel, ChatId) DO UPDATE SET LastInboundAt = MAX(LastInboundAt, excluded.LastInboundAt)";
+            foreach (var (name, value) in new (string, object)[] { ("$channel", ZaloChannel.ChannelName), ("$chat", chatId), ("$now", now) })
             {
-                db.ChatActivity.Add(new ChatActivity { Channel = ZaloChannel.ChannelName, ChatId = chatId, LastInboundAt = now });
-            }
-            else if (row.LastInboundAt < now)
-            {
-                row.LastInboundAt = now;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            return await command.ExecuteNonQueryAsync(ct);
+        });
     }
 
     /// <summary>True when the user interacted within Zalo's window, so a message may be sent now.</summary>

@@ -1,3 +1,4 @@
+using Antq.Bot.Tests.Broadcasts;
 using Antq.Bot.Tests.Tips;
 using Antq.Core.Channels;
 using Antq.Core.Delivery;
@@ -44,19 +45,9 @@ public sealed class ZaloBroadcastTests
 
     private static async Task BroadcastAsync(ChatScript officer, int recipients)
     {
-        officer.Says("/broadcast");
-        await officer.Sees("Soạn tin");
-        officer.Says("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.");
-        await officer.Sees("chủ đề");
-        officer.Taps("Tuyên truyền");
-        await officer.Sees("Gửi đến: Phường Chi Lăng.");
-        officer.Taps("Tiếp tục");
-        await officer.Sees("Gửi khi nào?");
+        await officer.ComposeForWardAsync("Tuyên truyền: khoá cửa, khoá xe cẩn thận trước khi ra khỏi nhà.", "Tuyên truyền");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("khoá cửa");
-        await officer.Sees("Xác nhận gửi?");
-        officer.Taps("Xác nhận gửi");
+        await officer.ConfirmAsync("khoá cửa");
         await officer.Sees($"Đang gửi tin #1 đến {recipients} người");
     }
 
