@@ -43,6 +43,9 @@ public sealed class Broadcast
 
     public int Recipients { get; set; }
 
+    /// <summary>Messages actually delivered, counted when it finished (null while it sends): the report reads this.</summary>
+    public int? Delivered { get; set; }
+
     /// <summary>The outbox row of the officer's latest progress message (edited in place while it sends).</summary>
     public long? ProgressOutboxId { get; set; }
 

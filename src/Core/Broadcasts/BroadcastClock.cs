@@ -1,9 +1,11 @@
 using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.Reports;
 using Antq.Core.Storage;
 using Antq.Core.Text;
 using Antq.Core.Texts;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -78,6 +80,7 @@ public sealed class BroadcastClock(
 
                 sending.Status = BroadcastStatus.Sent;
                 sending.FinishedAt = now;
+                await SettleAsync(db, sending, cancellationToken);
                 var report = texts.Get("vi", "broadcast.report", sending.Id, byStatus.GetValueOrDefault(DeliveryStatus.Sent), byStatus.GetValueOrDefault(DeliveryStatus.Blocked), byStatus.GetValueOrDefault(DeliveryStatus.Failed), sending.Recipients);
                 if (byStatus.GetValueOrDefault(DeliveryStatus.NotReachable) is > 0 and var notReachable)
                 {
@@ -87,11 +90,28 @@ public sealed class BroadcastClock(
                 await TellOfficerAsync(db, sending, report, now, cancellationToken);
             }
 
+            // A broadcast cancelled while it was sending is counted once its last messages in flight have come back.
+            foreach (var cancelled in await db.Broadcasts.Where(b => b.Status == BroadcastStatus.Cancelled && b.StartedAt != null && b.Delivered == null).ToListAsync(cancellationToken))
+            {
+                if (!await db.Outbox.AnyAsync(o => o.BroadcastId == cancelled.Id && (o.Status == DeliveryStatus.Queued || o.Status == DeliveryStatus.InFlight), cancellationToken))
+                {
+                    await SettleAsync(db, cancelled, cancellationToken);
+                }
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         delivery.Notify();
+    }
+
+    /// <summary>Records what a finished broadcast delivered, in total and by the recipients' ward and unit, for the summary report.</summary>
+    private static async Task SettleAsync(AntqDb db, Broadcast broadcast, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(ReportTallies.Settle, [new SqliteParameter("@id", broadcast.Id)], cancellationToken);
+        await db.Entry(broadcast).ReloadAsync(cancellationToken);
     }
 
     /// <summary>Expands the broadcast into deliveries; non-urgent ones wait out quiet hours. Returns the count and when sending starts.</summary>

@@ -89,12 +89,18 @@ public sealed partial class ConversationEngine(
             Apply(turn, state, now);
         }
 
+        var prepared = new List<DomainChange>(turn.Changes.Count);
+        foreach (var change in turn.Changes)
+        {
+            prepared.Add(await change.PrepareAsync(new ChangeContext(db, input, now, services), cancellationToken));
+        }
+
         var handledAt = await writer.WriteAsync(async (scope, ct) =>
         {
-            if (turn.Changes.Count > 0)
+            if (prepared.Count > 0)
             {
                 var changes = new ChangeContext(scope.Db, input, now, services);
-                foreach (var change in turn.Changes)
+                foreach (var change in prepared)
                 {
                     await change.ApplyAsync(changes, ct);
                 }

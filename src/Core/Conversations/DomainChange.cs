@@ -7,4 +7,21 @@ namespace Antq.Core.Conversations;
 public abstract record DomainChange
 {
     public abstract Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Long reads a change needs (a summary report over years) done before the writer's transaction opens, so they
+    /// do not hold every other chat's writes back: runs on the engine's own connection, reads only, and returns the
+    /// change to apply in the transaction (itself by default).
+    /// </summary>
+    public virtual Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken) => Task.FromResult(this);
+}
+
+/// <summary>Replies worked out before the transaction (see <see cref="DomainChange.PrepareAsync"/>), queued in it.</summary>
+public sealed record PreparedReply(IReadOnlyList<OutgoingMessage> Messages) : DomainChange
+{
+    public override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    {
+        context.Reply([.. Messages]);
+        return Task.CompletedTask;
+    }
 }

@@ -12,12 +12,16 @@ namespace Antq.Core.Reports;
 /// <summary>/report: the summary of the officer's ward (any area for admins) for whole years, then the CSV and the chart.</summary>
 public sealed record ShowSummary(int FirstYear, int LastYear, string? Area) : DomainChange
 {
-    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    // Everything here reads: it is worked out before the writer's transaction, and only the replies are queued in it.
+    public override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("ShowSummary is prepared before the transaction, never applied in it.");
+
+    public override async Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var officer = await context.ActingOfficerAsync(cancellationToken);
         if (officer is null)
         {
-            return;
+            return new PreparedReply([]);
         }
 
         var texts = context.Get<TextCatalog>();
@@ -26,26 +30,26 @@ public sealed record ShowSummary(int FirstYear, int LastYear, string? Area) : Do
         var own = officer.Role == OfficerRole.Admin ? ReportArea.City : areas.FindWard(officer.WardId ?? "") is { } ward ? new ReportArea(ward, null) : null;
         if (own is null)
         {
-            return;
+            return new PreparedReply([]);
         }
 
         var area = Area is null ? own : ReportArea.Find(areas, Area);
         if (area is null)
         {
-            context.Reply(texts.Get(language, "report.unknown_area", Area));
-            return;
+            return Say(texts.Get(language, "report.unknown_area", Area));
         }
 
         if (officer.Role != OfficerRole.Admin && area.WardId != own.WardId)
         {
-            context.Reply(texts.Get(language, "report.not_your_area", CoverageText.WardLabel(texts, language, own.Ward!)));
-            return;
+            return Say(texts.Get(language, "report.not_your_area", CoverageText.WardLabel(texts, language, own.Ward!)));
         }
 
         var options = context.Get<IOptions<ReportOptions>>().Value;
         var report = await new SummaryBuilder(context.Db, areas, options.FestivalTitleWords)
             .BuildAsync(ReportPeriod.YearsBetween(FirstYear, LastYear), area, context.Now, cancellationToken);
         var text = new SummaryText(texts, context.Get<TipCatalog>(), context.Get<PledgeCatalog>(), language);
-        context.Reply([.. new SummaryAttachments(texts, text, context.Services.GetService<IChartRenderer>(), language).Messages(report)]);
+        return new PreparedReply([.. new SummaryAttachments(texts, text, context.Services.GetService<IChartRenderer>(), language).Messages(report)]);
     }
+
+    private static PreparedReply Say(string text) => new([new OutgoingMessage { Text = text }]);
 }

@@ -26,9 +26,15 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
         var festivalWards = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var responses = new List<TimeSpan>();
         var awareness = await AwarenessAsync(period, area, now, cancellationToken);
+        var tallied = await TalliedPledgesAsync(period, area, cancellationToken);
+        var residents = await ResidentTalliesAsync(area, cancellationToken);
         foreach (var year in period.Years())
         {
-            var (figures, yearUnits, yearWards, yearResponses) = await YearAsync(year, area, awareness, cancellationToken);
+            var pledges = tallied.TryGetValue(year.From.Year, out var counted) && year.IsWholeYear ? counted : await PledgeFactsAsync(year, area, cancellationToken);
+            var newSubscribers = year.IsWholeYear
+                ? residents.Where(r => r.ConsentYear == year.From.Year).Sum(r => r.Residents)
+                : await Residents(area).CountAsync(r => r.ConsentedAt >= year.FromUtc && r.ConsentedAt < year.ToUtc, cancellationToken);
+            var (figures, yearUnits, yearWards, yearResponses) = await YearAsync(year, area, awareness, pledges, newSubscribers, cancellationToken);
             years.Add(figures);
             units.UnionWith(yearUnits);
             festivalWards.UnionWith(yearWards);
@@ -37,7 +43,7 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
 
         var total = Sum(period, years) with { UnitsCovered = units.Count, FestivalWards = festivalWards.Count, MedianFirstResponse = Median(responses) };
         var name = area.Unit?.Name ?? area.Ward?.Name ?? areas.CityName;
-        return new SummaryReport(period, area, name, area.Wards(areas).Count, area.UnitCount(areas), years, total, await SubscribersAsync(period, area, cancellationToken));
+        return new SummaryReport(period, area, name, area.Wards(areas).Count, area.UnitCount(areas), years, total, await SubscribersAsync(period, area, residents, cancellationToken));
     }
 
     /// <summary>
@@ -52,16 +58,20 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
             ? started.Where(b => b.WardIds == null || ("," + b.WardIds + ",").Contains("," + wardId + ","))
             : started;
         var broadcasts = await addressed.Select(b => new Dated<BroadcastTopic>(b.StartedAt!.Value, b.Topic)).ToListAsync(ct);
-        var ids = started.Select(b => (long?)b.Id);
-        var sent = db.Outbox.AsNoTracking().Where(o => o.Status == DeliveryStatus.Sent);
 
-        // The city counts a broadcast's sent rows on the (BroadcastId, Status) index; a ward or unit counts its
-        // residents' sent rows on the (Channel, ChatId, Status, BroadcastId) index.
-        var reachedRows = area.WardId is null
-            ? await sent.Where(o => ids.Contains(o.BroadcastId)).GroupBy(o => o.BroadcastId).Select(g => new ReachRow(g.Key!.Value, g.Count())).ToListAsync(ct)
-            : await WardReachAsync(area, ct);
-        var startedAt = await started.Select(b => new { b.Id, At = b.StartedAt!.Value }).ToDictionaryAsync(b => b.Id, b => b.At, ct);
-        var reached = reachedRows.Where(r => startedAt.ContainsKey(r.Id)).Select(r => new Dated<int>(startedAt[r.Id], r.Count)).ToList();
+        // A finished broadcast's deliveries were counted when it finished (in total, and by ward and unit); only those
+        // still sending are counted from the outbox.
+        var delivered = await started.Select(b => new { b.Id, At = b.StartedAt!.Value, b.Delivered }).ToListAsync(ct);
+        var counted = area.WardId is null
+            ? delivered.Where(b => b.Delivered is not null).ToDictionary(b => b.Id, b => b.Delivered!.Value)
+            : await DeliveredIn(area).Where(r => started.Select(b => b.Id).Contains(r.BroadcastId))
+                .GroupBy(r => r.BroadcastId).Select(g => new { g.Key, Sent = g.Sum(r => r.Sent) }).ToDictionaryAsync(g => g.Key, g => g.Sent, ct);
+        var reached = new List<Dated<int>>();
+        foreach (var b in delivered)
+        {
+            var sent = b.Delivered is not null ? counted.GetValueOrDefault(b.Id) : await SendingReachAsync(b.Id, area, ct);
+            reached.Add(new Dated<int>(b.At, sent));
+        }
 
         // Events belong to a ward: a unit's report shows its ward's.
         var heldBefore = now < hi ? now : hi;
@@ -80,7 +90,8 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
             [.. held.Select(e => new Dated<HeldEvent>(e.StartsAt, new HeldEvent(e.WardId, IsFestival(e.Title), rsvps.GetValueOrDefault(e.Id))))]);
     }
 
-    private async Task<(PeriodFigures, List<string>, List<string>, List<TimeSpan>)> YearAsync(ReportPeriod year, ReportArea area, Awareness awareness, CancellationToken ct)
+    private async Task<(PeriodFigures, IReadOnlyCollection<string>, List<string>, List<TimeSpan>)> YearAsync(
+        ReportPeriod year, ReportArea area, Awareness awareness, PledgeYear pledges, int newSubscribers, CancellationToken ct)
     {
         var (lo, hi) = (year.FromUtc, year.ToUtc);
         bool In<T>(Dated<T> d) => d.At >= lo && d.At < hi;
@@ -108,28 +119,6 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
         var answered = await tips.Where(t => t.FirstResponseAt != null).Select(t => new { t.CreatedAt, t.FirstResponseAt }).ToListAsync(ct);
         var responses = answered.Select(t => t.FirstResponseAt!.Value - t.CreatedAt).ToList();
 
-        var pledges = db.Pledges.AsNoTracking().Where(p => p.CampaignYear == year.From.Year && p.WithdrawnAt == null);
-        if (!year.IsWholeYear)
-        {
-            pledges = pledges.Where(p => p.SignedAt >= lo && p.SignedAt < hi);
-        }
-
-        if (area.WardId is { } pledgeWard)
-        {
-            pledges = pledges.Where(p => p.WardId == pledgeWard);
-        }
-
-        if (area.UnitId is { } pledgeUnit)
-        {
-            pledges = pledges.Where(p => p.UnitId == pledgeUnit);
-        }
-
-        var counted = await pledges.GroupBy(p => new { p.TypeId, p.Source }).Select(g => new { g.Key.TypeId, g.Key.Source, Count = g.Count() }).ToListAsync(ct);
-        var signers = await pledges.GroupBy(p => p.SignerKind).Select(g => new { g.Key, Count = g.Select(p => p.SignerKey).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var units = await pledges.Select(p => p.UnitId).Distinct().ToListAsync(ct);
-
-        var newSubscribers = await Residents(area).CountAsync(r => r.ConsentedAt >= lo && r.ConsentedAt < hi, ct);
-
         var figures = new PeriodFigures
         {
             Period = year,
@@ -142,23 +131,116 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
             TipsVerified = verified,
             TipsAnswered = responses.Count,
             MedianFirstResponse = Median(responses),
-            Signers = signers,
-            PledgesByType = counted.GroupBy(c => c.TypeId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
-            ChatPledges = counted.Where(c => c.Source == PledgeSource.Chat).Sum(c => c.Count),
-            PaperPledges = counted.Where(c => c.Source == PledgeSource.Paper).Sum(c => c.Count),
-            UnitsCovered = units.Count,
+            Signers = pledges.Signers,
+            PledgesByType = pledges.ByType,
+            ChatPledges = pledges.Chat,
+            PaperPledges = pledges.Paper,
+            UnitsCovered = pledges.Units.Count,
             NewSubscribers = newSubscribers,
         };
-        return (figures, units, festival, responses);
+        return (figures, pledges.Units, festival, responses);
     }
 
-    private async Task<IReadOnlyList<WardSubscribers>> SubscribersAsync(ReportPeriod period, ReportArea area, CancellationToken ct)
+    /// <summary>Residents still active who had subscribed by the end of the period, by ward: from the tallies when it ends with a year.</summary>
+    private async Task<IReadOnlyList<WardSubscribers>> SubscribersAsync(ReportPeriod period, ReportArea area, List<ResidentCount> tallied, CancellationToken ct)
     {
-        var end = period.ToUtc;
-        var byWard = await Residents(area).Where(r => r.Status == ResidentStatus.Active && r.ConsentedAt < end)
-            .GroupBy(r => r.WardId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var counts = byWard.Where(w => w.Key is not null).ToDictionary(w => w.Key!, w => w.Count, StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, int> counts;
+        if (period.To == new DateOnly(period.To.Year, 12, 31))
+        {
+            counts = tallied.Where(r => r.Status == ResidentStatus.Active && r.ConsentYear <= period.To.Year && r.WardId != "")
+                .GroupBy(r => r.WardId, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Sum(r => r.Residents), StringComparer.OrdinalIgnoreCase);
+        }
+        else
+        {
+            var end = period.ToUtc;
+            var byWard = await Residents(area).Where(r => r.Status == ResidentStatus.Active && r.ConsentedAt < end)
+                .GroupBy(r => r.WardId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            counts = byWard.Where(w => w.Key is not null).ToDictionary(w => w.Key!, w => w.Count, StringComparer.OrdinalIgnoreCase);
+        }
+
         return [.. area.Wards(areas).Select(w => new WardSubscribers(w, counts.GetValueOrDefault(w.Id)))];
+    }
+
+    private async Task<List<ResidentCount>> ResidentTalliesAsync(ReportArea area, CancellationToken ct) =>
+        await InArea(db.ResidentTallies.AsNoTracking().Where(t => t.Residents > 0), area)
+            .GroupBy(t => new { t.ConsentYear, t.WardId, t.Status })
+            .Select(g => new ResidentCount(g.Key.ConsentYear, g.Key.WardId, g.Key.Status, g.Sum(t => t.Residents)))
+            .ToListAsync(ct);
+
+    /// <summary>The pledges of the period's whole years, from the tallies, by campaign year.</summary>
+    private async Task<Dictionary<int, PledgeYear>> TalliedPledgesAsync(ReportPeriod period, ReportArea area, CancellationToken ct)
+    {
+        var whole = period.Years().Where(y => y.IsWholeYear).Select(y => y.From.Year).ToList();
+        if (whole.Count == 0)
+        {
+            return [];
+        }
+
+        var (first, last) = (whole.Min(), whole.Max());
+        var pledges = InArea(db.PledgeTallies.AsNoTracking().Where(t => t.CampaignYear >= first && t.CampaignYear <= last && t.Pledges > 0), area);
+        var counted = await pledges.GroupBy(t => new { t.CampaignYear, t.TypeId, t.Source })
+            .Select(g => new PledgeCount(g.Key.CampaignYear, g.Key.TypeId, g.Key.Source, g.Sum(t => t.Pledges))).ToListAsync(ct);
+        var units = await pledges.Select(t => new { t.CampaignYear, t.UnitId }).Distinct().ToListAsync(ct);
+        var signers = await InArea(db.SignerTallies.AsNoTracking().Where(t => t.CampaignYear >= first && t.CampaignYear <= last && t.Signers > 0), area)
+            .GroupBy(t => new { t.CampaignYear, t.SignerKind }).Select(g => new { g.Key.CampaignYear, g.Key.SignerKind, Count = g.Sum(t => t.Signers) }).ToListAsync(ct);
+        return whole.ToDictionary(y => y, y => PledgeYear.Of(
+            [.. counted.Where(c => c.Year == y)],
+            signers.Where(s => s.CampaignYear == y).ToDictionary(s => s.SignerKind, s => s.Count),
+            units.Where(u => u.CampaignYear == y).Select(u => u.UnitId)));
+    }
+
+    /// <summary>A part of a year (last month, a custom range) counted from the pledges signed in it.</summary>
+    private async Task<PledgeYear> PledgeFactsAsync(ReportPeriod year, ReportArea area, CancellationToken ct)
+    {
+        var pledges = db.Pledges.AsNoTracking().Where(p => p.CampaignYear == year.From.Year && p.WithdrawnAt == null && p.SignedAt >= year.FromUtc && p.SignedAt < year.ToUtc);
+        if (area.WardId is { } ward)
+        {
+            pledges = pledges.Where(p => p.WardId == ward);
+        }
+
+        if (area.UnitId is { } unit)
+        {
+            pledges = pledges.Where(p => p.UnitId == unit);
+        }
+
+        var counted = await pledges.GroupBy(p => new { p.TypeId, p.Source })
+            .Select(g => new PledgeCount(year.From.Year, g.Key.TypeId, g.Key.Source, g.Count())).ToListAsync(ct);
+
+        // A signer counts once in their unit, as in the tallies.
+        var signers = await pledges.Select(p => new { p.SignerKind, p.UnitId, p.SignerKey }).Distinct()
+            .GroupBy(p => p.SignerKind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var units = await pledges.Select(p => p.UnitId).Distinct().ToListAsync(ct);
+        return PledgeYear.Of(counted, signers, units);
+    }
+
+    private static IQueryable<T> InArea<T>(IQueryable<T> rows, ReportArea area)
+        where T : class, IAreaCount
+    {
+        if (area.WardId is { } ward)
+        {
+            rows = rows.Where(r => r.WardId == ward);
+        }
+
+        return area.UnitId is { } unit ? rows.Where(r => r.UnitId == unit) : rows;
+    }
+
+    private IQueryable<BroadcastDelivered> DeliveredIn(ReportArea area) => InArea(db.BroadcastDelivered.AsNoTracking(), area);
+
+    /// <summary>A broadcast still sending: its sent deliveries so far, to the area's residents.</summary>
+    private async Task<int> SendingReachAsync(long broadcastId, ReportArea area, CancellationToken ct)
+    {
+        var sent = (int)DeliveryStatus.Sent;
+        if (area.WardId is null)
+        {
+            return await db.Outbox.CountAsync(o => o.BroadcastId == broadcastId && o.Status == DeliveryStatus.Sent, ct);
+        }
+
+        return await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS Value
+            FROM outbox AS o CROSS JOIN residents AS r
+            WHERE o.BroadcastId = {broadcastId} AND o.Status = {sent} AND r.Channel = o.Channel AND r.ChatId = o.ChatId
+              AND r.WardId = {area.WardId} AND ({area.UnitId} IS NULL OR r.UnitId = {area.UnitId})
+            """).SingleAsync(ct);
     }
 
     private IQueryable<Resident> Residents(ReportArea area)
@@ -172,23 +254,20 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
         return area.UnitId is { } unit ? residents.Where(r => r.UnitId == unit) : residents;
     }
 
-    /// <summary>
-    /// A ward's residents first, then their sent deliveries: CROSS JOIN keeps that order, which SQLite's planner,
-    /// misled by sampled statistics on a large outbox, may otherwise turn round into a walk of every sent row.
-    /// </summary>
-    private async Task<List<ReachRow>> WardReachAsync(ReportArea area, CancellationToken ct)
-    {
-        var sent = (int)DeliveryStatus.Sent;
-        return await db.Database.SqlQuery<ReachRow>($"""
-            SELECT o.BroadcastId AS Id, COUNT(*) AS Count
-            FROM residents AS r CROSS JOIN outbox AS o
-            WHERE r.WardId = {area.WardId} AND ({area.UnitId} IS NULL OR r.UnitId = {area.UnitId}) AND r.ConsentedAt IS NOT NULL
-              AND o.Channel = r.Channel AND o.ChatId = r.ChatId AND o.Status = {sent} AND o.BroadcastId IS NOT NULL
-            GROUP BY o.BroadcastId
-            """).ToListAsync(ct);
-    }
+    private sealed record PledgeCount(int Year, string TypeId, PledgeSource Source, int Count);
 
-    private sealed record ReachRow(long Id, int Count);
+    private sealed record ResidentCount(int ConsentYear, string WardId, ResidentStatus Status, int Residents);
+
+    /// <summary>One year's pledges in force: by type, by source, signers by kind, and the units they come from.</summary>
+    private sealed record PledgeYear(Dictionary<string, int> ByType, int Chat, int Paper, Dictionary<SignerKind, int> Signers, HashSet<string> Units)
+    {
+        public static PledgeYear Of(List<PledgeCount> counted, Dictionary<SignerKind, int> signers, IEnumerable<string> units) => new(
+            counted.GroupBy(c => c.TypeId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
+            counted.Where(c => c.Source == PledgeSource.Chat).Sum(c => c.Count),
+            counted.Where(c => c.Source == PledgeSource.Paper).Sum(c => c.Count),
+            signers,
+            new HashSet<string>(units, StringComparer.OrdinalIgnoreCase));
+    }
 
     private sealed record Dated<T>(DateTime At, T Value);
 

@@ -7,6 +7,7 @@ using Antq.Core.Inbox;
 using Antq.Core.InfoDesk;
 using Antq.Core.Officers;
 using Antq.Core.Pledges;
+using Antq.Core.Reports;
 using Antq.Core.Residents;
 using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,14 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
     public DbSet<ChannelKeyboard> ChannelKeyboards => Set<ChannelKeyboard>();
 
     public DbSet<ChannelCredential> ChannelCredentials => Set<ChannelCredential>();
+
+    public DbSet<PledgeTally> PledgeTallies => Set<PledgeTally>();
+
+    public DbSet<SignerTally> SignerTallies => Set<SignerTally>();
+
+    public DbSet<ResidentTally> ResidentTallies => Set<ResidentTally>();
+
+    public DbSet<BroadcastDelivered> BroadcastDelivered => Set<BroadcastDelivered>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -122,6 +131,7 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
         OnOfficersAndTipsCreating(modelBuilder);
         OnBroadcastsCreating(modelBuilder);
         OnPledgesCreating(modelBuilder);
+        OnTalliesCreating(modelBuilder);
         modelBuilder.Entity<ContactOverride>(e =>
         {
             e.ToTable("contact_overrides");
@@ -191,11 +201,50 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.HasIndex(p => new { p.CampaignYear, p.WardId, p.UnitId });
             e.HasIndex(p => p.ResidentId);
 
-            // Covers every count of the summary report, so a year's pledges are counted from the index alone.
-            e.HasIndex(p => new { p.CampaignYear, p.WardId, p.UnitId, p.SignerKind, p.TypeId, p.Source, p.WithdrawnAt, p.SignedAt, p.SignerKey }, "IX_pledges_report");
+            // Whole years are counted from the tallies; a part of a year (last month's summary) from the pledges signed in it.
+            e.HasIndex(p => new { p.CampaignYear, p.SignedAt });
 
             // Erasing a resident keeps the pledges they signed (they are counted) but drops the link to them.
             e.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.SetNull);
+        });
+    }
+
+    /// <summary>The report's running counts (<see cref="ReportTallies"/>): kept by triggers, written by the migration that adds them.</summary>
+    private static void OnTalliesCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PledgeTally>(e =>
+        {
+            e.ToTable("pledge_tally");
+            e.HasKey(t => new { t.CampaignYear, t.WardId, t.UnitId, t.TypeId, t.Source });
+            e.Property(t => t.Source).HasConversion<string>().HasMaxLength(8);
+            e.HasIndex(t => new { t.WardId, t.CampaignYear });
+            e.HasIndex(t => new { t.UnitId, t.CampaignYear });
+        });
+
+        modelBuilder.Entity<SignerTally>(e =>
+        {
+            e.ToTable("signer_tally");
+            e.HasKey(t => new { t.CampaignYear, t.WardId, t.UnitId, t.SignerKind });
+            e.Property(t => t.SignerKind).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(t => new { t.WardId, t.CampaignYear });
+            e.HasIndex(t => new { t.UnitId, t.CampaignYear });
+        });
+
+        modelBuilder.Entity<ResidentTally>(e =>
+        {
+            e.ToTable("resident_tally");
+            e.HasKey(t => new { t.WardId, t.UnitId, t.ConsentYear, t.Status });
+            e.HasIndex(t => new { t.UnitId, t.ConsentYear });
+        });
+
+        modelBuilder.Entity<BroadcastDelivered>(e =>
+        {
+            e.ToTable("broadcast_delivered");
+            e.HasKey(r => new { r.BroadcastId, r.WardId, r.UnitId });
+
+            // A ward's (or unit's) reach over years is read from these alone.
+            e.HasIndex(r => new { r.WardId, r.BroadcastId, r.Sent });
+            e.HasIndex(r => new { r.UnitId, r.BroadcastId, r.Sent });
         });
     }
 
@@ -229,6 +278,9 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(r => r.Channel).HasMaxLength(16);
             e.Property(r => r.ChatId).HasMaxLength(64);
             e.HasIndex(r => new { r.EventId, r.Channel, r.ChatId }).IsUnique();
+
+            // The report counts each event's "coming" answers from this index alone.
+            e.HasIndex(r => new { r.EventId, r.Coming });
         });
     }
 

@@ -52,6 +52,47 @@ public sealed class BroadcastDeliveryTests
         Assert.Equal(ResidentStatus.Blocked, await bot.QueryAsync(db => db.Residents.Where(r => r.ChatId == "908005").Select(r => r.Status).SingleAsync()));
         Assert.Contains(bot.Api.CallsTo("sendMessage"), c => c.ChatId == "908010" && c.StatusCode == 429);
         Assert.Single(bot.Api.ShownTo("908010"));
+
+        // What it delivered is recorded when it finishes, in total and by the recipients' ward and unit, for the summary report.
+        Assert.Equal(Followers - 1, await bot.QueryAsync(db => db.Broadcasts.Where(b => b.Id == 1).Select(b => b.Delivered).SingleAsync()));
+        var reached = await bot.QueryAsync(db => db.BroadcastDelivered.Where(r => r.BroadcastId == 1).Select(r => new { r.WardId, r.UnitId, r.Sent }).ToListAsync());
+        Assert.Equal(("chi-lang", "chi-lang-k1", Followers - 1), Assert.Single(reached.Select(r => (r.WardId, r.UnitId, r.Sent))));
+    }
+
+    [Fact]
+    public async Task A_running_broadcast_cancelled_from_its_card_sends_no_more_and_what_it_delivered_is_counted()
+    {
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Broadcasts:ProgressEvery"] = "01:00:00"; // progress edits have their own test
+            s["Telegram:RateLimit:PerSecond"] = "4";
+            s["Delivery:BatchSize"] = "2";
+        });
+        var officer = await bot.OfficerAsync(908_903, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await SeedFollowersAsync(bot);
+        await SendAsync(officer);
+        await bot.Chat(908_002).Sees("khoá cửa");
+
+        officer.Says("/broadcasts");
+        await officer.Sees("Tin đang hẹn, tạm dừng hoặc đang gửi: 1");
+        officer.Taps("#1 · 📤");
+        await officer.Sees("Tin #1");
+        officer.Taps("Huỷ tin");
+        var cancelled = await officer.Sees("Đã huỷ tin #1: ");
+        await officer.SeesNothingFor(TimeSpan.FromSeconds(2));
+
+        // Nothing more goes out; those sent before the cancel (and the few in flight at that moment) are all that went.
+        var shown = Enumerable.Range(908_000, Followers).Count(i => bot.Api.ShownTo(i.ToString(CultureInfo.InvariantCulture)).Any(m => m.Text.Contains("khoá cửa", StringComparison.Ordinal)));
+        Assert.InRange(shown, 3, Followers - 10);
+        var sentBefore = int.Parse(cancelled.Text.Split(": ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.InRange(shown - sentBefore, 0, 4);
+        Assert.Equal(BroadcastStatus.Cancelled, await bot.QueryAsync(db => db.Broadcasts.Where(b => b.Id == 1).Select(b => b.Status).SingleAsync()));
+        Assert.Equal(Followers - shown, await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.BroadcastId == 1 && o.Status == DeliveryStatus.Cancelled)));
+
+        // Once its last messages in flight are back, the clock records what it delivered for the summary report.
+        await DispatcherTests.WaitUntilAsync(bot, db => db.Broadcasts.AnyAsync(b => b.Id == 1 && b.Delivered != null));
+        Assert.Equal(shown, await bot.QueryAsync(db => db.Broadcasts.Where(b => b.Id == 1).Select(b => b.Delivered).SingleAsync()));
+        Assert.Equal(shown, await bot.QueryAsync(db => db.BroadcastDelivered.Where(r => r.BroadcastId == 1 && r.WardId == "chi-lang").SumAsync(r => r.Sent)));
     }
 
     [Fact]

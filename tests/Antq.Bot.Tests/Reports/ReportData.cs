@@ -2,9 +2,12 @@ using Antq.Core.Broadcasts;
 using Antq.Core.Delivery;
 using Antq.Core.Events;
 using Antq.Core.Pledges;
+using Antq.Core.Reports;
 using Antq.Core.Residents;
+using Antq.Core.Storage;
 using Antq.Core.Tips;
 using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Bot.Tests.Reports;
 
@@ -57,8 +60,27 @@ public static class ReportData
             Pledge("traffic", SignerKind.Household, "c", "dong-kinh", "dong-kinh-k1", 2025, PledgeSource.Paper),
             Pledge("traffic", SignerKind.Household, "a", "chi-lang", "chi-lang-k1", 2025, PledgeSource.Chat, withdrawn: true));
         await db.SaveChangesAsync();
+
+        // Both broadcasts finished: what they delivered is recorded as the broadcasts' clock records it.
+        await SettleAsync(db, ward.Id);
+        await SettleAsync(db, city.Id);
         return 0;
     });
+
+    /// <summary>A broadcast still sending in 2025 (two delivered to Chi Lăng, one waiting): counted from the outbox.</summary>
+    public static Task SendingAsync(TestBot bot) => bot.QueryAsync(async db =>
+    {
+        var sending = new Broadcast { Text = "Phòng cháy", Topic = BroadcastTopic.Fire, Status = BroadcastStatus.Sending, StartedAt = At(2025, 11, 1), ScheduledFor = At(2025, 11, 1), Recipients = 3 };
+        db.Broadcasts.Add(sending);
+        await db.SaveChangesAsync();
+        var waiting = Delivery(sending.Id, "9003", DeliveryStatus.Queued);
+        waiting.NotBefore = DateTime.UtcNow.AddDays(1); // held for the morning by quiet hours
+        db.Outbox.AddRange(Delivery(sending.Id, "9001", DeliveryStatus.Sent), Delivery(sending.Id, "9002", DeliveryStatus.Sent), waiting);
+        return await db.SaveChangesAsync();
+    });
+
+    private static Task<int> SettleAsync(AntqDb db, long broadcast) =>
+        db.Database.ExecuteSqlRawAsync(ReportTallies.Settle, new Microsoft.Data.Sqlite.SqliteParameter("@id", broadcast));
 
     private static Tip Question(Tip tip)
     {

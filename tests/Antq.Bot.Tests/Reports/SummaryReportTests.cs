@@ -80,6 +80,22 @@ public sealed class SummaryReportTests
     }
 
     [Fact]
+    public async Task A_broadcast_still_sending_counts_what_it_has_delivered_so_far()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await ReportData.SeedAsync(bot);
+        await ReportData.SendingAsync(bot);
+
+        var city = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv")).Out);
+        Assert.Contains("2025,city,awareness,reached,,5", city, StringComparer.Ordinal);
+        Assert.Contains("2025,city,awareness,broadcasts,fire,1", city);
+        var ward = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--area", "chi-lang", "--format", "csv")).Out);
+        Assert.Contains("2025,chi-lang,awareness,reached,,4", ward);
+        var unit = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--area", "chi-lang-k2", "--format", "csv")).Out);
+        Assert.Contains("2025,chi-lang-k2,awareness,reached,,2", unit);
+    }
+
+    [Fact]
     public async Task An_empty_ward_says_so_plainly_and_bad_input_is_refused()
     {
         await using var bot = await TestBot.StartAsync();

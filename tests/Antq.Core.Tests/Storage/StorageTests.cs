@@ -32,7 +32,12 @@ public sealed class StorageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // This file's pool only: clearing every pool would close another test's idle connections (and checkpoint its log).
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(_directory, "antq.db")))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+
         Directory.Delete(_directory, recursive: true);
     }
 
