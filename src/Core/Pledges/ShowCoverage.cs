@@ -10,12 +10,16 @@ namespace Antq.Core.Pledges;
 /// <summary>/coverage: the campaign's coverage of the officer's ward (all wards for admins), then the same numbers as a CSV file.</summary>
 public sealed record ShowCoverage : DomainChange
 {
-    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
+    // Reads only: worked out before the writer's transaction; the replies are queued in it.
+    public override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("ShowCoverage is prepared before the transaction, never applied in it.");
+
+    public override async Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var officer = await context.ActingOfficerAsync(cancellationToken);
         if (officer is null)
         {
-            return;
+            return new PreparedReply([]);
         }
 
         var texts = context.Get<TextCatalog>();
@@ -24,7 +28,7 @@ public sealed record ShowCoverage : DomainChange
         var ward = officer.Role == OfficerRole.Admin ? null : areas.FindWard(officer.WardId ?? "");
         if (officer.Role != OfficerRole.Admin && ward is null)
         {
-            return;
+            return new PreparedReply([]);
         }
 
         var report = await PledgeCoverage.BuildAsync(context.Db, areas, catalog, catalog.Campaign.Year, ward, cancellationToken);
@@ -40,6 +44,6 @@ public sealed record ShowCoverage : DomainChange
             Text = texts.Get(language, "coverage.csv"),
             Media = new MediaRef(AttachmentKind.Document, "", name, bytes),
         });
-        context.Reply([.. messages]);
+        return new PreparedReply(messages);
     }
 }
