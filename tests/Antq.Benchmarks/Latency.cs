@@ -19,7 +19,25 @@ internal sealed record LatencyResult(
     Distribution ReceivedToQueued,
     Distribution HandedOutToFirstReply,
     Distribution HandedOutToLastReply,
-    Distribution QueuedToHandedOut);
+    Distribution QueuedToHandedOut,
+    string Stalls);
+
+/// <summary>What may stall every chat at once during a run: garbage collections and long holds of the single writer.</summary>
+internal sealed record StallWatch(int Gen0, int Gen1, int Gen2, TimeSpan GcPause, IReadOnlyDictionary<string, LongHoldCount> LongHolds)
+{
+    public static StallWatch Now(WriteGate gate) =>
+        new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), gate.LongHolds());
+
+    public string Since(StallWatch start)
+    {
+        var holds = LongHolds.Select(h => (h.Key, Count: h.Value.Count - (start.LongHolds.TryGetValue(h.Key, out var s) ? s.Count : 0), h.Value.Longest))
+            .Where(h => h.Count > 0).OrderByDescending(h => h.Count)
+            .Select(h => $"{h.Key} ×{h.Count} (longest so far {h.Longest.TotalMilliseconds:0} ms)");
+        var gate = string.Join(", ", holds);
+        return $"GC: {Gen0 - start.Gen0} gen0, {Gen1 - start.Gen1} gen1, {Gen2 - start.Gen2} gen2, paused {(GcPause - start.GcPause).TotalMilliseconds:0} ms in all; "
+            + $"write gate held over {WriteGate.LongHold.TotalMilliseconds:0} ms: {(gate.Length == 0 ? "never" : gate)}";
+    }
+}
 
 /// <summary>
 /// Open loop: updates are offered at a fixed global rate, round-robin over the residents, whatever the bot
@@ -127,6 +145,8 @@ internal static class Latency
             var poller = PollHandledAsync(bot, queuedLatency, stopPolling.Token);
 
             log.WriteLine($"  offering {rate:0}/s over {residents} residents for {(warmUp + measured).TotalSeconds:0} s ({warmUp.TotalSeconds:0} s warm-up)");
+            var gate = bot.App.Services.GetRequiredService<WriteGate>();
+            var stallsBefore = StallWatch.Now(gate);
             var progress = Stopwatch.StartNew();
             pacer.Start();
             while (pacer.IsAlive)
@@ -142,6 +162,7 @@ internal static class Latency
                 await Task.Delay(50);
             }
 
+            var stalls = StallWatch.Now(gate).Since(stallsBefore);
             await Task.Delay(TimeSpan.FromSeconds(1));
             await stopPolling.CancelAsync();
             await poller;
@@ -189,7 +210,8 @@ internal static class Latency
                 Distribution.Of(queued),
                 Distribution.Of(first),
                 Distribution.Of(last),
-                Distribution.Of(polled));
+                Distribution.Of(polled),
+                stalls);
         }
         finally
         {

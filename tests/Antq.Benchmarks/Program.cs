@@ -70,6 +70,7 @@ if (mode is "latency" or "all")
         log.WriteLine($"  (2) handed out → first reply at API: {result.HandedOutToFirstReply}");
         log.WriteLine($"      handed out → last reply at API:  {result.HandedOutToLastReply}");
         log.WriteLine($"      offered → handed out (polling):  {result.QueuedToHandedOut}");
+        log.WriteLine($"  stalls: {result.Stalls}");
         log.WriteLine();
     }
 

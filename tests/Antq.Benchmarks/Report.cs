@@ -72,7 +72,7 @@ internal static class Report
         text.AppendLine();
         foreach (var (r, i) in runs.Select((r, i) => (r, i)))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Run {i + 1}: offered {r.OfferedRate:0}/s, achieved {r.AchievedRate:0.0}/s; replies missing after the run: {r.MissingReplies}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Run {i + 1}: offered {r.OfferedRate:0}/s, achieved {r.AchievedRate:0.0}/s; replies missing after the run: {r.MissingReplies}. Stalls while offering: {r.Stalls}.");
             text.AppendLine();
         }
 

@@ -25,6 +25,7 @@ public sealed class AntqMetrics : IDisposable
         _handleSeconds = _meter.CreateHistogram<double>("antq_update_handle_seconds", unit: "s", description: "From update stored to reply queued");
         _meter.CreateObservableCounter("antq_write_gate_held_seconds", () => writeGate.HeldSeconds, unit: "s", description: "Time the database's single writer was busy");
         _meter.CreateObservableCounter("antq_write_gate_waited_seconds", () => writeGate.WaitedSeconds, unit: "s", description: "Time writers spent waiting for the database's single writer, summed");
+        _meter.CreateObservableCounter("antq_write_gate_long_holds", () => writeGate.LongHolds().Select(h => new Measurement<long>(h.Value.Count, new KeyValuePair<string, object?>("holder", h.Key))), description: $"Holds of the single writer longer than {Storage.WriteGate.LongHold.TotalMilliseconds} ms, by holder");
         _meter.CreateObservableGauge("antq_outbox_queue_depth", () => Interlocked.Read(ref _queueDepth), description: "Outgoing messages waiting to be sent");
     }
 

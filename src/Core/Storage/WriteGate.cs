@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Antq.Core.Storage;
 
@@ -6,10 +8,18 @@ namespace Antq.Core.Storage;
 /// One writer at a time inside this process. SQLite allows a single writer; waiting here in order
 /// is far cheaper than colliding in the database and retrying on SQLITE_BUSY.
 /// </summary>
-/// <remarks>The time the gate is held and waited for is counted (exported at /metrics): how busy the single writer is.</remarks>
+/// <remarks>
+/// The time the gate is held and waited for is counted (exported at /metrics): how busy the single writer is.
+/// Holds longer than <see cref="LongHold"/> are counted by holder (the calling type and method), since every chat
+/// waits behind them: that is where a reply's latency tail comes from.
+/// </remarks>
 public sealed class WriteGate
 {
+    public static readonly TimeSpan LongHold = TimeSpan.FromMilliseconds(50);
+
+    private static readonly long LongHoldTicks = (long)(LongHold.TotalSeconds * Stopwatch.Frequency);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, HolderCount> _longHolds = new(StringComparer.Ordinal);
     private long _heldTicks;
     private long _waitedTicks;
     private long _entries;
@@ -22,22 +32,64 @@ public sealed class WriteGate
 
     public long Entries => Interlocked.Read(ref _entries);
 
-    public async ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Holds longer than <see cref="LongHold"/> since start, by holder: how many, their total and the longest.</summary>
+    public IReadOnlyDictionary<string, LongHoldCount> LongHolds() =>
+        _longHolds.ToDictionary(h => h.Key, h => h.Value.Snapshot(), StringComparer.Ordinal);
+
+    public async ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken, [CallerFilePath] string file = "", [CallerMemberName] string member = "")
     {
         var asked = Stopwatch.GetTimestamp();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var entered = Stopwatch.GetTimestamp();
         Interlocked.Add(ref _waitedTicks, entered - asked);
         Interlocked.Increment(ref _entries);
-        return new Releaser(this, entered);
+        return new Releaser(this, entered, file, member);
     }
 
-    public readonly struct Releaser(WriteGate gate, long entered) : IDisposable
+    private void Held(long ticks, string file, string member)
+    {
+        Interlocked.Add(ref _heldTicks, ticks);
+        if (ticks > LongHoldTicks)
+        {
+            _longHolds.GetOrAdd(Path.GetFileNameWithoutExtension(file) + "." + member.Replace("Async", "", StringComparison.Ordinal), _ => new HolderCount()).Add(ticks);
+        }
+    }
+
+    public readonly struct Releaser(WriteGate gate, long entered, string file, string member) : IDisposable
     {
         public void Dispose()
         {
-            Interlocked.Add(ref gate._heldTicks, Stopwatch.GetTimestamp() - entered);
+            gate.Held(Stopwatch.GetTimestamp() - entered, file, member);
             gate._gate.Release();
         }
     }
+
+    private sealed class HolderCount
+    {
+        private readonly Lock _lock = new();
+        private long _count;
+        private long _ticks;
+        private long _maxTicks;
+
+        public void Add(long ticks)
+        {
+            lock (_lock)
+            {
+                _count++;
+                _ticks += ticks;
+                _maxTicks = Math.Max(_maxTicks, ticks);
+            }
+        }
+
+        public LongHoldCount Snapshot()
+        {
+            lock (_lock)
+            {
+                return new LongHoldCount(_count, TimeSpan.FromSeconds((double)_ticks / Stopwatch.Frequency), TimeSpan.FromSeconds((double)_maxTicks / Stopwatch.Frequency));
+            }
+        }
+    }
 }
+
+/// <summary>Holds of the write gate longer than <see cref="WriteGate.LongHold"/> by one holder.</summary>
+public sealed record LongHoldCount(long Count, TimeSpan Total, TimeSpan Longest);
