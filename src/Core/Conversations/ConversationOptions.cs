@@ -8,7 +8,7 @@ public sealed class ConversationOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Lanes handling chats concurrently; one chat always stays in one lane.</summary>
-    public int Lanes { get; set; } = 8;
+    public int Lanes { get; set; } = 64;
 
     /// <summary>Longest text accepted from a resident anywhere (a step may accept less).</summary>
     public int MaxTextLength { get; set; } = 4000;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -92,6 +93,8 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
         var written = new List<Unit>(batch.Count);
         using (await writeGate.EnterAsync(CancellationToken.None))
         {
+            var entered = Stopwatch.GetTimestamp();
+            var (slowest, slowestTicks) = (-1, 0L);
             await using var transaction = await db.Database.BeginTransactionAsync();
             var scope = new WriteScope(db, connection, transaction.GetDbTransaction());
             for (var i = 0; i < batch.Count; i++)
@@ -103,6 +106,7 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
                     await transaction.CreateSavepointAsync(savepoint);
                 }
 
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     await unit.RunAsync(scope);
@@ -125,9 +129,14 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
                 finally
                 {
                     db.ChangeTracker.Clear();
+                    if (Stopwatch.GetTimestamp() - started is var took && took > slowestTicks)
+                    {
+                        (slowest, slowestTicks) = (i, took);
+                    }
                 }
             }
 
+            var committing = Stopwatch.GetTimestamp();
             try
             {
                 if (written.Count > 0)
@@ -144,6 +153,12 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
 
                 return;
             }
+
+            // Every chat waits behind a long hold: say what it was made of (counts and times only).
+            if (Stopwatch.GetElapsedTime(entered) is var held && held > WriteGate.LongHold)
+            {
+                LogLongBatch(logger, held.TotalMilliseconds, batch.Count, slowest, Stopwatch.GetElapsedTime(0, slowestTicks).TotalMilliseconds, Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
+            }
         }
 
         foreach (var unit in written)
@@ -151,6 +166,9 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
             unit.Complete();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group write held the database for {HeldMs:0} ms: {Units} unit(s), the slowest (#{Slowest}) {SlowestMs:0} ms, the commit {CommitMs:0} ms")]
+    private static partial void LogLongBatch(ILogger logger, double heldMs, int units, int slowest, double slowestMs, double commitMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group of {Count} write(s) could not start; each caller gets the error")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);

@@ -119,6 +119,26 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Equal(400, await CountAsync("xx%"));
     }
 
+    [Fact]
+    public async Task A_hold_of_the_writer_over_fifty_milliseconds_is_counted_under_its_holder()
+    {
+        var gate = new WriteGate();
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            // A short hold is not counted.
+        }
+
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            await Task.Delay(WriteGate.LongHold + TimeSpan.FromMilliseconds(30));
+        }
+
+        var (holder, count) = Assert.Single(gate.LongHolds());
+        Assert.Equal("StorageTests.A_hold_of_the_writer_over_fifty_milliseconds_is_counted_under_its_holder", holder);
+        Assert.Equal(1, count.Count);
+        Assert.True(count.Longest > WriteGate.LongHold, $"the longest hold was {count.Longest}");
+    }
+
     private static async Task<long> InsertAsync(WriteScope scope, string chat, CancellationToken cancellationToken)
     {
         await using var command = scope.Connection.CreateCommand();
