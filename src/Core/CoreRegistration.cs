@@ -66,6 +66,7 @@ public static class CoreRegistration
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
+        services.AddSingleton<ReplyHandoff>();
         services.AddHostedService<Dispatcher>();
         // Broadcasts
         services.AddSingleton<IFlow, Broadcasts.BroadcastFlow>();

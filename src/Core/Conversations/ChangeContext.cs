@@ -1,4 +1,3 @@
-using Antq.Core.Delivery;
 using Antq.Core.Storage;
 
 namespace Antq.Core.Conversations;
@@ -10,9 +9,11 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
     public T Get<T>()
         where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 
+    /// <summary>Replies to the person who wrote this input, collected here; the engine writes them before the turn's own messages.</summary>
+    public List<OutgoingMessage> Replies { get; } = [];
+
     /// <summary>Answers the person who wrote this input; these go out before the turn's own messages.</summary>
-    public void Reply(params OutgoingMessage[] messages) =>
-        OutboxWriter.Enqueue(Db, Input.Channel, Input.ChatId, messages, DeliveryPriority.Reply, Now);
+    public void Reply(params OutgoingMessage[] messages) => Replies.AddRange(messages);
 
     public void Reply(string text) => Reply(new OutgoingMessage { Text = text });
 }

@@ -25,6 +25,7 @@ public sealed partial class ConversationEngine(
     TextCatalog texts,
     TimeProvider time,
     DeliverySignal delivery,
+    ReplyHandoff handoff,
     AntqMetrics metrics,
     IEnumerable<ITurnFactLoader> factLoaders,
     IServiceProvider services,
@@ -95,8 +96,10 @@ public sealed partial class ConversationEngine(
             prepared.Add(await change.PrepareAsync(new ChangeContext(db, input, now, services), cancellationToken));
         }
 
-        var handledAt = await writer.WriteAsync(async (scope, ct) =>
+        var lease = handoff.LeaseFor(input.Channel);
+        var (handledAt, leased, replies) = await writer.WriteAsync(async (scope, ct) =>
         {
+            IReadOnlyList<OutgoingMessage> messages = turn.Messages;
             if (prepared.Count > 0)
             {
                 var changes = new ChangeContext(scope.Db, input, now, services);
@@ -106,6 +109,7 @@ public sealed partial class ConversationEngine(
                 }
 
                 await scope.Db.SaveChangesAsync(ct);
+                messages = changes.Replies.Count == 0 ? messages : [.. changes.Replies, .. messages];
             }
 
             if (writesState)
@@ -113,20 +117,31 @@ public sealed partial class ConversationEngine(
                 await ConversationStore.SaveStateAsync(scope.Connection, scope.Transaction, state, isNew, revision, ct);
             }
 
-            // Queued and handled when committed: the time waiting for the writer's turn counts.
+            // Queued and handled when committed: the time waiting for the writer's turn counts. With the dispatcher
+            // running, the replies are written leased and handed to it below, without waiting for its next lease.
             var queuedAt = time.GetUtcNow().UtcDateTime;
-            await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, turn.Messages, DeliveryPriority.Reply, queuedAt, ct);
+            List<OutboxMessage> rows = [];
+            if (lease is { } l)
+            {
+                rows = await OutboxWriter.WriteLeasedAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, messages, DeliveryPriority.Reply, queuedAt, queuedAt + l, ct);
+            }
+            else
+            {
+                await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, messages, DeliveryPriority.Reply, queuedAt, ct);
+            }
+
             await ConversationStore.MarkHandledAsync(scope.Connection, scope.Transaction, inboxId, queuedAt, ct);
-            return queuedAt;
+            return (queuedAt, rows, messages.Count);
         });
 
-        if (turn.Messages.Count > 0)
+        // Other chats' messages a change queued (an officer told of a tip) go by the dispatcher's lease.
+        if (!handoff.Hand(leased) || replies > leased.Count || prepared.Count > 0)
         {
             delivery.Notify();
         }
 
         metrics.Handled(input.Channel, "ok", handledAt - row.ReceivedAt);
-        LogHandled(logger, inboxId, input.Channel, input.Kind, state.Flow, state.Step, turn.Messages.Count);
+        LogHandled(logger, inboxId, input.Channel, input.Kind, state.Flow, state.Step, replies);
         return true;
     }
 

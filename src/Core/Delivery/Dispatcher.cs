@@ -20,10 +20,11 @@ public sealed partial class Dispatcher(
     DeliveryQueue queue,
     IEnumerable<IChannelSender> senders,
     DeliverySignal signal,
+    ReplyHandoff handoff,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     AntqMetrics metrics,
-    ILogger<Dispatcher> logger) : BackgroundService
+    ILogger<Dispatcher> logger) : BackgroundService, IReplyTaker
 {
     private static readonly TimeSpan InHandHorizon = TimeSpan.FromMilliseconds(250);
     private readonly Dictionary<string, ChannelPacer> _channels = senders.ToDictionary(s => s.Channel, s => new ChannelPacer(s));
@@ -54,6 +55,7 @@ public sealed partial class Dispatcher(
         }
 
         var recorder = Task.Run(RecordOutcomesAsync, CancellationToken.None);
+        handoff.Attach(this);
         var reclaimEvery = (long)((settings.LeaseDuration / 4).TotalSeconds * time.TimestampFrequency);
         long? lastReclaim = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -111,6 +113,7 @@ public sealed partial class Dispatcher(
         }
 
         // Stopping: rows in hand finish sending or go back to the queue untouched; then their outcomes are written.
+        handoff.Detach(this);
         lock (_chatsLock)
         {
             _leasing = false;
@@ -141,12 +144,24 @@ public sealed partial class Dispatcher(
         }
     }
 
+    TimeSpan IReplyTaker.Lease => options.Value.LeaseDuration;
+
+    bool IReplyTaker.Sends(string channel) => _channels.ContainsKey(channel);
+
+    /// <summary>A turn's replies, leased and committed by the engine (<see cref="ReplyHandoff"/>): sent like leased rows.</summary>
+    bool IReplyTaker.Take(IReadOnlyList<OutboxMessage> rows) => Hand(rows[0].Channel, rows, onlyWhileLeasing: true);
+
     /// <summary>Puts leased rows behind the rows of the same chat already in hand; a chat with none gets a sender.</summary>
-    private void Hand(string channel, List<OutboxMessage> rows)
+    private bool Hand(string channel, IReadOnlyList<OutboxMessage> rows, bool onlyWhileLeasing = false)
     {
         List<((string, string) Key, Queue<OutboxMessage> Rows)> started = [];
         lock (_chatsLock)
         {
+            if (onlyWhileLeasing && !_leasing)
+            {
+                return false;
+            }
+
             _inHand[channel] += rows.Count;
             _totalInHand += rows.Count;
             foreach (var row in rows)
@@ -168,6 +183,8 @@ public sealed partial class Dispatcher(
         {
             _ = Task.Run(() => SendChatAsync(chat.Key, chat.Rows), CancellationToken.None);
         }
+
+        return true;
     }
 
     /// <summary>One chat's rows, in order; once one cannot go, the rest of the chat in hand waits with it.</summary>

@@ -48,6 +48,39 @@ public static class OutboxWriter
         }
     }
 
+    /// <summary>
+    /// The same, written already leased until <paramref name="leaseUntil"/> for the dispatcher to be handed once
+    /// committed (<see cref="ReplyHandoff"/>); returns the rows, in order.
+    /// </summary>
+    public static async Task<List<OutboxMessage>> WriteLeasedAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<OutgoingMessage> messages, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    {
+        var rows = new List<OutboxMessage>(messages.Count);
+        if (messages.Count == 0)
+        {
+            return rows;
+        }
+
+        await using var command = connection.Command(
+            transaction,
+            "INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore, LeaseUntil) " +
+            "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now, @until) RETURNING Id");
+        command.With("@channel", channel).With("@chat", chatId).With("@priority", (int)priority).With("@payload", null)
+            .With("@status", (int)DeliveryStatus.InFlight).With("@now", now).With("@until", leaseUntil);
+        foreach (var message in messages)
+        {
+            var payload = JsonSerializer.Serialize(message, Json);
+            command.Parameters[3].Value = payload;
+            var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            rows.Add(new OutboxMessage
+            {
+                Id = id, Channel = channel, ChatId = chatId, Priority = priority, Payload = payload,
+                Status = DeliveryStatus.InFlight, CreatedAt = now, NotBefore = now, LeaseUntil = leaseUntil,
+            });
+        }
+
+        return rows;
+    }
+
     public static OutgoingMessage Read(OutboxMessage row) =>
         JsonSerializer.Deserialize<OutgoingMessage>(row.Payload, Json) ?? throw new InvalidDataException($"Outbox row {row.Id} has no message.");
 }

@@ -1,4 +1,5 @@
 using Antq.Bot.Tests.Conversations;
+using Antq.Bot.Tests.Tips;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Residents;
@@ -28,6 +29,28 @@ public sealed class DispatcherTests
         chat.Says("/menu");
         await chat.Sees("Bạn cần gì?");
         Assert.Equal(ResidentStatus.Active, await bot.QueryAsync(db => db.Residents.Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_reply_goes_out_at_once_from_the_turns_transaction_and_a_changes_replies_go_before_the_turns_own()
+    {
+        await using var bot = await TestBot.StartAsync(s => s["Delivery:PollInterval"] = "01:00:00");
+        var chat = await bot.SignedUpAsync(7003);
+
+        chat.Says("/help");
+        await chat.Sees("Các lệnh");
+        await chat.Sees("Bạn cần gì?");
+
+        // Handed over from the turn's transaction (no poll is due for an hour), sent, and recorded as sent.
+        await WaitUntilAsync(bot, db => db.Outbox.Where(o => o.ChatId == chat.ChatId).AllAsync(o => o.Status == DeliveryStatus.Sent));
+
+        // A change's replies go before the turn's own messages: the tip's tracking code, then the main menu.
+        var tipster = await bot.AtTipCategoryAsync(7004);
+        await tipster.AtReviewAsync();
+        await tipster.SendsTipAsync();
+        var shown = bot.Api.ShownTo(tipster.ChatId).Select(m => m.Text).ToList();
+        Assert.True(shown.FindLastIndex(t => t.Contains("Mã theo dõi: ", StringComparison.Ordinal)) == shown.Count - 2, string.Join("\n---\n", shown.TakeLast(3)));
+        Assert.Contains("Bạn cần gì?", shown[^1], StringComparison.Ordinal);
     }
 
     [Fact]
