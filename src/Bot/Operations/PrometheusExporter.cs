@@ -7,8 +7,8 @@ using Antq.Core.Diagnostics;
 namespace Antq.Bot.Operations;
 
 /// <summary>
-/// Listens to the service's meter and renders its instruments in Prometheus text format: counters as
-/// <c>_total</c>, gauges as they are, histograms as count and sum.
+/// Listens to the service's meter and renders its instruments in Prometheus text format: counters (observed ones
+/// too, whose callback gives the running total) as <c>_total</c>, gauges as they are, histograms as count and sum.
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
@@ -27,7 +27,7 @@ public sealed class PrometheusExporter : IDisposable
 
             var kind = instrument switch
             {
-                Counter<long> => "counter",
+                Counter<long> or ObservableCounter<long> or ObservableCounter<double> => "counter",
                 Histogram<double> => "histogram",
                 _ => "gauge",
             };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Antq.Bot.Hosting;
 using Antq.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Antq.Bot.Tests.Operations;
@@ -123,12 +124,21 @@ public sealed class StartupTests
         await chat.Sees("ngôn ngữ");
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
 
+        // Something holds the single writer long enough to hold every chat back: it is counted under its holder.
+        var gate = bot.Services.GetRequiredService<Antq.Core.Storage.WriteGate>();
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            await Task.Delay(Antq.Core.Storage.WriteGate.LongHold + TimeSpan.FromMilliseconds(20));
+        }
+
         var metrics = await http.GetStringAsync("/metrics");
 
+        Assert.Contains("antq_write_gate_long_holds_total{holder=\"StartupTests.Metrics_count_updates_and_sent_messages_in_prometheus_format\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("antq_updates_received_total{channel=\"telegram\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("antq_updates_handled_total{channel=\"telegram\",outcome=\"ok\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("antq_messages_sent_total{channel=\"telegram\",outcome=\"sent\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE antq_outbox_queue_depth gauge", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE antq_write_gate_held_seconds_total counter", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
