@@ -111,6 +111,10 @@ internal static partial class BroadcastDelivery
     /// LIMIT as a 100-row lease), timed on its own against the freshly expanded queue: the dispatcher runs it inside
     /// the write gate for every batch it takes.
     /// </summary>
+    /// <summary>
+    /// The lease's read, best of 3, for the channel with the broadcast queued and for one with nothing due (the
+    /// dispatcher leases each channel in turn); the slower of the two.
+    /// </summary>
     private static async Task<double> TimeLeaseQueryAsync(BotUnderTest bot)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + bot.DatabasePath + ";Mode=ReadOnly");
@@ -119,21 +123,28 @@ internal static partial class BroadcastDelivery
         command.CommandText = "SELECT Id FROM outbox WHERE Status = 0 AND Priority IN (0, 1, 2) AND NotBefore <= @now AND Channel IN (@c0) ORDER BY Priority, NotBefore, Id LIMIT 100";
         Add(command, "@now", DateTime.UtcNow.AddMinutes(1));
         Add(command, "@c0", TelegramChannel.ChannelName);
-        var best = double.MaxValue;
-        for (var i = 0; i < 3; i++)
+        var slowest = 0.0;
+        foreach (var channel in new[] { TelegramChannel.ChannelName, Antq.Bot.Channels.WebChat.WebChatChannel.ChannelName })
         {
-            var clock = Stopwatch.StartNew();
-            await using (var reader = await command.ExecuteReaderAsync())
+            command.Parameters["@c0"].Value = channel;
+            var best = double.MaxValue;
+            for (var i = 0; i < 3; i++)
             {
-                while (await reader.ReadAsync())
+                var clock = Stopwatch.StartNew();
+                await using (var reader = await command.ExecuteReaderAsync())
                 {
+                    while (await reader.ReadAsync())
+                    {
+                    }
                 }
+
+                best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
             }
 
-            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+            slowest = Math.Max(slowest, best);
         }
 
-        return best;
+        return slowest;
     }
 
     private static async Task<int> CountRowsAsync(BotUnderTest bot, long broadcastId)

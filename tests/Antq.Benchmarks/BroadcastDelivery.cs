@@ -158,7 +158,7 @@ internal static partial class BroadcastDelivery
             var expanded = await CountRowsAsync(bot, broadcastId);
             log.WriteLine($"  expanded into {expanded:N0} delivery rows in {expand.Elapsed.TotalSeconds:0.000} s (due row → clock tick committed), {expandCpu.TotalSeconds:0.000} s of CPU");
             var leaseMs = await TimeLeaseQueryAsync(bot);
-            log.WriteLine($"  the dispatcher's lease query over the queued rows (read only, best of 3): {leaseMs:0.0} ms");
+            log.WriteLine($"  the dispatcher's lease query over the queued rows (read only, best of 3; the slower of the broadcast's channel and one with nothing due): {leaseMs:0.0} ms");
 
             // Sending: the working set is sampled while it goes; probes are spread over the measured window.
             using var stop = new CancellationTokenSource();

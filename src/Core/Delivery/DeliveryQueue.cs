@@ -16,7 +16,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     private const string Columns = "Id, Channel, ChatId, Priority, Payload, Attempts, CreatedAt, NotBefore, BroadcastId";
 
     /// <summary>
-    /// Due rows, walked along the (Status, Priority, NotBefore) index: the IN list lets SQLite seek each priority's
+    /// Due rows, walked along the (Status, Channel, Priority, NotBefore) index: the IN list lets SQLite seek each priority's
     /// due range in order and stop at the limit, instead of reading and sorting every queued row (a city-wide
     /// broadcast queues 175,000, and this runs for every few messages sent). Within a priority, rows go by due time
     /// and then in the order they were written.

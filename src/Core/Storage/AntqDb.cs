@@ -121,7 +121,9 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.Property(o => o.Channel).HasMaxLength(16);
             e.Property(o => o.ChatId).HasMaxLength(64);
             e.Property(o => o.LastError).HasMaxLength(300);
-            e.HasIndex(o => new { o.Status, o.Priority, o.NotBefore });
+            // The dispatcher leases each channel's due rows on this: with the channel in the index, a channel with nothing
+            // due (web chat while Telegram has a city-wide broadcast queued) finds that at once instead of walking them all.
+            e.HasIndex(o => new { o.Status, o.Channel, o.Priority, o.NotBefore });
             e.HasIndex(o => new { o.Channel, o.ChatId, o.Status, o.BroadcastId });
 
             // A broadcast's progress (every clock tick while it sends) and the summary report count its rows by status from this index alone.

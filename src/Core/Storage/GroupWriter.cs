@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -23,14 +24,18 @@ public sealed record WriteScope(AntqDb Db, DbConnection Connection, DbTransactio
 public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, ILogger<GroupWriter> logger) : IAsyncDisposable
 {
     private const int MaxBatch = 128;
+
+    /// <summary>The writer's page cache (KiB): it keeps one connection, so the pages it wrote stay cached between groups.</summary>
+    private const int CacheKib = 16 * 1024;
     private readonly Channel<Unit> _units = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
     private Task? _loop;
+    private AntqDb? _db;
 
     /// <summary>Runs <paramref name="work"/> in the next group transaction and returns its result once committed.</summary>
-    public Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work)
+    public Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work, [CallerFilePath] string file = "", [CallerMemberName] string member = "")
     {
-        var unit = new Unit<T>(work);
+        var unit = new Unit<T>(work, file, member);
         if (_loop is null)
         {
             lock (_startLock)
@@ -73,22 +78,57 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
             }
             catch (Exception ex)
             {
-                // Opening the connection or the transaction failed: nobody in the batch was written.
+                // Opening the connection or the transaction failed: nobody in the batch was written. The next group
+                // starts on a fresh connection.
                 LogBatchFailed(logger, ex, batch.Count);
                 foreach (var unit in batch)
                 {
                     unit.Fail(ex);
                 }
+
+                if (_db is { } broken)
+                {
+                    _db = null;
+                    await broken.DisposeAsync();
+                }
             }
 
             batch.Clear();
         }
+
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// One context on one connection for the writer's whole life: SQLite empties a connection's page cache whenever
+    /// another connection wrote since its last transaction, so a writer taking whichever pooled connection comes would
+    /// read every page again from the file; this one finds in its cache what it wrote last.
+    /// </summary>
+    private async Task<AntqDb> WriterAsync()
+    {
+        if (_db is not null)
+        {
+            return _db;
+        }
+
+        var db = await dbFactory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection connection)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA cache_size=-{CacheKib}";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return _db = db;
     }
 
     private async Task WriteBatchAsync(List<Unit> batch)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
+        var db = await WriterAsync();
         var connection = db.Database.GetDbConnection();
         var written = new List<Unit>(batch.Count);
         using (await writeGate.EnterAsync(CancellationToken.None))
@@ -157,7 +197,7 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
             // Every chat waits behind a long hold: say what it was made of (counts and times only).
             if (Stopwatch.GetElapsedTime(entered) is var held && held > WriteGate.LongHold)
             {
-                LogLongBatch(logger, held.TotalMilliseconds, batch.Count, slowest, Stopwatch.GetElapsedTime(0, slowestTicks).TotalMilliseconds, Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
+                LogLongBatch(logger, held.TotalMilliseconds, batch.Count, batch[slowest].Origin, Stopwatch.GetElapsedTime(0, slowestTicks).TotalMilliseconds, Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
             }
         }
 
@@ -167,14 +207,17 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A group write held the database for {HeldMs:0} ms: {Units} unit(s), the slowest (#{Slowest}) {SlowestMs:0} ms, the commit {CommitMs:0} ms")]
-    private static partial void LogLongBatch(ILogger logger, double heldMs, int units, int slowest, double slowestMs, double commitMs);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group write held the database for {HeldMs:0} ms: {Units} unit(s), the slowest ({Slowest}) {SlowestMs:0} ms, the commit {CommitMs:0} ms")]
+    private static partial void LogLongBatch(ILogger logger, double heldMs, int units, string slowest, double slowestMs, double commitMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group of {Count} write(s) could not start; each caller gets the error")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    private abstract class Unit
+    private abstract class Unit(string file, string member)
     {
+        /// <summary>Where the unit was written from (type and method), for the long-hold log.</summary>
+        public string Origin => Path.GetFileNameWithoutExtension(file) + "." + member.Replace("Async", "", StringComparison.Ordinal);
+
         public abstract Task RunAsync(WriteScope scope);
 
         public abstract void Complete();
@@ -182,7 +225,7 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
         public abstract void Fail(Exception error);
     }
 
-    private sealed class Unit<T>(Func<WriteScope, CancellationToken, Task<T>> work) : Unit
+    private sealed class Unit<T>(Func<WriteScope, CancellationToken, Task<T>> work, string file, string member) : Unit(file, member)
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;

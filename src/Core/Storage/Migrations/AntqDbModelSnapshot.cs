@@ -265,9 +265,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("BroadcastId", "Status");
 
-                    b.HasIndex("Status", "Priority", "NotBefore");
-
                     b.HasIndex("Channel", "ChatId", "Status", "BroadcastId");
+
+                    b.HasIndex("Status", "Channel", "Priority", "NotBefore");
 
                     b.ToTable("outbox", (string)null);
                 });
