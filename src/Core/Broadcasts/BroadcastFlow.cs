@@ -208,10 +208,13 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         return recurrence == Recurrence.Weekly && weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;
     }
 
-    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft)
+    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft) => DaysPrompt(context, draft.Weekdays);
+
+    /// <summary>The days of the week as buttons that toggle ("bcday:N"), the chosen ones ticked, then "Done".</summary>
+    internal static OutgoingMessage DaysPrompt(FlowContext context, int weekdays)
     {
         var rows = Navigation.Rows(
-            Recurrences.Week.Select(d => new Button(((draft.Weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), "bcday:" + ((int)d).ToString(CultureInfo.InvariantCulture))),
+            Recurrences.Week.Select(d => new Button(((weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), "bcday:" + ((int)d).ToString(CultureInfo.InvariantCulture))),
             4);
         rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
         return new OutgoingMessage { Text = context.T("broadcast.ask_days"), Buttons = rows };

@@ -37,7 +37,9 @@ public sealed record ShowBroadcast(long BroadcastId) : DomainChange
         string T(string key, params object?[] args) => texts.Get("vi", key, args);
         var repeat = b.Recurrence == Recurrence.None ? T("broadcast.once") : BroadcastFlow.RepeatLabel((key, args) => T(key, args), b.Recurrence, b.Weekdays);
         var id = ManagedBroadcast.Id(b.Id);
-        var edit = (IReadOnlyList<Button>)[new Button(T("broadcast.edit_text"), "bcedit:text:" + id), new Button(T("broadcast.edit_time"), "bcedit:time:" + id)];
+        IReadOnlyList<Button> edit = b.Recurrence == Recurrence.Weekly
+            ? [new Button(T("broadcast.edit_text"), "bcedit:text:" + id), new Button(T("broadcast.edit_time"), "bcedit:time:" + id), new Button(T("broadcast.edit_days"), "bcedit:days:" + id + ":" + b.Weekdays.ToString(CultureInfo.InvariantCulture))]
+            : [new Button(T("broadcast.edit_text"), "bcedit:text:" + id), new Button(T("broadcast.edit_time"), "bcedit:time:" + id)];
         var cancel = new Button(T("broadcast.cancel_button"), "bccancel:" + id);
         IReadOnlyList<IReadOnlyList<Button>> buttons = b.Status switch
         {
@@ -94,8 +96,11 @@ public sealed record ResumeBroadcast(long BroadcastId) : DomainChange
     }
 }
 
-/// <summary>New text or a new time for a scheduled or paused broadcast; a repeating one keeps its new time of day from then on.</summary>
-public sealed record UpdateBroadcast(long BroadcastId, string? Text, DateTime? At) : DomainChange
+/// <summary>
+/// New text, a new time, or (weekly) new days for a scheduled or paused broadcast; a repeating one keeps its new time of
+/// day from then on, and new days take effect from its next occurrence on one of them.
+/// </summary>
+public sealed record UpdateBroadcast(long BroadcastId, string? Text, DateTime? At, int? Weekdays = null) : DomainChange
 {
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
@@ -125,6 +130,14 @@ public sealed record UpdateBroadcast(long BroadcastId, string? Text, DateTime? A
             b.ScheduledFor = first;
             b.FirstAt = b.Recurrence == Recurrence.None ? null : first;
             context.Reply(texts.Get("vi", "broadcast.time_changed", b.Id, LocalTime.Format(first, "vi")));
+        }
+
+        if (Weekdays is { } days && b.Recurrence == Recurrence.Weekly && days is > 0 and < 128)
+        {
+            b.Weekdays = days;
+            b.ScheduledFor = Recurrences.Next(Recurrence.Weekly, b.FirstAt ?? b.ScheduledFor, context.Now, days);
+            var label = BroadcastFlow.RepeatLabel((key, args) => texts.Get("vi", key, args), b.Recurrence, days);
+            context.Reply(texts.Get("vi", "broadcast.days_changed", b.Id, label, LocalTime.Format(b.ScheduledFor, "vi")));
         }
     }
 }

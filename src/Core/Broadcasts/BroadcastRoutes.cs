@@ -24,10 +24,15 @@ public sealed class BroadcastRoutes(FlowCatalog flows) : IInputRoute
             return Change(new ListBroadcasts());
         }
 
-        if (Navigation.ButtonArgument(context, "bcedit:") is { } edit && edit.Split(':') is [var what and ("text" or "time"), var editId] && long.TryParse(editId, out _))
+        // "bcedit:text:7", "bcedit:time:7", or "bcedit:days:7:18" (a weekly one's days as its card showed them).
+        if (Navigation.ButtonArgument(context, "bcedit:") is { } edit
+            && edit.Split(':') is [var what, var editId, .. var rest]
+            && ((what is "text" or "time" && rest.Length == 0) || (what is "days" && rest.Length == 1))
+            && long.TryParse(editId, out _))
         {
+            var days = rest.Length == 1 ? rest[0] : "0";
             var flow = flows[EditBroadcastFlow.FlowName];
-            return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("broadcast", editId).With("what", what) }));
+            return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("broadcast", editId).With("what", what).With("days", days) }));
         }
 
         return Id(context, "bcshow:") is { } show ? Change(new ShowBroadcast(show))

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Broadcasts;
 
-/// <summary>Editing a scheduled broadcast from its card: the new text, or the new time → <see cref="UpdateBroadcast"/>.</summary>
+/// <summary>Editing a scheduled broadcast from its card: the new text, the new time, or a weekly one's days → <see cref="UpdateBroadcast"/>.</summary>
 public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 {
     public const string FlowName = "broadcastedit";
@@ -14,11 +14,11 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
 
     public int Version => 1;
 
-    /// <summary>Starts on the step named in <paramref name="context"/>'s data ("text" or "time").</summary>
+    /// <summary>Starts on the step named in <paramref name="context"/>'s data ("text", "time" or "days").</summary>
     public StepResult Start(FlowContext context)
     {
-        var step = context.Data["what"] == "time" ? "time" : "text";
-        return StepResult.Continue(step, context.Data, Ask(context, step));
+        var step = context.Data["what"] is { } named && named is "time" or "days" ? named : "text";
+        return StepResult.Continue(step, context.Data, Ask(context, step, Days(context)));
     }
 
     public StepResult Handle(FlowContext context)
@@ -29,6 +29,23 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
         }
 
         var id = long.Parse(context.Data["broadcast"]!, CultureInfo.InvariantCulture);
+        if (context.Step == "days")
+        {
+            var days = Days(context);
+            if (Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6)
+            {
+                var toggled = days ^ Recurrences.Bit((DayOfWeek)day);
+                return StepResult.Continue("days", context.Data.With("days", toggled.ToString(CultureInfo.InvariantCulture)), BroadcastFlow.DaysPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+            }
+
+            if (Navigation.IsDone(context))
+            {
+                return days == 0 ? StepResult.Invalid(context.T("broadcast.pick_a_day")) : StepResult.Done().With(new UpdateBroadcast(id, null, null, days));
+            }
+
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
         var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
         if (context.Step == "time")
         {
@@ -48,8 +65,15 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
             : StepResult.Done().With(new UpdateBroadcast(id, text, null));
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Ask(context, context.Step ?? "text")];
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Ask(context, context.Step ?? "text", Days(context))];
 
-    private static OutgoingMessage Ask(FlowContext context, string step) =>
-        context.Say(step == "time" ? "broadcast.ask_new_time" : "broadcast.ask_new_text", context.Data["broadcast"]);
+    private static int Days(FlowContext context) =>
+        int.TryParse(context.Data["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days < 128 ? days : 0;
+
+    private static OutgoingMessage Ask(FlowContext context, string step, int days) => step switch
+    {
+        "days" => BroadcastFlow.DaysPrompt(context, days),
+        "time" => context.Say("broadcast.ask_new_time", context.Data["broadcast"]),
+        _ => context.Say("broadcast.ask_new_text", context.Data["broadcast"]),
+    };
 }

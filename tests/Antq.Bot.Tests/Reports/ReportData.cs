@@ -70,13 +70,17 @@ public static class ReportData
     /// <summary>A broadcast still sending in 2025 (two delivered to Chi Lăng, one waiting): counted from the outbox.</summary>
     public static Task SendingAsync(TestBot bot) => bot.QueryAsync(async db =>
     {
+        // One transaction, as the clock starts a broadcast: a "sending" broadcast with no rows yet would look finished to it.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var sending = new Broadcast { Text = "Phòng cháy", Topic = BroadcastTopic.Fire, Status = BroadcastStatus.Sending, StartedAt = At(2025, 11, 1), ScheduledFor = At(2025, 11, 1), Recipients = 3 };
         db.Broadcasts.Add(sending);
         await db.SaveChangesAsync();
         var waiting = Delivery(sending.Id, "9003", DeliveryStatus.Queued);
         waiting.NotBefore = DateTime.UtcNow.AddDays(1); // held for the morning by quiet hours
         db.Outbox.AddRange(Delivery(sending.Id, "9001", DeliveryStatus.Sent), Delivery(sending.Id, "9002", DeliveryStatus.Sent), waiting);
-        return await db.SaveChangesAsync();
+        var saved = await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return saved;
     });
 
     private static Task<int> SettleAsync(AntqDb db, long broadcast) =>
