@@ -2,6 +2,7 @@ using Antq.Core.Pledges;
 using Antq.Core.Reports;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
+using Antq.Core.Tests.Storage;
 using Antq.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,33 +14,8 @@ namespace Antq.Core.Tests.Reports;
 /// The report's running counts on a real SQLite file: the triggers keep them right through signing, withdrawing,
 /// correcting, moving and deleting, and they always equal the counts made again from the facts.
 /// </summary>
-public sealed class ReportTallyTests : IAsyncLifetime
+public sealed class ReportTallyTests : SqliteFileTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "antq-tally-" + Guid.NewGuid().ToString("N")[..10]);
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddAntqStorage("Sqlite", "Data Source=" + Path.Combine(_directory, "antq.db"))
-            .BuildServiceProvider();
-        await new DatabaseInitializer(_services.GetRequiredService<IDbContextFactory<AntqDb>>(), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        // This file's pool only: clearing every pool would close another test's idle connections (and checkpoint its log).
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(_directory, "antq.db")))
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
-        }
-
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task A_signer_counts_once_a_year_in_their_unit_until_their_last_pledge_is_withdrawn()
     {
@@ -111,7 +87,7 @@ public sealed class ReportTallyTests : IAsyncLifetime
         await AssertKeptEqualsCountedAsync(db);
     }
 
-    private AntqDb Db() => _services.GetRequiredService<IDbContextFactory<AntqDb>>().CreateDbContext();
+    private AntqDb Db() => Contexts.CreateDbContext();
 
     /// <summary>What the triggers kept equals what <see cref="ReportTallies.Fill"/> counts from the facts.</summary>
     private static async Task AssertKeptEqualsCountedAsync(AntqDb db)

@@ -10,36 +10,11 @@ namespace Antq.Core.Tests.Storage;
 /// The single writer on a real SQLite file: units that wait together are written together and fail alone; the
 /// write-ahead log is copied back in the background.
 /// </summary>
-public sealed class StorageTests : IAsyncLifetime
+public sealed class StorageTests : SqliteFileTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "antq-gw-" + Guid.NewGuid().ToString("N")[..10]);
-    private ServiceProvider _services = null!;
+    private GroupWriter Writer => Services.GetRequiredService<GroupWriter>();
 
-    private GroupWriter Writer => _services.GetRequiredService<GroupWriter>();
-
-    private WriteGate Gate => _services.GetRequiredService<WriteGate>();
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddAntqStorage("Sqlite", "Data Source=" + Path.Combine(_directory, "antq.db"))
-            .BuildServiceProvider();
-        await new DatabaseInitializer(_services.GetRequiredService<IDbContextFactory<AntqDb>>(), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        // This file's pool only: clearing every pool would close another test's idle connections (and checkpoint its log).
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(_directory, "antq.db")))
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
-        }
-
-        Directory.Delete(_directory, recursive: true);
-    }
+    private WriteGate Gate => Services.GetRequiredService<WriteGate>();
 
     [Fact]
     public async Task Units_waiting_for_the_writer_are_committed_together_and_each_gets_its_own_result()
@@ -106,12 +81,12 @@ public sealed class StorageTests : IAsyncLifetime
     [Fact]
     public async Task Commits_leave_the_log_to_the_background_checkpoint_which_copies_it_into_the_database_file()
     {
-        var file = Path.Combine(_directory, "antq.db");
+        var file = DatabaseFile;
         var before = new FileInfo(file).Length;
         await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Writer.WriteAsync((scope, ct) => InsertAsync(scope, new string('x', 2000) + i, ct))));
         Assert.Equal(before, new FileInfo(file).Length);
 
-        var checkpointer = new WalCheckpointer(_services.GetRequiredService<IDbContextFactory<AntqDb>>(), Gate, NullLogger<WalCheckpointer>.Instance);
+        var checkpointer = new WalCheckpointer(Contexts, Gate, NullLogger<WalCheckpointer>.Instance);
         var logPages = await checkpointer.CheckpointAsync(CancellationToken.None);
 
         Assert.True(logPages > 100, $"the log held {logPages} pages");
@@ -151,7 +126,7 @@ public sealed class StorageTests : IAsyncLifetime
 
     private async Task<long> CountAsync(string chatLike)
     {
-        await using var db = await _services.GetRequiredService<IDbContextFactory<AntqDb>>().CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         return await db.Inbox.LongCountAsync(i => EF.Functions.Like(i.ChatId, chatLike));
     }
 
