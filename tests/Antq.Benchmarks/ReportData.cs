@@ -58,7 +58,7 @@ internal sealed class ReportData(string file, double scale, TextWriter log)
             await ExecAsync(connection, $"DROP INDEX \"{name}\"");
         }
 
-        // The report's tallies are counted once after the load, as the migration that adds them does, not row by row.
+        // The report's tallies are counted once after the load, not row by row.
         foreach (var trigger in ReportTallies.TriggerNames)
         {
             await ExecAsync(connection, $"DROP TRIGGER {trigger}");

@@ -103,9 +103,9 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                     : Go(context, Step.At, draft with { Recurrence = kind, Weekdays = 0 });
 
             case Step.Days:
-                if (Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6)
+                if (ToggledDay(context, draft.Weekdays) is { } weekdays)
                 {
-                    var toggled = draft with { Weekdays = draft.Weekdays ^ Recurrences.Bit((DayOfWeek)day) };
+                    var toggled = draft with { Weekdays = weekdays };
                     return StepResult.Continue(Step.Days, toggled.Into(context.Data), DaysPrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
                 }
 
@@ -209,6 +209,12 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     }
 
     private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft) => DaysPrompt(context, draft.Weekdays);
+
+    /// <summary>The days with the one a "bcday:N" button names switched on or off; null when no day button was pressed.</summary>
+    internal static int? ToggledDay(FlowContext context, int weekdays) =>
+        Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6
+            ? weekdays ^ Recurrences.Bit((DayOfWeek)day)
+            : null;
 
     /// <summary>The days of the week as buttons that toggle ("bcday:N"), the chosen ones ticked, then "Done".</summary>
     internal static OutgoingMessage DaysPrompt(FlowContext context, int weekdays)

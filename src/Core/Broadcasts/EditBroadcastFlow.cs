@@ -32,9 +32,8 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
         if (context.Step == "days")
         {
             var days = Days(context);
-            if (Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6)
+            if (BroadcastFlow.ToggledDay(context, days) is { } toggled)
             {
-                var toggled = days ^ Recurrences.Bit((DayOfWeek)day);
                 return StepResult.Continue("days", context.Data.With("days", toggled.ToString(CultureInfo.InvariantCulture)), BroadcastFlow.DaysPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
             }
 

@@ -16,6 +16,15 @@ public abstract record DomainChange
     public virtual Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken) => Task.FromResult(this);
 }
 
+/// <summary>A change that only reads (a report): all of it is worked out before the transaction, which queues its replies.</summary>
+public abstract record ReadOnlyChange : DomainChange
+{
+    public sealed override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"{GetType().Name} is prepared before the transaction, never applied in it.");
+
+    public abstract override Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken);
+}
+
 /// <summary>Replies worked out before the transaction (see <see cref="DomainChange.PrepareAsync"/>), queued in it.</summary>
 public sealed record PreparedReply(IReadOnlyList<OutgoingMessage> Messages) : DomainChange
 {

@@ -8,12 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Core.Pledges;
 
 /// <summary>/coverage: the campaign's coverage of the officer's ward (all wards for admins), then the same numbers as a CSV file.</summary>
-public sealed record ShowCoverage : DomainChange
+public sealed record ShowCoverage : ReadOnlyChange
 {
-    // Reads only: worked out before the writer's transaction; the replies are queued in it.
-    public override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("ShowCoverage is prepared before the transaction, never applied in it.");
-
     public override async Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var officer = await context.ActingOfficerAsync(cancellationToken);

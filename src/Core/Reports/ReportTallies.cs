@@ -72,7 +72,8 @@ public sealed class BroadcastDelivered : IAreaCount
 /// Pledge and resident tallies are kept by SQLite triggers in the same transaction as the change to the fact,
 /// whichever code path makes it (chat, paper import, correction, withdrawal, erasure, a status change from the
 /// channel); a broadcast's reach is written once, when it finishes (<see cref="Settle"/>). <see cref="Fill"/> counts
-/// them all again from the facts: the migration that adds them runs it, and the tests compare it with the kept counts.
+/// them all again from the facts: a bulk load (the report benchmark) runs it after loading with the triggers off, and the
+/// tests compare it with the kept counts.
 /// </summary>
 /// <remarks>
 /// The consent year is the local year in Vietnam, which has kept UTC+7 without daylight saving since 1975; SQLite has

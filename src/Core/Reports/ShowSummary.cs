@@ -10,12 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Antq.Core.Reports;
 
 /// <summary>/report: the summary of the officer's ward (any area for admins) for whole years, then the CSV and the chart.</summary>
-public sealed record ShowSummary(int FirstYear, int LastYear, string? Area) : DomainChange
+public sealed record ShowSummary(int FirstYear, int LastYear, string? Area) : ReadOnlyChange
 {
-    // Everything here reads: it is worked out before the writer's transaction, and only the replies are queued in it.
-    public override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("ShowSummary is prepared before the transaction, never applied in it.");
-
     public override async Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var officer = await context.ActingOfficerAsync(cancellationToken);

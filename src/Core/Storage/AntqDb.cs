@@ -211,7 +211,7 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
         });
     }
 
-    /// <summary>The report's running counts (<see cref="ReportTallies"/>): kept by triggers, written by the migration that adds them.</summary>
+    /// <summary>The report's running counts (<see cref="ReportTallies"/>): kept by triggers the migration creates.</summary>
     private static void OnTalliesCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<PledgeTally>(e =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Antq.Core.Storage.Migrations
 {
     [DbContext(typeof(AntqDb))]
-    [Migration("20261129093621_Initial")]
+    [Migration("20261129125520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -28,6 +28,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Delivered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
@@ -265,9 +268,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("BroadcastId", "Status");
 
-                    b.HasIndex("Status", "Priority", "NotBefore");
-
                     b.HasIndex("Channel", "ChatId", "Status", "BroadcastId");
+
+                    b.HasIndex("Status", "Channel", "Priority", "NotBefore");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -298,6 +301,8 @@ namespace Antq.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Coming");
 
                     b.HasIndex("EventId", "Channel", "ChatId")
                         .IsUnique();
@@ -616,11 +621,11 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("ResidentId");
 
+                    b.HasIndex("CampaignYear", "SignedAt");
+
                     b.HasIndex("CampaignYear", "SignerKey", "TypeId");
 
                     b.HasIndex("CampaignYear", "WardId", "UnitId");
-
-                    b.HasIndex(new[] { "CampaignYear", "WardId", "UnitId", "SignerKind", "TypeId", "Source", "WithdrawnAt", "SignedAt", "SignerKey" }, "IX_pledges_report");
 
                     b.ToTable("pledges", (string)null);
                 });
@@ -646,6 +651,110 @@ namespace Antq.Core.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("pledge_renewal_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Reports.BroadcastDelivered", b =>
+                {
+                    b.Property<long>("BroadcastId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BroadcastId", "WardId", "UnitId");
+
+                    b.HasIndex("UnitId", "BroadcastId", "Sent");
+
+                    b.HasIndex("WardId", "BroadcastId", "Sent");
+
+                    b.ToTable("broadcast_delivered", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Reports.PledgeTally", b =>
+                {
+                    b.Property<int>("CampaignYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pledges")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignYear", "WardId", "UnitId", "TypeId", "Source");
+
+                    b.HasIndex("UnitId", "CampaignYear");
+
+                    b.HasIndex("WardId", "CampaignYear");
+
+                    b.ToTable("pledge_tally", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Reports.ResidentTally", b =>
+                {
+                    b.Property<string>("WardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsentYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WardId", "UnitId", "ConsentYear", "Status");
+
+                    b.HasIndex("UnitId", "ConsentYear");
+
+                    b.ToTable("resident_tally", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Reports.SignerTally", b =>
+                {
+                    b.Property<int>("CampaignYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Signers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignYear", "WardId", "UnitId", "SignerKind");
+
+                    b.HasIndex("UnitId", "CampaignYear");
+
+                    b.HasIndex("WardId", "CampaignYear");
+
+                    b.ToTable("signer_tally", (string)null);
                 });
 
             modelBuilder.Entity("Antq.Core.Residents.Resident", b =>

@@ -12,6 +12,20 @@ namespace Antq.Core.Storage.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "broadcast_delivered",
+                columns: table => new
+                {
+                    BroadcastId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", nullable: false),
+                    Sent = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcast_delivered", x => new { x.BroadcastId, x.WardId, x.UnitId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "broadcasts",
                 columns: table => new
                 {
@@ -33,6 +47,7 @@ namespace Antq.Core.Storage.Migrations
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    Delivered = table.Column<int>(type: "INTEGER", nullable: true),
                     ProgressOutboxId = table.Column<long>(type: "INTEGER", nullable: true),
                     ProgressAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
@@ -261,6 +276,37 @@ namespace Antq.Core.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "pledge_tally",
+                columns: table => new
+                {
+                    CampaignYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", nullable: false),
+                    TypeId = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Pledges = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pledge_tally", x => new { x.CampaignYear, x.WardId, x.UnitId, x.TypeId, x.Source });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resident_tally",
+                columns: table => new
+                {
+                    WardId = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", nullable: false),
+                    ConsentYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Residents = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resident_tally", x => new { x.WardId, x.UnitId, x.ConsentYear, x.Status });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "residents",
                 columns: table => new
                 {
@@ -282,6 +328,21 @@ namespace Antq.Core.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_residents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "signer_tally",
+                columns: table => new
+                {
+                    CampaignYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    WardId = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", nullable: false),
+                    SignerKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Signers = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signer_tally", x => new { x.CampaignYear, x.WardId, x.UnitId, x.SignerKind });
                 });
 
             migrationBuilder.CreateTable(
@@ -430,6 +491,16 @@ namespace Antq.Core.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_broadcast_delivered_UnitId_BroadcastId_Sent",
+                table: "broadcast_delivered",
+                columns: new[] { "UnitId", "BroadcastId", "Sent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcast_delivered_WardId_BroadcastId_Sent",
+                table: "broadcast_delivered",
+                columns: new[] { "WardId", "BroadcastId", "Sent" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_broadcasts_Status_ScheduledFor",
                 table: "broadcasts",
                 columns: new[] { "Status", "ScheduledFor" });
@@ -451,6 +522,11 @@ namespace Antq.Core.Storage.Migrations
                 table: "event_rsvps",
                 columns: new[] { "EventId", "Channel", "ChatId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_event_rsvps_EventId_Coming",
+                table: "event_rsvps",
+                columns: new[] { "EventId", "Coming" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_events_Status_StartsAt",
@@ -501,15 +577,30 @@ namespace Antq.Core.Storage.Migrations
                 columns: new[] { "Channel", "ChatId", "Status", "BroadcastId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_Status_Priority_NotBefore",
+                name: "IX_outbox_Status_Channel_Priority_NotBefore",
                 table: "outbox",
-                columns: new[] { "Status", "Priority", "NotBefore" });
+                columns: new[] { "Status", "Channel", "Priority", "NotBefore" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pledge_renewal_invitations_ResidentId_CampaignYear",
                 table: "pledge_renewal_invitations",
                 columns: new[] { "ResidentId", "CampaignYear" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_tally_UnitId_CampaignYear",
+                table: "pledge_tally",
+                columns: new[] { "UnitId", "CampaignYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_tally_WardId_CampaignYear",
+                table: "pledge_tally",
+                columns: new[] { "WardId", "CampaignYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledges_CampaignYear_SignedAt",
+                table: "pledges",
+                columns: new[] { "CampaignYear", "SignedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pledges_CampaignYear_SignerKey_TypeId",
@@ -527,14 +618,14 @@ namespace Antq.Core.Storage.Migrations
                 column: "Number");
 
             migrationBuilder.CreateIndex(
-                name: "IX_pledges_report",
-                table: "pledges",
-                columns: new[] { "CampaignYear", "WardId", "UnitId", "SignerKind", "TypeId", "Source", "WithdrawnAt", "SignedAt", "SignerKey" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_pledges_ResidentId",
                 table: "pledges",
                 column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resident_tally_UnitId_ConsentYear",
+                table: "resident_tally",
+                columns: new[] { "UnitId", "ConsentYear" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_residents_Channel_ChatId",
@@ -561,6 +652,16 @@ namespace Antq.Core.Storage.Migrations
                 name: "IX_residents_WardId_UnitId",
                 table: "residents",
                 columns: new[] { "WardId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_signer_tally_UnitId_CampaignYear",
+                table: "signer_tally",
+                columns: new[] { "UnitId", "CampaignYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_signer_tally_WardId_CampaignYear",
+                table: "signer_tally",
+                columns: new[] { "WardId", "CampaignYear" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_tip_attachments_StoredPath_NextDownloadAt",
@@ -609,11 +710,22 @@ namespace Antq.Core.Storage.Migrations
                 name: "IX_tips_WardId_Status_CreatedAt",
                 table: "tips",
                 columns: new[] { "WardId", "Status", "CreatedAt" });
+
+            // The triggers that keep the summary report's tallies (see ReportTallies).
+            migrationBuilder.Sql(Antq.Core.Reports.ReportTallies.Triggers);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var trigger in Antq.Core.Reports.ReportTallies.TriggerNames)
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {trigger};");
+            }
+
+            migrationBuilder.DropTable(
+                name: "broadcast_delivered");
+
             migrationBuilder.DropTable(
                 name: "broadcasts");
 
@@ -654,7 +766,16 @@ namespace Antq.Core.Storage.Migrations
                 name: "pledge_renewal_invitations");
 
             migrationBuilder.DropTable(
+                name: "pledge_tally");
+
+            migrationBuilder.DropTable(
                 name: "pledges");
+
+            migrationBuilder.DropTable(
+                name: "resident_tally");
+
+            migrationBuilder.DropTable(
+                name: "signer_tally");
 
             migrationBuilder.DropTable(
                 name: "tip_attachments");
