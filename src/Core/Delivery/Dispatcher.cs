@@ -255,7 +255,9 @@ public sealed partial class Dispatcher(
             var paid = pacer.PaidBroadcasts && row.Priority == DeliveryPriority.Broadcast;
             await pacer.WaitTurnAsync(row.ChatId, paid, _stopping);
             var message = OutboxWriter.Read(row);
-            var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, _stopping);
+            // A request already on its way is not cancelled by a stop: the channel may have delivered it, and marking
+            // it queued again would send it twice after the restart. The stop waits for it (the client's own timeout bounds it).
+            var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, CancellationToken.None);
             var outcome = Judge(row, result, pacer, settings);
             if (message.KeepsMessageId && outcome.Status == DeliveryStatus.Sent)
             {
