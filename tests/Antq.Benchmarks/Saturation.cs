@@ -51,9 +51,12 @@ internal static class Saturation
         var gate = bot.App.Services.GetRequiredService<WriteGate>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var held = gate.HeldSeconds;
+        var writer = bot.App.Services.GetRequiredService<GroupWriter>();
+        var writerBefore = writer.Breakdown();
         var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         held = gate.HeldSeconds - held;
+        WriteBreakdown(log, writerBefore, writer.Breakdown(), held, residents * script.Length);
         if (jit is not null)
         {
             log.WriteLine($"  JIT: {jit.Total} methods compiled during the measured loop; most often:");
@@ -81,6 +84,21 @@ internal static class Saturation
             cpu.TotalMilliseconds / updates,
             held * 1000 / updates,
             held / e2eSpan.TotalSeconds);
+    }
+
+    /// <summary>The writer's held time per update by kind of unit, so a change shows where it moved the writer.</summary>
+    private static void WriteBreakdown(TextWriter log, WriterBreakdown before, WriterBreakdown after, double heldSeconds, int updates)
+    {
+        var earlier = before.Units.ToDictionary(u => u.Origin);
+        var commits = after.Commits - before.Commits;
+        var commitSeconds = after.CommitSeconds - before.CommitSeconds;
+        var units = after.Units.Select(u => earlier.TryGetValue(u.Origin, out var b) ? u with { Count = u.Count - b.Count, Seconds = u.Seconds - b.Seconds } : u)
+            .Where(u => u.Count > 0).OrderByDescending(u => u.Seconds).ToList();
+        var parts = units.Select(u => $"{u.Origin} {u.Seconds * 1000 / updates:0.000} ms ({u.Count / (double)updates:0.00} a update, {u.Seconds * 1e6 / u.Count:0} µs each)").ToList();
+        parts.Add($"commits {commitSeconds * 1000 / updates:0.000} ms ({commits} commits, {updates / (double)Math.Max(commits, 1):0.0} updates each)");
+        var rest = heldSeconds - units.Sum(u => u.Seconds) - commitSeconds;
+        parts.Add($"the rest (begin, savepoints, waits inside the gate) {rest * 1000 / updates:0.000} ms");
+        log.WriteLine("  writer per update: " + string.Join("; ", parts));
     }
 
     private static bool InRange(string chatId, int residents) =>

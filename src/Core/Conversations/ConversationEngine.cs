@@ -97,9 +97,10 @@ public sealed partial class ConversationEngine(
         }
 
         var lease = handoff.LeaseFor(input.Channel);
+        var turnPayloads = turn.Messages.Select(OutboxWriter.Payload).ToList();
         var (handledAt, leased, replies) = await writer.WriteAsync(async (scope, ct) =>
         {
-            IReadOnlyList<OutgoingMessage> messages = turn.Messages;
+            var payloads = turnPayloads;
             if (prepared.Count > 0)
             {
                 var changes = new ChangeContext(scope.Db, input, now, services);
@@ -108,8 +109,12 @@ public sealed partial class ConversationEngine(
                     await change.ApplyAsync(changes, ct);
                 }
 
-                await scope.Db.SaveChangesAsync(ct);
-                messages = changes.Replies.Count == 0 ? messages : [.. changes.Replies, .. messages];
+                if (scope.Db.ChangeTracker.HasChanges())
+                {
+                    await scope.Db.SaveChangesAsync(ct);
+                }
+
+                payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
             }
 
             if (writesState)
@@ -123,15 +128,15 @@ public sealed partial class ConversationEngine(
             List<OutboxMessage> rows = [];
             if (lease is { } l)
             {
-                rows = await OutboxWriter.WriteLeasedAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, messages, DeliveryPriority.Reply, queuedAt, queuedAt + l, ct);
+                rows = await OutboxWriter.WriteLeasedAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + l, ct);
             }
             else
             {
-                await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, messages, DeliveryPriority.Reply, queuedAt, ct);
+                await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, ct);
             }
 
             await ConversationStore.MarkHandledAsync(scope.Connection, scope.Transaction, inboxId, queuedAt, ct);
-            return (queuedAt, rows, messages.Count);
+            return (queuedAt, rows, payloads.Count);
         });
 
         // Other chats' messages a change queued (an officer told of a tip) go by the dispatcher's lease.
@@ -173,7 +178,7 @@ public sealed partial class ConversationEngine(
         var why = Truncate(error.GetType().Name + ": " + error.Message, 300);
         await writer.WriteAsync(async (scope, ct) =>
         {
-            await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, row.Channel, row.ChatId, [apology], DeliveryPriority.Reply, now, ct);
+            await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, row.Channel, row.ChatId, [OutboxWriter.Payload(apology)], DeliveryPriority.Reply, now, ct);
             await ConversationStore.MarkHandledAsync(scope.Connection, scope.Transaction, inboxId, now, ct, why);
             return 0;
         });

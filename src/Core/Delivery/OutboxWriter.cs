@@ -19,7 +19,7 @@ public static class OutboxWriter
                 Channel = channel,
                 ChatId = chatId,
                 Priority = priority,
-                Payload = JsonSerializer.Serialize(message, Json),
+                Payload = Payload(message),
                 Status = DeliveryStatus.Queued,
                 CreatedAt = now,
                 NotBefore = now,
@@ -27,10 +27,13 @@ public static class OutboxWriter
         }
     }
 
+    /// <summary>A message as the outbox keeps it (serialized before the writer's turn, where it costs nobody a wait).</summary>
+    public static string Payload(OutgoingMessage message) => JsonSerializer.Serialize(message, Json);
+
     /// <summary>The same as <see cref="Enqueue"/>, written at once in the caller's transaction (the engine's hot path).</summary>
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<OutgoingMessage> messages, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken)
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken)
     {
-        if (messages.Count == 0)
+        if (payloads.Count == 0)
         {
             return;
         }
@@ -41,9 +44,9 @@ public static class OutboxWriter
             "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now)");
         command.With("@channel", channel).With("@chat", chatId).With("@priority", (int)priority).With("@payload", null)
             .With("@status", (int)DeliveryStatus.Queued).With("@now", now);
-        foreach (var message in messages)
+        foreach (var payload in payloads)
         {
-            command.Parameters[3].Value = JsonSerializer.Serialize(message, Json);
+            command.Parameters[3].Value = payload;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -52,10 +55,10 @@ public static class OutboxWriter
     /// The same, written already leased until <paramref name="leaseUntil"/> for the dispatcher to be handed once
     /// committed (<see cref="ReplyHandoff"/>); returns the rows, in order.
     /// </summary>
-    public static async Task<List<OutboxMessage>> WriteLeasedAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<OutgoingMessage> messages, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    public static async Task<List<OutboxMessage>> WriteLeasedAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
     {
-        var rows = new List<OutboxMessage>(messages.Count);
-        if (messages.Count == 0)
+        var rows = new List<OutboxMessage>(payloads.Count);
+        if (payloads.Count == 0)
         {
             return rows;
         }
@@ -66,9 +69,8 @@ public static class OutboxWriter
             "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now, @until) RETURNING Id");
         command.With("@channel", channel).With("@chat", chatId).With("@priority", (int)priority).With("@payload", null)
             .With("@status", (int)DeliveryStatus.InFlight).With("@now", now).With("@until", leaseUntil);
-        foreach (var message in messages)
+        foreach (var payload in payloads)
         {
-            var payload = JsonSerializer.Serialize(message, Json);
             command.Parameters[3].Value = payload;
             var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             rows.Add(new OutboxMessage

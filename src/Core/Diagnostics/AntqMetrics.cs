@@ -15,7 +15,7 @@ public sealed class AntqMetrics : IDisposable
     private readonly Histogram<double> _handleSeconds;
     private long _queueDepth;
 
-    public AntqMetrics(Storage.WriteGate writeGate)
+    public AntqMetrics(Storage.WriteGate writeGate, Storage.GroupWriter writer)
     {
         _meter = new Meter(MeterName);
         _received = _meter.CreateCounter<long>("antq_updates_received", description: "Updates received from channels and stored");
@@ -26,6 +26,9 @@ public sealed class AntqMetrics : IDisposable
         _meter.CreateObservableCounter("antq_write_gate_held_seconds", () => writeGate.HeldSeconds, unit: "s", description: "Time the database's single writer was busy");
         _meter.CreateObservableCounter("antq_write_gate_waited_seconds", () => writeGate.WaitedSeconds, unit: "s", description: "Time writers spent waiting for the database's single writer, summed");
         _meter.CreateObservableCounter("antq_write_gate_long_holds", () => writeGate.LongHolds().Select(h => new Measurement<long>(h.Value.Count, new KeyValuePair<string, object?>("holder", h.Key))), description: $"Holds of the single writer longer than {Storage.WriteGate.LongHold.TotalMilliseconds} ms, by holder");
+        _meter.CreateObservableCounter("antq_writer_unit_seconds", () => writer.Breakdown().Units.Select(u => new Measurement<double>(u.Seconds, new KeyValuePair<string, object?>("origin", u.Origin))), unit: "s", description: "Time the single writer spent on each kind of unit of work, inside its group transaction");
+        _meter.CreateObservableCounter("antq_writer_units", () => writer.Breakdown().Units.Select(u => new Measurement<long>(u.Count, new KeyValuePair<string, object?>("origin", u.Origin))), description: "Units of work the single writer ran, by kind");
+        _meter.CreateObservableCounter("antq_writer_commit_seconds", () => writer.Breakdown().CommitSeconds, unit: "s", description: "Time the single writer spent committing its group transactions");
         _meter.CreateObservableGauge("antq_outbox_queue_depth", () => Interlocked.Read(ref _queueDepth), description: "Outgoing messages waiting to be sent");
     }
 

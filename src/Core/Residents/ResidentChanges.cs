@@ -1,23 +1,32 @@
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Antq.Core.Residents;
 
 /// <summary>The resident consents (or already had) and keeps these choices.</summary>
 public sealed record SaveResidentProfile(string Language, string? WardId, string? UnitId, Topics Topics) : DomainChange
 {
+    /// <remarks>
+    /// One statement (insert, or update the stored resident), not a read and an EF save: this ends every onboarding,
+    /// inside the single writer's turn. The tally triggers see it as the insert or update it is.
+    /// </remarks>
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        var resident = await ResidentLookup.FindOrCreateAsync(context, Language, cancellationToken);
-        resident.Language = Language;
-        resident.WardId = WardId;
-        resident.UnitId = UnitId;
-        resident.Topics = Topics;
-        resident.ConsentedAt ??= context.Now;
-        resident.ConsentRefusedAt = null;
-        resident.Status = ResidentStatus.Active;
-        resident.UpdatedAt = context.Now;
+        var database = context.Db.Database;
+        await using var command = database.GetDbConnection().Command(
+                database.CurrentTransaction?.GetDbTransaction(),
+                "INSERT INTO residents (Channel, ExternalUserId, ChatId, Language, WardId, UnitId, Topics, ConsentedAt, ConsentRefusedAt, Status, CreatedAt, UpdatedAt) " +
+                "VALUES (@channel, @user, @chat, @language, @ward, @unit, @topics, @now, NULL, @active, @now, @now) " +
+                "ON CONFLICT (Channel, ExternalUserId) DO UPDATE SET ChatId = excluded.ChatId, Language = excluded.Language, " +
+                "WardId = excluded.WardId, UnitId = excluded.UnitId, Topics = excluded.Topics, ConsentedAt = COALESCE(residents.ConsentedAt, excluded.ConsentedAt), " +
+                "ConsentRefusedAt = NULL, Status = excluded.Status, UpdatedAt = excluded.UpdatedAt")
+            .With("@channel", context.Input.Channel).With("@user", context.Input.UserId).With("@chat", context.Input.ChatId)
+            .With("@language", Language).With("@ward", WardId).With("@unit", UnitId).With("@topics", (int)Topics)
+            .With("@now", context.Now).With("@active", (int)ResidentStatus.Active);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
@@ -7,6 +8,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Antq.Core.Storage;
+
+/// <summary>The writer's time by kind of unit, and its commits.</summary>
+public sealed record WriterBreakdown(IReadOnlyList<WriterUnitTime> Units, long Commits, double CommitSeconds);
+
+/// <summary>How many units of one origin ran and their time inside the transaction.</summary>
+public sealed record WriterUnitTime(string Origin, long Count, double Seconds);
 
 /// <summary>What a unit of work writes with: the batch's context, connection and transaction.</summary>
 public sealed record WriteScope(AntqDb Db, DbConnection Connection, DbTransaction Transaction);
@@ -29,8 +36,20 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
     private const int CacheKib = 16 * 1024;
     private readonly Channel<Unit> _units = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
+    private readonly ConcurrentDictionary<(string File, string Member), UnitTime> _byOrigin = new();
+    private long _commitTicks;
+    private long _commits;
     private Task? _loop;
     private AntqDb? _db;
+
+    /// <summary>
+    /// Where the writer's time went since start: each kind of unit (by origin) with how many ran and their time inside
+    /// the transaction, and the commits. What is left of the write gate's held time is savepoints and the begin.
+    /// </summary>
+    public WriterBreakdown Breakdown() => new(
+        _byOrigin.Select(o => new WriterUnitTime(Unit.OriginOf(o.Key.File, o.Key.Member), o.Value.Count, o.Value.Seconds)).OrderByDescending(o => o.Seconds).ToList(),
+        Interlocked.Read(ref _commits),
+        (double)Interlocked.Read(ref _commitTicks) / Stopwatch.Frequency);
 
     /// <summary>Runs <paramref name="work"/> in the next group transaction and returns its result once committed.</summary>
     public Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work, [CallerFilePath] string file = "", [CallerMemberName] string member = "")
@@ -177,7 +196,9 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
                 finally
                 {
                     db.ChangeTracker.Clear();
-                    if (Stopwatch.GetTimestamp() - started is var took && took > slowestTicks)
+                    var took = Stopwatch.GetTimestamp() - started;
+                    _byOrigin.GetOrAdd(unit.Key, static _ => new UnitTime()).Add(took);
+                    if (took > slowestTicks)
                     {
                         (slowest, slowestTicks) = (i, took);
                     }
@@ -190,6 +211,8 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
                 if (written.Count > 0)
                 {
                     await transaction.CommitAsync();
+                    Interlocked.Add(ref _commitTicks, Stopwatch.GetTimestamp() - committing);
+                    Interlocked.Increment(ref _commits);
                 }
             }
             catch (Exception ex)
@@ -224,13 +247,35 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
     private abstract class Unit(string file, string member)
     {
         /// <summary>Where the unit was written from (type and method), for the long-hold log.</summary>
-        public string Origin => Path.GetFileNameWithoutExtension(file) + "." + member.Replace("Async", "", StringComparison.Ordinal);
+        public string Origin => OriginOf(file, member);
+
+        public (string File, string Member) Key => (file, member);
+
+        public static string OriginOf(string file, string member) =>
+            Path.GetFileNameWithoutExtension(file) + "." + member.Replace("Async", "", StringComparison.Ordinal);
 
         public abstract Task RunAsync(WriteScope scope);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception error);
+    }
+
+    /// <summary>Only the writer's loop adds; readers see a count and a time that may be one unit apart.</summary>
+    private sealed class UnitTime
+    {
+        private long _count;
+        private long _ticks;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public double Seconds => (double)Interlocked.Read(ref _ticks) / Stopwatch.Frequency;
+
+        public void Add(long ticks)
+        {
+            Interlocked.Increment(ref _count);
+            Interlocked.Add(ref _ticks, ticks);
+        }
     }
 
     private sealed class Unit<T>(Func<WriteScope, CancellationToken, Task<T>> work, string file, string member) : Unit(file, member)

@@ -93,6 +93,45 @@ public sealed class OnboardingTests
     }
 
     [Fact]
+    public async Task A_resident_who_refused_can_sign_up_later_on_the_same_record_and_is_counted_then()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = bot.Chat(5005);
+        chat.Says("/start");
+        await chat.Sees("ngôn ngữ");
+        chat.Taps("Tiếng Việt");
+        await chat.Sees("Bạn có đồng ý không?");
+        chat.Taps("Không đồng ý");
+        await chat.Sees("gọi 113");
+
+        Assert.Empty(await bot.QueryAsync(db => db.ResidentTallies.Where(t => t.Residents != 0).ToListAsync()));
+
+        chat.Says("/start");
+        await chat.Sees("Bạn muốn trò chuyện bằng ngôn ngữ nào?");
+        chat.Taps("Tiếng Việt");
+        await chat.Sees("Bạn có đồng ý không?");
+        chat.Taps("Tôi đồng ý");
+        await chat.Sees("Cảm ơn bạn đã đồng ý.");
+        await chat.Sees("phường, xã nào");
+        chat.Taps("Phường Tam Thanh");
+        await chat.Sees("khối, thôn nào");
+        chat.Says("Khối 1");
+        await chat.Sees("Bạn muốn nhận tin");
+        chat.Taps("Xong");
+        await chat.Sees("Đăng ký xong!");
+        await chat.Sees("Bạn cần gì?");
+        var consented = await bot.QueryAsync(db => db.Residents.SingleAsync());
+        Assert.Null(consented.ConsentRefusedAt);
+        Assert.NotNull(consented.ConsentedAt);
+        Assert.Equal(("tam-thanh", "tam-thanh-k1", ResidentStatus.Active), (consented.WardId, consented.UnitId, consented.Status));
+
+        // Counted for the report from now on (a trigger on the same statement keeps the running count).
+        var tally = await bot.QueryAsync(db => db.ResidentTallies.Where(t => t.Residents != 0).ToListAsync());
+        var counted = Assert.Single(tally);
+        Assert.Equal(("tam-thanh", "tam-thanh-k1", 1), (counted.WardId, counted.UnitId, counted.Residents));
+    }
+
+    [Fact]
     public async Task A_conversation_continues_at_the_same_step_after_a_restart()
     {
         await using var bot = await TestBot.StartAsync();

@@ -138,6 +138,11 @@ public sealed class StartupTests
         Assert.Contains("antq_updates_handled_total{channel=\"telegram\",outcome=\"ok\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("antq_messages_sent_total{channel=\"telegram\",outcome=\"sent\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE antq_outbox_queue_depth gauge", metrics, StringComparison.Ordinal);
+
+        // Where the single writer's time goes: the update's turn is counted under the engine, with its time.
+        Assert.Contains("antq_writer_units_total{origin=\"ConversationEngine.Handle\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Matches("antq_writer_unit_seconds_total\\{origin=\"ConversationEngine.Handle\"\\} 0\\.0*[1-9]", metrics);
+        Assert.Contains("# TYPE antq_writer_commit_seconds_total counter", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE antq_write_gate_held_seconds_total counter", metrics, StringComparison.Ordinal);
     }
 
