@@ -85,6 +85,7 @@ public static class CoreRegistration
 
         services.AddHostedService<TipRetention>();
         services.AddSingleton<AttachmentArchive>();
+        services.AddSingleton<MediaFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<AttachmentArchive>());
         return services;
     }

@@ -48,15 +48,29 @@ internal static class Saturation
         log.WriteLine($"  measured: {residents} residents through onboarding");
         using var jit = Environment.GetEnvironmentVariable("ANTQ_BENCH_JIT") == "1" ? new JitWatch() : null;
         jit?.Start();
+        using var allocations = Environment.GetEnvironmentVariable("ANTQ_BENCH_ALLOC") == "1" ? new AllocationWatch() : null;
+        allocations?.Start();
         var gate = bot.App.Services.GetRequiredService<WriteGate>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
         var held = gate.HeldSeconds;
         var writer = bot.App.Services.GetRequiredService<GroupWriter>();
         var writerBefore = writer.Breakdown();
         var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         held = gate.HeldSeconds - held;
+        log.WriteLine($"  memory: {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / (residents * script.Length):0.0} KB allocated per update (whole process), {GC.CollectionCount(0) - collections} gen0 collections");
         WriteBreakdown(log, writerBefore, writer.Breakdown(), held, residents * script.Length);
+        if (allocations is not null)
+        {
+            log.WriteLine($"  allocations sampled: {allocations.Total / 1024.0 / (residents * script.Length):0.0} KB per update; by type:");
+            foreach (var (type, bytes) in allocations.Top(40))
+            {
+                log.WriteLine($"    {bytes / 1024.0 / (residents * script.Length),6:0.0} KB  {type}");
+            }
+        }
+
         if (jit is not null)
         {
             log.WriteLine($"  JIT: {jit.Total} methods compiled during the measured loop; most often:");

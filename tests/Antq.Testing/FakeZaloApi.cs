@@ -13,13 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Antq.Testing;
 
 /// <summary>A message the fake Zalo OA API was asked to send (accepted or not).</summary>
-public sealed record ZaloSent(string UserId, string Text, IReadOnlyList<ZaloSentButton> Buttons, string? ImageUrl, string AccessToken, int Error, JsonObject Body)
+public sealed record ZaloSent(string UserId, string Text, IReadOnlyList<ZaloSentButton> Buttons, string? ImageUrl, string AccessToken, int Error, JsonObject Body, string? ImageAttachmentId = null)
 {
     public bool Succeeded => Error == 0;
 }
 
 /// <summary>A button of a sent message: what it shows and what comes back when pressed.</summary>
 public sealed record ZaloSentButton(string Title, string Type, string Payload);
+
+/// <summary>A photo uploaded to the fake (<c>/v2.0/oa/upload/image</c>): the attachment id it was given and its bytes.</summary>
+public sealed record ZaloUploaded(string AttachmentId, string ContentType, byte[] Bytes, string AccessToken);
 
 /// <summary>A refresh the fake OAuth server was asked for.</summary>
 public sealed record ZaloRefresh(string RefreshToken, string AppId, string SecretKey, bool Succeeded);
@@ -39,6 +42,7 @@ public sealed class FakeZaloApi : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<ZaloSent> _sent = [];
     private readonly List<ZaloRefresh> _refreshes = [];
+    private readonly List<ZaloUploaded> _uploads = [];
     private readonly Queue<(int Error, string? UserId)> _failures = new();
     private readonly HashSet<string> _validAccess = [];
     private readonly HashSet<string> _spentRefresh = [];
@@ -51,6 +55,17 @@ public sealed class FakeZaloApi : IAsyncDisposable
 
     /// <summary>What <c>/files/…</c> serves: the start of a JPEG.</summary>
     public static byte[] Photo { get; } = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xFF, 0xD9];
+
+    public IReadOnlyList<ZaloUploaded> Uploads
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _uploads];
+            }
+        }
+    }
 
     public IReadOnlyList<ZaloSent> Sent
     {
@@ -156,6 +171,7 @@ public sealed class FakeZaloApi : IAsyncDisposable
         JsonObject answer = path switch
         {
             "/v3.0/oa/message/cs" => await SendAsync(context).ConfigureAwait(false),
+            "/v2.0/oa/upload/image" => await UploadAsync(context).ConfigureAwait(false),
             "/v4/oa/access_token" => await RefreshAsync(context).ConfigureAwait(false),
             _ => new JsonObject { ["error"] = -404, ["message"] = "not found" },
         };
@@ -174,18 +190,50 @@ public sealed class FakeZaloApi : IAsyncDisposable
             .Select(b => new ZaloSentButton(b!["title"]!.GetValue<string>(), b["type"]!.GetValue<string>(), b["payload"]!.GetValue<string>()))
             .ToArray() ?? [];
         var image = message["attachment"]?["payload"]?["elements"]?[0]?["url"]?.GetValue<string>();
+        var attachment = message["attachment"]?["payload"]?["elements"]?[0]?["attachment_id"]?.GetValue<string>();
         int error;
         lock (_gate)
         {
             error = !_validAccess.Contains(token) ? -220
                 : buttons.Length > 5 || message["text"]?.GetValue<string>() is { Length: > 2000 } ? -201
+                : attachment is not null && !_uploads.Any(u => u.AttachmentId == attachment) ? -201
                 : TakeFailure(userId);
-            _sent.Add(new ZaloSent(userId, message["text"]?.GetValue<string>() ?? "", buttons, image, token, error, body));
+            _sent.Add(new ZaloSent(userId, message["text"]?.GetValue<string>() ?? "", buttons, image, token, error, body, attachment));
         }
 
         return error == 0
             ? new JsonObject { ["error"] = 0, ["message"] = "Success", ["data"] = new JsonObject { ["message_id"] = Guid.NewGuid().ToString("N"), ["user_id"] = userId } }
             : new JsonObject { ["error"] = error, ["message"] = Describe(error) };
+    }
+
+    /// <summary>A JPEG or PNG up to 1 MB in the multipart field "file", as Zalo takes them.</summary>
+    private async Task<JsonObject> UploadAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync().ConfigureAwait(false);
+        var token = context.Request.Headers["access_token"].ToString();
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return new JsonObject { ["error"] = -201, ["message"] = "file is missing" };
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (!_validAccess.Contains(token))
+            {
+                return new JsonObject { ["error"] = -220, ["message"] = Describe(-220) };
+            }
+
+            if (file.ContentType is not ("image/jpeg" or "image/png") || buffer.Length > 1024 * 1024)
+            {
+                return new JsonObject { ["error"] = -201, ["message"] = "only jpg or png up to 1 MB" };
+            }
+
+            var id = "att-" + (_uploads.Count + 1).ToString(CultureInfo.InvariantCulture);
+            _uploads.Add(new ZaloUploaded(id, file.ContentType, buffer.ToArray(), token));
+            return new JsonObject { ["error"] = 0, ["message"] = "Success", ["data"] = new JsonObject { ["attachment_id"] = id } };
+        }
     }
 
     private async Task<JsonObject> RefreshAsync(HttpContext context)

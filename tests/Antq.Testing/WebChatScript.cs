@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Antq.Testing;
 
 /// <summary>A message the web chat showed: new, or an edit of an earlier bubble (<see cref="Replaces"/>).</summary>
-public sealed record WebChatShown(long Id, long? Replaces, string Text, [property: JsonPropertyName("buttons")] IReadOnlyList<IReadOnlyList<WebChatShownButton>> Rows)
+public sealed record WebChatShown(long Id, long? Replaces, string Text, [property: JsonPropertyName("buttons")] IReadOnlyList<IReadOnlyList<WebChatShownButton>> Rows, WebChatShownMedia? Media = null)
 {
     [JsonIgnore]
     public IReadOnlyList<WebChatShownButton> Buttons => Rows.SelectMany(r => r).ToArray();
@@ -16,6 +16,9 @@ public sealed record WebChatShown(long Id, long? Replaces, string Text, [propert
 }
 
 public sealed record WebChatShownButton(string Label, string Data);
+
+/// <summary>A photo or file shown with a message: its kind and the address the page loads it from.</summary>
+public sealed record WebChatShownMedia(string Kind, string Source);
 
 /// <summary>
 /// One browser's side of the web chat over plain HTTP, with its own cookie jar, so tests read like the conversation:

@@ -11,6 +11,9 @@ public sealed class Broadcast
 
     public string? PhotoFileId { get; set; }
 
+    /// <summary>The channel whose file id <see cref="PhotoFileId"/> is (the officer's): residents on other channels get the photo's bytes.</summary>
+    public string? PhotoChannel { get; set; }
+
     public BroadcastTopic Topic { get; set; }
 
     /// <summary>Ward ids separated by commas; null for the whole city.</summary>

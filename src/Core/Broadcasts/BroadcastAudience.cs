@@ -43,7 +43,7 @@ public static class BroadcastAudience
         var message = new OutgoingMessage
         {
             Text = broadcast.Text,
-            Media = broadcast.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, broadcast.PhotoFileId),
+            Media = broadcast.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, broadcast.PhotoFileId, Channel: broadcast.PhotoChannel),
         };
         return ExpandAsync(db, message, broadcast.Audience, broadcast.Id, DeliveryPriority.Broadcast, now, notBefore, cancellationToken);
     }

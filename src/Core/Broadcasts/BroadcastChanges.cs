@@ -34,6 +34,7 @@ public sealed record CreateBroadcast(BroadcastDraft Draft) : DomainChange
             OfficerId = officer.Id,
             Text = Draft.Text,
             PhotoFileId = Draft.PhotoFileId,
+            PhotoChannel = Draft.PhotoFileId is null ? null : context.Input.Channel,
             Topic = Draft.Topic.Value,
             WardIds = wards.Count == 0 ? null : string.Join(',', wards),
             UnitIds = Draft.Units.Count == 0 ? null : string.Join(',', Draft.Units),

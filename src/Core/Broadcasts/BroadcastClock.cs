@@ -55,7 +55,7 @@ public sealed class BroadcastClock(
                     // The repeating broadcast stays scheduled for its next time; this occurrence is a copy of its own.
                     sending = new Broadcast
                     {
-                        OfficerId = due.OfficerId, Text = due.Text, PhotoFileId = due.PhotoFileId, Topic = due.Topic,
+                        OfficerId = due.OfficerId, Text = due.Text, PhotoFileId = due.PhotoFileId, PhotoChannel = due.PhotoChannel, Topic = due.Topic,
                         WardIds = due.WardIds, UnitIds = due.UnitIds, Language = due.Language, ScheduledFor = due.ScheduledFor, CreatedAt = now,
                     };
                     db.Broadcasts.Add(sending);

@@ -292,7 +292,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         var asResidentsSeeIt = new OutgoingMessage
         {
             Text = draft.Text ?? "",
-            Media = draft.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, draft.PhotoFileId),
+            Media = draft.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, draft.PhotoFileId, Channel: context.Input.Channel),
         };
         var audience = Describe(context, draft);
         var when = draft.At is { } at ? LocalTime.Format(at, context.Language) : context.T("broadcast.now");

@@ -257,6 +257,7 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.ToTable("broadcasts");
             e.Property(b => b.Text).HasMaxLength(4096);
             e.Property(b => b.PhotoFileId).HasMaxLength(200);
+            e.Property(b => b.PhotoChannel).HasMaxLength(16);
             e.Property(b => b.WardIds).HasMaxLength(1000);
             e.Ignore(b => b.Wards);
             e.HasIndex(b => new { b.Status, b.ScheduledFor });

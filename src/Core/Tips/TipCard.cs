@@ -19,7 +19,7 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
         return [card, .. tip.Attachments.Select(a => new OutgoingMessage
         {
             Text = T("officer.card_media", TrackingCode.Display(tip.Code)),
-            Media = new MediaRef(a.Kind, a.FileId),
+            Media = new MediaRef(a.Kind, a.FileId, Channel: a.Channel),
         })];
     }
 

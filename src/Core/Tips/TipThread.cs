@@ -22,7 +22,7 @@ public sealed record OfficerReply(string Code, string? Text, string? PhotoFileId
         var message = new OutgoingMessage
         {
             Text = tip.Kind == TipKind.Question ? texts.Get(tip.Language, "question.officer_said", display, Text ?? "") : texts.Get(tip.Language, "tip.officer_said", display, Text ?? ""),
-            Media = PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, PhotoFileId),
+            Media = PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, PhotoFileId, Channel: context.Input.Channel),
             Buttons = [[new Button(texts.Get(tip.Language, "tip.answer_button"), "tipans:" + tip.Code)]],
         };
         if (!await TipMessaging.ToTipsterAsync(context, tip, [message], cancellationToken))
@@ -56,7 +56,7 @@ public sealed record TipsterAnswer(string Code, string? Text, string? PhotoFileI
         var toOfficers = new OutgoingMessage
         {
             Text = tip.Kind == TipKind.Question ? texts.Get(TipCard.Language, "officer.asker_said", display, Text ?? "") : texts.Get(TipCard.Language, "officer.tipster_said", display, Text ?? ""),
-            Media = PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, PhotoFileId),
+            Media = PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, PhotoFileId, Channel: context.Input.Channel),
             Buttons = [[new Button(texts.Get(TipCard.Language, "officer.act_reply"), "tipact:reply:" + tip.Code)]],
         };
         await TipMessaging.ToOfficersAsync(context, tip.WardId, [toOfficers], cancellationToken);

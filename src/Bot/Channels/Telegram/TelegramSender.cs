@@ -10,7 +10,7 @@ using global::Telegram.Bot.Types.ReplyMarkups;
 namespace Antq.Bot.Channels.Telegram;
 
 /// <summary>Sends one outgoing message through the Bot API and says how it went; the dispatcher owns retries and pacing.</summary>
-public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options) : IChannelSender
+public sealed class TelegramSender(ITelegramBotClient bot, MediaFiles files, IOptions<TelegramOptions> options) : IChannelSender
 {
     public string Channel => TelegramChannel.ChannelName;
 
@@ -39,6 +39,10 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
         catch (ApiRequestException ex)
         {
             return Judge(ex);
+        }
+        catch (MediaUnavailableException ex)
+        {
+            return new SendResult(SendStatus.Rejected, Error: "media: " + ex.Message);
         }
         catch (HttpRequestException ex)
         {
@@ -79,6 +83,12 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOptions<TelegramOpti
 
     private async Task<Message> SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, bool paid, CancellationToken cancellationToken)
     {
+        // A photo from the web chat or Zalo: Telegram knows nothing of its file id, so it is uploaded.
+        if (MediaFiles.NeedsBytes(media, Channel))
+        {
+            media = await files.WithContentAsync(media, cancellationToken);
+        }
+
         InputFile file = media.Content is { } bytes
             ? InputFile.FromStream(new MemoryStream(bytes), media.FileName ?? "file")
             : InputFile.FromString(media.Source);

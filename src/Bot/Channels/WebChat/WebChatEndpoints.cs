@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Antq.Bot.Channels.Telegram;
+using Antq.Core.Delivery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,7 @@ public static class WebChatEndpoints
         chat.MapGet("/events", EventsAsync);
         chat.MapPost("/messages", PostAsync);
         chat.MapPost("/photos", PhotoAsync);
+        chat.MapGet("/media/{id:long}", MediaAsync);
         return app;
     }
 
@@ -271,6 +273,48 @@ public static class WebChatEndpoints
         var message = WebChatMapper.Photo(visitor!, form["id"].ToString(), fileId, photo.Length, type.MimeType, caption, form["language"].ToString(), time.GetUtcNow());
         await intake.AcceptAsync(message, http.RequestAborted);
         return Results.Json(new { status = "accepted" }, Json, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// The photo or file of a message shown to this visitor (an officer's photo, a broadcast's picture), fetched from
+    /// the channel that holds it: only a message of the visitor's own conversation, and only once it was delivered.
+    /// </summary>
+    private static async Task<IResult> MediaAsync(long id, HttpContext http, WebChatHistory history, MediaFiles files)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (WebChatVisitors.Find(http.Request) is not { } visitor)
+        {
+            return Refuse(StatusCodes.Status401Unauthorized, "no_visitor", "Open /chat first: it gives this browser its visitor cookie.");
+        }
+
+        if (await history.MediaAsync(visitor.ChatId, id, http.RequestAborted) is not { } media)
+        {
+            return Refuse(StatusCodes.Status404NotFound, "not_found", "No such photo in this conversation. / Không có ảnh này trong cuộc trò chuyện.");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = media.Content ?? await files.BytesAsync(media.Channel ?? WebChatChannel.ChannelName, media.Source, http.RequestAborted);
+        }
+        catch (MediaUnavailableException)
+        {
+            return Refuse(StatusCodes.Status404NotFound, "gone", "This photo is no longer kept. / Ảnh này không còn được lưu.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or global::Telegram.Bot.Exceptions.RequestException)
+        {
+            return Refuse(StatusCodes.Status502BadGateway, "unavailable", "The photo cannot be fetched right now: try again later. / Chưa tải được ảnh, vui lòng thử lại sau.");
+        }
+
+        // Private to this browser; the bytes of one message never change.
+        http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        if (WebChatUploads.Sniff(bytes) is { } image)
+        {
+            return Results.Bytes(bytes, image.MimeType);
+        }
+
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return Results.File(bytes, "application/octet-stream", media.FileName ?? "file");
     }
 
     /// <summary>Rate limits, then the visitor cookie and its anti-forgery token; null when the post may go on.</summary>

@@ -95,12 +95,27 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, TimeProv
         return new WebChatPage(messages, cursor, soonMore);
     }
 
+    /// <summary>The media of a message delivered to this chat; null when there is no such message or it has none.</summary>
+    public async Task<MediaRef?> MediaAsync(string chatId, long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Outbox.AsNoTracking()
+            .SingleOrDefaultAsync(o => o.Id == id && o.Channel == WebChatChannel.ChannelName && o.ChatId == chatId && o.Status == DeliveryStatus.Sent, cancellationToken);
+        return row is null ? null : OutboxWriter.Read(row).Media;
+    }
+
     private static WebChatMessage ToMessage(OutboxMessage row)
     {
         var message = OutboxWriter.Read(row);
         var replaces = long.TryParse(message.ReplacesMessageId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         var buttons = message.Buttons.Select(r => (IReadOnlyList<WebChatButton>)r.Select(b => new WebChatButton(b.Label, b.Data)).ToList()).ToList();
-        var media = message.Media is { } m ? new WebChatMedia(m.Kind.ToString().ToLowerInvariant(), m.Source) : null;
-        return new WebChatMessage(row.Id, message.Text, buttons, replaces, media);
+        return new WebChatMessage(row.Id, message.Text, buttons, replaces, message.Media is { } media ? Shown(row.Id, media) : null);
     }
+
+    /// <summary>A web address is shown as it is; a channel's file (or a file the service made) is served by this chat's media address.</summary>
+    private static WebChatMedia Shown(long rowId, MediaRef media) =>
+        new(media.Kind.ToString().ToLowerInvariant(), media.Content is null && IsWebAddress(media.Source) ? media.Source : $"{WebChatChannel.Path}/media/{rowId.ToString(CultureInfo.InvariantCulture)}");
+
+    private static bool IsWebAddress(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;
 }

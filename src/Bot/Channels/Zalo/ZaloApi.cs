@@ -33,6 +33,30 @@ public sealed class ZaloApi(HttpClient http, IOptions<ZaloOptions> options)
         return new ZaloAnswer(error, message);
     }
 
+    /// <summary>
+    /// POST /v2.0/oa/upload/image (multipart field <c>file</c>, JPEG or PNG up to 1 MB): the attachment id a media
+    /// message shows the photo by. Errors come as for messages.
+    /// </summary>
+    public async Task<ZaloUpload> UploadImageAsync(string accessToken, byte[] image, string contentType, CancellationToken cancellationToken)
+    {
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var form = new MultipartFormDataContent { { file, "file", contentType == "image/png" ? "photo.png" : "photo.jpg" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_api, "v2.0/oa/upload/image")) { Content = form };
+        request.Headers.TryAddWithoutValidation("access_token", accessToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return new ZaloUpload(ZaloErrors.RateLimited, "HTTP 429", null);
+        }
+
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var error = json.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt32() : 0;
+        var id = json.TryGetProperty("data", out var data) ? Text(data, "attachment_id") : null;
+        return new ZaloUpload(error == 0 && id is null ? ZaloErrors.BadParameter : error, Text(json, "message"), id);
+    }
+
     /// <summary>POST /v4/oa/access_token with the single-use refresh token; null tokens in the answer mean Zalo refused.</summary>
     public async Task<ZaloTokenAnswer> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
@@ -64,6 +88,9 @@ public sealed class ZaloApi(HttpClient http, IOptions<ZaloOptions> options)
 
 /// <summary>Zalo's answer to a send: <see cref="Error"/> 0 when it was sent.</summary>
 public sealed record ZaloAnswer(int Error, string? Message);
+
+/// <summary>An upload's answer: the attachment id, or Zalo's error.</summary>
+public sealed record ZaloUpload(int Error, string? Message, string? AttachmentId);
 
 /// <summary>A new token pair, or why not.</summary>
 public sealed record ZaloTokenAnswer(string? AccessToken, string? RefreshToken, TimeSpan ExpiresIn, int Error, string? ErrorName)

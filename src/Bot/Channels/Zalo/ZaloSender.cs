@@ -20,9 +20,20 @@ public sealed class ZaloSender(
     ZaloActivity activity,
     IDbContextFactory<AntqDb> dbFactory,
     TextCatalog texts,
+    MediaFiles files,
+    TimeProvider time,
     IOptions<ZaloOptions> options) : IChannelSender
 {
     private const int MaxButtonTitle = 100;
+
+    /// <summary>Zalo takes JPEG and PNG photos up to 1 MB.</summary>
+    private const int MaxImageBytes = 1024 * 1024;
+
+    // A photo sent to many residents (a broadcast's) is uploaded once, even by sends running at the same time; Zalo
+    // keeps the attachment for later messages.
+    private static readonly TimeSpan KeepUploads = TimeSpan.FromHours(1);
+    private readonly Dictionary<(string?, string), (Task<string?> Id, DateTimeOffset Until)> _uploads = [];
+    private readonly Lock _uploadsLock = new();
 
     public string Channel => ZaloChannel.ChannelName;
 
@@ -48,9 +59,9 @@ public sealed class ZaloSender(
 
             foreach (var part in fitted.Parts)
             {
-                if (part.Media is { Source: var source } && Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+                if (part.Media is { } media && await ImageAsync(chatId, media, cancellationToken) is { } image)
                 {
-                    var shown = await SendOneAsync(ImageBody(chatId, url), cancellationToken);
+                    var shown = await SendOneAsync(image, cancellationToken);
                     if (shown.Status != SendStatus.Sent)
                     {
                         return shown;
@@ -87,6 +98,86 @@ public sealed class ZaloSender(
         {
             return new SendResult(SendStatus.Transient, Error: "Zalo answered with something that is not JSON");
         }
+        catch (MediaUnavailableException ex)
+        {
+            return new SendResult(SendStatus.Rejected, Error: "media: " + ex.Message);
+        }
+        catch (ZaloUploadException ex)
+        {
+            return ex.Result;
+        }
+    }
+
+    /// <summary>
+    /// The photo as a Zalo media message: a web address as it is, anything else (an officer's Telegram photo, a web
+    /// chat upload, a chart) uploaded first. Null when Zalo cannot show it (not a photo, not JPEG or PNG, over 1 MB):
+    /// the text still goes.
+    /// </summary>
+    private async Task<JsonObject?> ImageAsync(string chatId, MediaRef media, CancellationToken cancellationToken)
+    {
+        if (media.Content is null && Uri.TryCreate(media.Source, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+        {
+            return ImageBody(chatId, new JsonObject { ["media_type"] = "image", ["url"] = url.ToString() });
+        }
+
+        if (media.Kind != AttachmentKind.Photo || (media.Content is null && media.Channel is null))
+        {
+            return null;
+        }
+
+        Task<string?> upload;
+        if (media.Content is not null)
+        {
+            upload = UploadAsync(media, cancellationToken);
+        }
+        else
+        {
+            var key = (media.Channel, media.Source);
+            var now = time.GetUtcNow();
+            lock (_uploadsLock)
+            {
+                if (!_uploads.TryGetValue(key, out var known) || known.Until <= now || known.Id.IsFaulted)
+                {
+                    foreach (var stale in _uploads.Where(u => u.Value.Until <= now).Select(u => u.Key).ToList())
+                    {
+                        _uploads.Remove(stale);
+                    }
+
+                    known = (UploadAsync(media, CancellationToken.None), now + KeepUploads);
+                    _uploads[key] = known;
+                }
+
+                upload = known.Id;
+            }
+        }
+
+        return await upload is { } id ? ImageBody(chatId, new JsonObject { ["media_type"] = "image", ["attachment_id"] = id }) : null;
+    }
+
+    /// <summary>Uploads the photo; null when Zalo cannot show it (not JPEG or PNG, over 1 MB).</summary>
+    private async Task<string?> UploadAsync(MediaRef media, CancellationToken cancellationToken)
+    {
+        var bytes = (await files.WithContentAsync(media, cancellationToken)).Content!;
+        var type = bytes switch
+        {
+            [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+            [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "image/png",
+            _ => null,
+        };
+        if (type is null || bytes.Length > MaxImageBytes)
+        {
+            return null;
+        }
+
+        var token = await tokens.AccessTokenAsync(cancellationToken);
+        var upload = await api.UploadImageAsync(token, bytes, type, cancellationToken);
+        if (ZaloErrors.IsTokenProblem(upload.Error))
+        {
+            token = await tokens.RefreshAsync(token, cancellationToken);
+            upload = await api.UploadImageAsync(token, bytes, type, cancellationToken);
+        }
+
+        return upload is { Error: 0, AttachmentId: { } id } ? id : throw new ZaloUploadException(Judge(new ZaloAnswer(upload.Error, upload.Message)));
     }
 
     /// <summary>One request; an invalid or expired access token is refreshed once and the request sent again.</summary>
@@ -131,7 +222,7 @@ public sealed class ZaloSender(
         return new JsonObject { ["recipient"] = new JsonObject { ["user_id"] = chatId }, ["message"] = message };
     }
 
-    private static JsonObject ImageBody(string chatId, Uri url) => new()
+    private static JsonObject ImageBody(string chatId, JsonObject element) => new()
     {
         ["recipient"] = new JsonObject { ["user_id"] = chatId },
         ["message"] = new JsonObject
@@ -142,7 +233,7 @@ public sealed class ZaloSender(
                 ["payload"] = new JsonObject
                 {
                     ["template_type"] = "media",
-                    ["elements"] = new JsonArray(new JsonObject { ["media_type"] = "image", ["url"] = url.ToString() }),
+                    ["elements"] = new JsonArray(element),
                 },
             },
         },
@@ -156,5 +247,11 @@ public sealed class ZaloSender(
         return await db.Residents.Where(r => r.Channel == ZaloChannel.ChannelName && r.ChatId == chatId).Select(r => r.Language).FirstOrDefaultAsync(cancellationToken)
             ?? await db.Conversations.Where(c => c.Channel == ZaloChannel.ChannelName && c.ChatId == chatId).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken)
             ?? "vi";
+    }
+
+    /// <summary>Zalo refused the photo's upload: the message goes no further, judged like a refused send.</summary>
+    private sealed class ZaloUploadException(SendResult result) : Exception(result.Error)
+    {
+        public SendResult Result => result;
     }
 }

@@ -41,6 +41,10 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<long>("OfficerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhotoChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhotoFileId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

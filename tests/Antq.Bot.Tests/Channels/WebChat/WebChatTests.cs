@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Antq.Core.Officers;
+using Antq.Bot.Tests.Tips;
 using Antq.Core.Residents;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -302,6 +304,71 @@ public sealed class WebChatTests
         await visitor.Sees("Đã xoá toàn bộ dữ liệu của bạn.");
 
         Assert.Empty(Directory.GetFiles(uploads, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_visitors_tip_photo_reaches_a_Telegram_officer_as_an_upload_and_the_officers_photo_shows_in_the_chat()
+    {
+        byte[] officersPhoto = [0xFF, 0xD8, 0xFF, 0xE1, .. "ảnh của cán bộ"u8.ToArray()];
+        await using var bot = await TestBot.StartAsync(s => s["WebChat:RateLimit:PerVisitorPerMinute"] = "600");
+        bot.Api.FileContent = fileId => fileId.StartsWith("AgACAgUAAxkBAAI", StringComparison.Ordinal) ? officersPhoto : null;
+        var officer = await bot.OfficerAsync(706_001, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        using var visitor = await bot.WebVisitorAsync();
+        await visitor.ToWardStepAsync();
+        await visitor.Taps("Phường Chi Lăng");
+        await visitor.Sees("khối, thôn nào");
+        await visitor.Taps("Khối 2");
+        await visitor.Sees("nội dung nào");
+        await visitor.Taps("Xong");
+        await visitor.Sees("Đăng ký xong");
+        await visitor.Sees("Bạn cần gì?");
+        await visitor.Says("/tip");
+        await visitor.Sees("Tin của bạn về việc gì?");
+        await visitor.Taps("Ma tuý");
+        await visitor.Sees("xảy ra ở đâu?");
+        await visitor.Taps("nơi tôi ở");
+        await visitor.Sees("xảy ra khi nào?");
+        await visitor.Taps("Đang xảy ra");
+        await visitor.Sees("Bạn mô tả sự việc");
+        await visitor.Says("Có người lạ mang túi đồ vào nhà hoang cuối ngõ 5 mỗi tối.");
+        await visitor.Sees("Bạn có ảnh, video");
+        Assert.Equal(HttpStatusCode.Accepted, (await visitor.Http.SendAsync(PhotoPost(visitor, Png, "image/png"))).StatusCode);
+        await visitor.Sees("Đã nhận 1/5 tệp");
+        await visitor.Taps("Xong");
+        await visitor.Sees("ẩn danh");
+        await visitor.Taps("Gửi ẩn danh");
+        await visitor.Sees("Bạn kiểm tra lại tin báo");
+        await visitor.Taps("Gửi tin báo");
+        var sent = await visitor.Sees("Mã theo dõi: ");
+        await visitor.Sees("Bạn cần gì?");
+        var code = sent.Text.Substring(sent.Text.IndexOf("Mã theo dõi: ", StringComparison.Ordinal) + "Mã theo dõi: ".Length, 9);
+
+        // Telegram cannot use a web chat file id: the officer gets the visitor's photo uploaded, byte for byte.
+        await officer.Sees("Tin báo mới " + code);
+        var photo = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == officer.ChatId, ChatScript.Patience);
+        var upload = Assert.Single(photo.Files);
+        Assert.Equal(Png, upload.Content);
+        Assert.Equal("photo.png", upload.FileName);
+        Assert.Contains(code, photo.Field("caption"), StringComparison.Ordinal);
+
+        officer.Taps("Trả lời người báo");
+        await officer.Sees("viết câu trả lời");
+        officer.Send(UpdateFactory.Photo(bot.NextUpdateId(), officer.Id, "Có phải ngôi nhà này không?"));
+        await officer.Sees("Đã gửi trả lời");
+
+        // The officer's Telegram photo shows in the visitor's chat, served from this conversation only.
+        var reply = await visitor.Sees("Có phải ngôi nhà này không?");
+        Assert.Equal("photo", reply.Media?.Kind);
+        Assert.Equal("/chat/media/", reply.Media!.Source[..12]);
+        var shown = await visitor.Http.GetAsync(new Uri(reply.Media.Source, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal("image/jpeg", shown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(officersPhoto, await shown.Content.ReadAsByteArrayAsync());
+
+        using var stranger = await bot.WebVisitorAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync(new Uri(reply.Media.Source, UriKind.Relative))).StatusCode);
+        using var noCookie = new HttpClient { BaseAddress = bot.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await noCookie.GetAsync(new Uri(reply.Media.Source, UriKind.Relative))).StatusCode);
     }
 
     private static HttpRequestMessage PhotoPost(WebChatScript visitor, byte[] bytes, string type)

@@ -93,6 +93,44 @@ public sealed class ZaloBroadcastTests
     }
 
     [Fact]
+    public async Task A_broadcasts_Telegram_photo_is_uploaded_to_Zalo_once_and_shown_to_every_Zalo_resident()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var zalo = bot.Zalo!;
+        var officer = await bot.OfficerAsync(891_201, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        await SeedAsync(bot, ("telegram", "891301", null), ("zalo", "zp-one", TimeSpan.FromHours(2)), ("zalo", "zp-two", TimeSpan.FromDays(2)));
+
+        officer.Says("/broadcast");
+        await officer.Sees("Soạn tin gửi người dân");
+        officer.Send(UpdateFactory.Photo(bot.NextUpdateId(), officer.Id, "Ảnh đối tượng lừa đảo qua mạng: không chuyển tiền cho người lạ."));
+        await officer.Sees("Tin thuộc chủ đề nào?");
+        officer.Taps("Tuyên truyền");
+        await officer.Sees("Gửi đến: Phường Chi Lăng.");
+        officer.Taps("Tiếp tục");
+        await officer.Sees("Gửi khi nào?");
+        officer.Taps("Gửi ngay");
+        await officer.Sees("Xem trước");
+        await officer.Sees("Số người nhận (hiện tại): 3\n");
+        officer.Taps("Xác nhận gửi");
+        await officer.Sees("Đang gửi tin #1 đến 3 người");
+
+        // Telegram gets the officer's file id as it is; Zalo gets the photo's bytes, uploaded once for both residents.
+        var telegram = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == "891301", ChatScript.Patience);
+        Assert.StartsWith("AgACAgUAAxkBAAI", telegram.Field("photo"), StringComparison.Ordinal);
+        foreach (var user in new[] { "zp-one", "zp-two" })
+        {
+            var resident = bot.ZaloUser(user);
+            var photo = await resident.NextAsync();
+            await resident.Sees("lừa đảo");
+            Assert.Equal("att-1", photo.ImageAttachmentId);
+        }
+
+        var upload = Assert.Single(zalo.Uploads);
+        Assert.Equal(bot.Api.FileContent("any")!, upload.Bytes);
+        await officer.Sees("Đã gửi xong tin #1: 3 người nhận được");
+    }
+
+    [Fact]
     public async Task When_a_Zalo_user_last_wrote_is_kept_only_as_long_as_the_window_needs_it()
     {
         await using var bot = await TestBot.StartWithZaloAsync();

@@ -57,6 +57,20 @@ public sealed class ZaloTipTests
         await user.Sees("Đã gửi câu trả lời của bạn về tin báo " + code);
         await officer.Sees("Người báo trả lời về tin " + code + ":\n\nKhoảng 22 giờ, thường ở lại đến nửa đêm.");
 
+        await user.Sees("Bạn cần gì?");
+
+        // The officer's Telegram photo cannot go to Zalo by its Telegram file id: it is fetched and uploaded to Zalo.
+        officer.Taps("Trả lời người báo");
+        await officer.Sees("Đồng chí viết câu trả lời cho người báo tin " + code);
+        officer.Send(UpdateFactory.Photo(bot.NextUpdateId(), officer.Id, "Có phải ngôi nhà này không?"));
+        await officer.Sees("Đã gửi trả lời đến người báo tin " + code);
+        var photo = await user.NextAsync();
+        await user.Sees("Có phải ngôi nhà này không?");
+        var upload = Assert.Single(bot.Zalo!.Uploads);
+        Assert.Equal(upload.AttachmentId, photo.ImageAttachmentId);
+        Assert.Equal(bot.Api.FileContent("any")!, upload.Bytes);
+        Assert.Equal("image/jpeg", upload.ContentType);
+
         var tip = await bot.QueryAsync(db => db.Tips.SingleAsync());
         Assert.True(tip.Anonymous);
         var toOfficer = bot.Api.Calls.Where(c => c.ChatId == officer.ChatId)
@@ -68,10 +82,10 @@ public sealed class ZaloTipTests
     }
 
     [Fact]
-    public async Task A_photo_sent_with_a_tip_over_Zalo_is_archived_from_Zalo()
+    public async Task A_photo_sent_with_a_tip_over_Zalo_reaches_the_Telegram_officer_as_an_upload_and_is_archived_from_Zalo()
     {
         await using var bot = await TestBot.StartWithZaloAsync();
-        await bot.OfficerAsync(890_101, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        var officer = await bot.OfficerAsync(890_101, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
         var user = await bot.ZaloSignedUpAsync("5521772797175876");
         await user.Says("/tip");
         await user.Sees("Tin của bạn về việc gì?");
@@ -91,6 +105,11 @@ public sealed class ZaloTipTests
         await user.Sees("Bạn kiểm tra lại tin báo");
         await user.Taps("Gửi tin báo");
         await user.Sees("Mã theo dõi: ");
+
+        // Fetched from Zalo and uploaded: Telegram is never handed Zalo's address for the file.
+        var photo = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == officer.ChatId, ChatScript.Patience);
+        Assert.Equal(FakeZaloApi.Photo, Assert.Single(photo.Files).Content);
+        Assert.DoesNotContain(bot.Zalo.BaseUrl, photo.Body.ToJsonString(), StringComparison.Ordinal);
 
         var archived = await bot.Services.GetServices<IHostedService>().OfType<AttachmentArchive>().Single().RunOnceAsync(CancellationToken.None);
 

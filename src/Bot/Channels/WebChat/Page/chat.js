@@ -99,19 +99,40 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // A photo served by this chat (an officer's photo, a broadcast's picture) shows in the bubble and opens full size;
+  // anything else is a link: a web address as it is, a file of the chat as "Tệp đính kèm".
+  function media(item) {
+    const own = item.source.startsWith('/chat/media/');
+    const link = document.createElement('a');
+    link.href = item.source;
+    link.rel = 'noopener noreferrer';
+    link.target = '_blank';
+    if (own && item.kind === 'photo') {
+      const img = document.createElement('img');
+      img.src = item.source;
+      img.alt = 'Ảnh / Photo';
+      img.loading = 'lazy';
+      img.addEventListener('load', scrollDown, { once: true });
+      link.className = 'photo';
+      link.append(img);
+    } else if (own) {
+      link.textContent = '📎 Tệp đính kèm / Attachment';
+    } else if (/^https:\/\//.test(item.source)) {
+      link.textContent = item.source;
+    } else {
+      return document.createTextNode('');
+    }
+    return link;
+  }
+
   // The bot's message: text, optional media, rows of buttons. Pressing a button names the bubble it is on.
   function fill(bubble, message) {
     const parts = [];
     const text = document.createElement('p');
     text.textContent = message.text;
     parts.push(text);
-    if (message.media && /^https:\/\//.test(message.media.source)) {
-      const link = document.createElement('a');
-      link.href = message.media.source;
-      link.rel = 'noopener noreferrer';
-      link.target = '_blank';
-      link.textContent = message.media.source;
-      parts.push(link);
+    if (message.media) {
+      parts.push(media(message.media));
     }
     if (message.buttons && message.buttons.length > 0) {
       const rows = document.createElement('div');
