@@ -1,4 +1,7 @@
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
 using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -83,8 +86,25 @@ public sealed class WebChatBrowserTests
         await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Mình chưa tìm thấy câu trả lời có sẵn");
         await Expect(page.Locator(".msg.me").Last).ToHaveTextAsync(typed);
         await Expect(page.Locator("#send")).ToHaveTextAsync("Send");
+
+        // A photo delivered to the visitor (as an officer's reply or a broadcast would be) shows in its bubble.
+        await bot.QueryAsync(async db =>
+        {
+            var visitor = await db.Residents.Where(r => r.Channel == "webchat").Select(r => r.ChatId).SingleAsync();
+            var now = DateTime.UtcNow;
+            var photo = new OutgoingMessage { Text = "Ảnh hiện trường do cán bộ gửi", Media = new MediaRef(AttachmentKind.Photo, "", "hien-truong.png", Png) };
+            db.Outbox.Add(new OutboxMessage { Channel = "webchat", ChatId = visitor, Payload = OutboxWriter.Payload(photo), Status = DeliveryStatus.Sent, CreatedAt = now, NotBefore = now, SentAt = now });
+            return await db.SaveChangesAsync();
+        });
+        await page.ReloadAsync();
+        var shown = page.Locator(".msg.bot").Last;
+        await Expect(shown).ToContainTextAsync("Ảnh hiện trường do cán bộ gửi");
+        await Expect(shown.Locator("img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/chat/media/[0-9]+$"));
+        Assert.True(await shown.Locator("img").EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth === 1)"));
         Assert.Empty(problems);
     }
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private static Task Tap(IPage page, string label) =>
         page.Locator(".msg.bot").Last.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).ClickAsync();
