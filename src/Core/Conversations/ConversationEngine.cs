@@ -119,7 +119,7 @@ public sealed partial class ConversationEngine(
 
             if (writesState)
             {
-                await ConversationStore.SaveStateAsync(scope.Connection, scope.Transaction, state, isNew, revision, ct);
+                await ConversationStore.SaveStateAsync(scope, state, isNew, revision, ct);
             }
 
             // Queued and handled when committed: the time waiting for the writer's turn counts. With the dispatcher
@@ -128,14 +128,14 @@ public sealed partial class ConversationEngine(
             List<OutboxMessage> rows = [];
             if (lease is { } l)
             {
-                rows = await OutboxWriter.WriteLeasedAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + l, ct);
+                rows = await OutboxWriter.WriteLeasedAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + l, ct);
             }
             else
             {
-                await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, ct);
+                await OutboxWriter.WriteAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, ct);
             }
 
-            await ConversationStore.MarkHandledAsync(scope.Connection, scope.Transaction, inboxId, queuedAt, ct);
+            await ConversationStore.MarkHandledAsync(scope, inboxId, queuedAt, ct);
             return (queuedAt, rows, payloads.Count);
         });
 
@@ -178,8 +178,8 @@ public sealed partial class ConversationEngine(
         var why = Truncate(error.GetType().Name + ": " + error.Message, 300);
         await writer.WriteAsync(async (scope, ct) =>
         {
-            await OutboxWriter.WriteAsync(scope.Connection, scope.Transaction, row.Channel, row.ChatId, [OutboxWriter.Payload(apology)], DeliveryPriority.Reply, now, ct);
-            await ConversationStore.MarkHandledAsync(scope.Connection, scope.Transaction, inboxId, now, ct, why);
+            await OutboxWriter.WriteAsync(scope, row.Channel, row.ChatId, [OutboxWriter.Payload(apology)], DeliveryPriority.Reply, now, ct);
+            await ConversationStore.MarkHandledAsync(scope, inboxId, now, ct, why);
             return 0;
         });
 

@@ -44,18 +44,17 @@ internal static class ConversationStore
     }
 
     /// <summary>Inserts a new state, or updates the stored one if it is still at <paramref name="revision"/>.</summary>
-    public static async Task SaveStateAsync(DbConnection connection, DbTransaction transaction, ConversationState state, bool isNew, int revision, CancellationToken cancellationToken)
+    public static async Task SaveStateAsync(WriteScope scope, ConversationState state, bool isNew, int revision, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(
-            transaction,
+        var command = scope.Statement(
             isNew
                 ? "INSERT INTO conversations (Channel, ChatId, Flow, Step, FlowVersion, Data, Language, UpdatedAt, Revision) " +
                   "VALUES (@channel, @chat, @flow, @step, @version, @data, @language, @updated, @revision)"
                 : "UPDATE conversations SET Flow = @flow, Step = @step, FlowVersion = @version, Data = @data, Language = @language, " +
                   "UpdatedAt = @updated, Revision = @revision WHERE Id = @id AND Revision = @previous");
-        command.With("@channel", state.Channel).With("@chat", state.ChatId).With("@flow", state.Flow).With("@step", state.Step)
-            .With("@version", state.FlowVersion).With("@data", state.Data).With("@language", state.Language).With("@updated", state.UpdatedAt)
-            .With("@revision", state.Revision).With("@id", state.Id).With("@previous", revision);
+        command.Set("@channel", state.Channel).Set("@chat", state.ChatId).Set("@flow", state.Flow).Set("@step", state.Step)
+            .Set("@version", state.FlowVersion).Set("@data", state.Data).Set("@language", state.Language).Set("@updated", state.UpdatedAt)
+            .Set("@revision", state.Revision).Set("@id", state.Id).Set("@previous", revision);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             // Lanes keep one chat's updates in order, so this means a second process is handling the same chat.
@@ -64,10 +63,10 @@ internal static class ConversationStore
     }
 
     /// <summary>The update is done (its payload is no longer kept); <paramref name="error"/> says why, when handling gave up.</summary>
-    public static async Task MarkHandledAsync(DbConnection connection, DbTransaction transaction, long id, DateTime handledAt, CancellationToken cancellationToken, string? error = null)
+    public static async Task MarkHandledAsync(WriteScope scope, long id, DateTime handledAt, CancellationToken cancellationToken, string? error = null)
     {
-        await using var command = connection.Command(transaction, "UPDATE inbox SET HandledAt = @handled, Payload = NULL, Error = @error WHERE Id = @id")
-            .With("@handled", handledAt).With("@id", id).With("@error", error);
+        var command = scope.Statement("UPDATE inbox SET HandledAt = @handled, Payload = NULL, Error = @error WHERE Id = @id")
+            .Set("@handled", handledAt).Set("@id", id).Set("@error", error);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

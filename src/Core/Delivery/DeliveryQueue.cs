@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -82,14 +83,15 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
             foreach (var group in outcomes.GroupBy(o => (o.Status, o.NotBefore, o.Error, o.CountsAsAttempt)))
             {
                 var (status, notBefore, error, counts) = group.Key;
-                await using var command = scope.Connection.Command(scope.Transaction, "");
-                var ids = command.List("i", group.Select(o => o.Id));
-                command.CommandText =
+
+                // The ids as one JSON array: the same statement whatever their number, kept prepared by the writer.
+                var command = scope.Statement(
                     "UPDATE outbox SET Status = @status, Attempts = Attempts + @increment, LeaseUntil = NULL, " +
                     "NotBefore = COALESCE(@notBefore, NotBefore), SentAt = COALESCE(@sentAt, SentAt), LastError = COALESCE(@error, LastError) " +
-                    $"WHERE Id IN ({ids})";
-                command.With("@status", (int)status).With("@increment", counts ? 1 : 0).With("@notBefore", notBefore)
-                    .With("@sentAt", status == DeliveryStatus.Sent ? now : null).With("@error", error);
+                    "WHERE Id IN (SELECT value FROM json_each(@ids))");
+                command.Set("@status", (int)status).Set("@increment", counts ? 1 : 0).Set("@notBefore", notBefore)
+                    .Set("@sentAt", status == DeliveryStatus.Sent ? now : null).Set("@error", error)
+                    .Set("@ids", "[" + string.Join(',', group.Select(o => o.Id.ToString(CultureInfo.InvariantCulture))) + "]");
                 await command.ExecuteNonQueryAsync(ct);
             }
 

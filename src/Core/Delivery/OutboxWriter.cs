@@ -31,22 +31,20 @@ public static class OutboxWriter
     public static string Payload(OutgoingMessage message) => JsonSerializer.Serialize(message, Json);
 
     /// <summary>The same as <see cref="Enqueue"/>, written at once in the caller's transaction (the engine's hot path).</summary>
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken)
+    public static async Task WriteAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken)
     {
         if (payloads.Count == 0)
         {
             return;
         }
 
-        await using var command = connection.Command(
-            transaction,
+        var command = scope.Statement(
             "INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore) " +
             "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now)");
-        command.With("@channel", channel).With("@chat", chatId).With("@priority", (int)priority).With("@payload", null)
-            .With("@status", (int)DeliveryStatus.Queued).With("@now", now);
+        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@status", (int)DeliveryStatus.Queued).Set("@now", now);
         foreach (var payload in payloads)
         {
-            command.Parameters[3].Value = payload;
+            command.Set("@payload", payload);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -55,7 +53,7 @@ public static class OutboxWriter
     /// The same, written already leased until <paramref name="leaseUntil"/> for the dispatcher to be handed once
     /// committed (<see cref="ReplyHandoff"/>); returns the rows, in order.
     /// </summary>
-    public static async Task<List<OutboxMessage>> WriteLeasedAsync(DbConnection connection, DbTransaction transaction, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    public static async Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
     {
         var rows = new List<OutboxMessage>(payloads.Count);
         if (payloads.Count == 0)
@@ -63,15 +61,14 @@ public static class OutboxWriter
             return rows;
         }
 
-        await using var command = connection.Command(
-            transaction,
+        var command = scope.Statement(
             "INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore, LeaseUntil) " +
             "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now, @until) RETURNING Id");
-        command.With("@channel", channel).With("@chat", chatId).With("@priority", (int)priority).With("@payload", null)
-            .With("@status", (int)DeliveryStatus.InFlight).With("@now", now).With("@until", leaseUntil);
+        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority)
+            .Set("@status", (int)DeliveryStatus.InFlight).Set("@now", now).Set("@until", leaseUntil);
         foreach (var payload in payloads)
         {
-            command.Parameters[3].Value = payload;
+            command.Set("@payload", payload);
             var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             rows.Add(new OutboxMessage
             {

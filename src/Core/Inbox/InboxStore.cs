@@ -26,18 +26,14 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, GroupWriter 
         await writer.WriteAsync(async (scope, ct) =>
         {
             // A repeated update id (a webhook retried, a poll repeated after a crash) is stored once: the insert is skipped.
-            await using var command = scope.Connection.Command(
-                scope.Transaction,
+            var command = scope.Statement(
                 "INSERT INTO inbox (Channel, ExternalId, ChatId, Payload, ReceivedAt) VALUES (@channel, @external, @chat, @payload, @received) " +
                 "ON CONFLICT (Channel, ExternalId) DO NOTHING RETURNING Id");
-            command.With("@channel", null).With("@external", null).With("@chat", null).With("@payload", null).With("@received", now);
+            command.Set("@received", now);
             for (var i = 0; i < unique.Count; i++)
             {
                 var m = unique[i];
-                command.Parameters[0].Value = m.Channel;
-                command.Parameters[1].Value = m.UpdateId;
-                command.Parameters[2].Value = m.ChatId;
-                command.Parameters[3].Value = payloads[i];
+                command.Set("@channel", m.Channel).Set("@external", m.UpdateId).Set("@chat", m.ChatId).Set("@payload", payloads[i]);
                 if (await command.ExecuteScalarAsync(ct) is long id)
                 {
                     rows.Add(new StoredUpdate(id, m.Channel, m.ChatId));

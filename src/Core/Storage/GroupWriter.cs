@@ -16,7 +16,32 @@ public sealed record WriterBreakdown(IReadOnlyList<WriterUnitTime> Units, long C
 public sealed record WriterUnitTime(string Origin, long Count, double Seconds);
 
 /// <summary>What a unit of work writes with: the batch's context, connection and transaction.</summary>
-public sealed record WriteScope(AntqDb Db, DbConnection Connection, DbTransaction Transaction);
+public sealed class WriteScope(AntqDb db, DbConnection connection, DbTransaction transaction, Dictionary<string, DbCommand> statements)
+{
+    public AntqDb Db => db;
+
+    public DbConnection Connection => connection;
+
+    public DbTransaction Transaction => transaction;
+
+    /// <summary>
+    /// The statement for <paramref name="sql"/>, prepared once on the writer's connection and kept for its life (the
+    /// hot path's statements run for every update; SQLite compiles a statement each time it is prepared). Set its
+    /// parameters with <see cref="Sql.Set"/>; do not dispose it.
+    /// </summary>
+    public DbCommand Statement(string sql)
+    {
+        if (!statements.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            statements[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+}
 
 /// <summary>
 /// Group commit: units of work that arrive while one transaction is being written are written together in the
@@ -41,6 +66,7 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
     private long _commits;
     private Task? _loop;
     private AntqDb? _db;
+    private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Where the writer's time went since start: each kind of unit (by origin) with how many ran and their time inside
@@ -108,6 +134,7 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
                 if (_db is { } broken)
                 {
                     _db = null;
+                    await ForgetStatementsAsync();
                     await broken.DisposeAsync();
                 }
             }
@@ -117,8 +144,20 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
 
         if (_db is not null)
         {
+            await ForgetStatementsAsync();
             await _db.DisposeAsync();
         }
+    }
+
+    /// <summary>The kept statements belong to the connection: they go with it.</summary>
+    private async Task ForgetStatementsAsync()
+    {
+        foreach (var statement in _statements.Values)
+        {
+            await statement.DisposeAsync();
+        }
+
+        _statements.Clear();
     }
 
     /// <summary>
@@ -158,12 +197,12 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
             var entered = Stopwatch.GetTimestamp();
             var (slowest, slowestTicks) = (-1, 0L);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var scope = new WriteScope(db, connection, transaction.GetDbTransaction());
+            var scope = new WriteScope(db, connection, transaction.GetDbTransaction(), _statements);
 
-            // Each unit in a savepoint of the same name, one after the other: three statements prepared once a group.
-            await using var save = connection.Command(scope.Transaction, "SAVEPOINT unit");
-            await using var release = connection.Command(scope.Transaction, "RELEASE unit");
-            await using var rollback = connection.Command(scope.Transaction, "ROLLBACK TO unit");
+            // Each unit in a savepoint of the same name, one after the other: three statements kept with the connection.
+            var save = scope.Statement("SAVEPOINT unit");
+            var release = scope.Statement("RELEASE unit");
+            var rollback = scope.Statement("ROLLBACK TO unit");
             for (var i = 0; i < batch.Count; i++)
             {
                 var unit = batch[i];

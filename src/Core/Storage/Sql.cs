@@ -28,6 +28,19 @@ internal static class Sql
         return command;
     }
 
+    /// <summary>Sets the parameter's value, adding the parameter the first time (a kept statement is bound again each run).</summary>
+    public static DbCommand Set(this DbCommand command, string name, object? value)
+    {
+        var index = command.Parameters.IndexOf(name);
+        if (index < 0)
+        {
+            return command.With(name, value);
+        }
+
+        command.Parameters[index].Value = value ?? DBNull.Value;
+        return command;
+    }
+
     /// <summary>"@p0, @p1, …" bound to the values, for an IN list.</summary>
     public static string List<T>(this DbCommand command, string prefix, IEnumerable<T> values)
     {
