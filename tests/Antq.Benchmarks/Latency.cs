@@ -60,10 +60,9 @@ internal static class Latency
         log.WriteLine($"  replies per step: {string.Join(", ", expected.Select((c, i) => $"{Script.StepNames[i]}={c}"))}");
         if (warmUpResidents > 0)
         {
-            // Same closed-loop warm-up as the saturation run (other chats), so the JIT and the caches are warm.
-            log.WriteLine($"  warm-up: {warmUpResidents} residents through onboarding, closed loop");
-            var onboarding = new Script(bot.Areas, withErase: false);
-            await Saturation.ClosedLoopAsync(bot, onboarding, feed, expected[..onboarding.Length], 20_000_001, warmUpResidents, log);
+            // The saturation run's closed-loop warm-up (other chats) on the whole script, erasure included, so the JIT
+            // and the caches are warm for every code path the measured run takes.
+            await WarmUp.RunAsync(bot, script, feed, expected, 20_000_001, warmUpResidents, log);
         }
 
         var total = (int)Math.Round(rate * (warmUp + measured).TotalSeconds);

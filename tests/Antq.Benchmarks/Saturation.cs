@@ -17,7 +17,9 @@ internal sealed record SaturationResult(
     Distribution HandleLatency,
     double CpuMsPerUpdate,
     double GateMsPerUpdate,
-    double GateBusy);
+    double GateBusy,
+    string Writer,
+    double AllocatedKbPerUpdate);
 
 /// <summary>
 /// Closed loop: every resident sends its next input as soon as all replies to the previous one have reached the
@@ -41,8 +43,7 @@ internal static class Saturation
 
         if (warmUpResidents > 0)
         {
-            log.WriteLine($"  warm-up: {warmUpResidents} residents through onboarding");
-            await ClosedLoopAsync(bot, script, feed, expected, WarmUpChatBase, warmUpResidents, log);
+            await WarmUp.RunAsync(bot, script, feed, expected, WarmUpChatBase, warmUpResidents, log);
         }
 
         log.WriteLine($"  measured: {residents} residents through onboarding");
@@ -60,8 +61,10 @@ internal static class Saturation
         var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         held = gate.HeldSeconds - held;
-        log.WriteLine($"  memory: {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / (residents * script.Length):0.0} KB allocated per update (whole process), {GC.CollectionCount(0) - collections} gen0 collections");
-        WriteBreakdown(log, writerBefore, writer.Breakdown(), held, residents * script.Length);
+        var allocatedKb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / (residents * script.Length);
+        log.WriteLine($"  memory: {allocatedKb:0.0} KB allocated per update (whole process), {GC.CollectionCount(0) - collections} gen0 collections");
+        var breakdown = Breakdown(writerBefore, writer.Breakdown(), held, residents * script.Length);
+        log.WriteLine("  writer per update: " + breakdown);
         if (allocations is not null)
         {
             log.WriteLine($"  allocations sampled: {allocations.Total / 1024.0 / (residents * script.Length):0.0} KB per update; by type:");
@@ -97,11 +100,13 @@ internal static class Saturation
             Distribution.Of(handled.Select(i => i.HandledAt!.Value - i.ReceivedAt)),
             cpu.TotalMilliseconds / updates,
             held * 1000 / updates,
-            held / e2eSpan.TotalSeconds);
+            held / e2eSpan.TotalSeconds,
+            breakdown,
+            allocatedKb);
     }
 
     /// <summary>The writer's held time per update by kind of unit, so a change shows where it moved the writer.</summary>
-    private static void WriteBreakdown(TextWriter log, WriterBreakdown before, WriterBreakdown after, double heldSeconds, int updates)
+    private static string Breakdown(WriterBreakdown before, WriterBreakdown after, double heldSeconds, int updates)
     {
         var earlier = before.Units.ToDictionary(u => u.Origin);
         var commits = after.Commits - before.Commits;
@@ -112,7 +117,7 @@ internal static class Saturation
         parts.Add($"commits {commitSeconds * 1000 / updates:0.000} ms ({commits} commits, {updates / (double)Math.Max(commits, 1):0.0} updates each)");
         var rest = heldSeconds - units.Sum(u => u.Seconds) - commitSeconds;
         parts.Add($"the rest (begin, savepoints, waits inside the gate) {rest * 1000 / updates:0.000} ms");
-        log.WriteLine("  writer per update: " + string.Join("; ", parts));
+        return string.Join("; ", parts);
     }
 
     private static bool InRange(string chatId, int residents) =>
