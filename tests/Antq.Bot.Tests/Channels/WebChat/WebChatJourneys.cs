@@ -16,4 +16,16 @@ internal static class WebChatJourneys
         await visitor.Sees("Cảm ơn");
         await visitor.Sees("phường, xã nào");
     }
+
+    /// <summary>From the ward step: Chi Lăng, Khối 2, no topics; the visitor is at the main menu.</summary>
+    public static async Task FinishesSignUpAsync(this WebChatScript visitor)
+    {
+        await visitor.Taps("Phường Chi Lăng");
+        await visitor.Sees("khối, thôn nào");
+        await visitor.Taps("Khối 2");
+        await visitor.Sees("nội dung nào");
+        await visitor.Taps("Xong");
+        await visitor.Sees("Đăng ký xong");
+        await visitor.Sees("Bạn cần gì?");
+    }
 }

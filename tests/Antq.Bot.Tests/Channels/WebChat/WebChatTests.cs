@@ -288,13 +288,7 @@ public sealed class WebChatTests
         Assert.Equal(HttpStatusCode.Accepted, photo.StatusCode);
         await visitor.Sees("Ở bước này mình chưa nhận được loại tin đó");
         await visitor.Sees("phường, xã nào");
-        await visitor.Taps("Phường Chi Lăng");
-        await visitor.Sees("khối, thôn nào");
-        await visitor.Taps("Khối 2");
-        await visitor.Sees("nội dung nào");
-        await visitor.Taps("Xong");
-        await visitor.Sees("Đăng ký xong");
-        await visitor.Sees("Bạn cần gì?");
+        await visitor.FinishesSignUpAsync();
         var uploads = Path.Combine(bot.Folder, "webchat-uploads");
         Assert.Single(Directory.GetFiles(uploads, "*.png", SearchOption.AllDirectories));
 
@@ -315,13 +309,7 @@ public sealed class WebChatTests
         var officer = await bot.OfficerAsync(706_001, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
         using var visitor = await bot.WebVisitorAsync();
         await visitor.ToWardStepAsync();
-        await visitor.Taps("Phường Chi Lăng");
-        await visitor.Sees("khối, thôn nào");
-        await visitor.Taps("Khối 2");
-        await visitor.Sees("nội dung nào");
-        await visitor.Taps("Xong");
-        await visitor.Sees("Đăng ký xong");
-        await visitor.Sees("Bạn cần gì?");
+        await visitor.FinishesSignUpAsync();
         await visitor.Says("/tip");
         await visitor.Sees("Tin của bạn về việc gì?");
         await visitor.Taps("Ma tuý");

@@ -34,6 +34,7 @@ namespace Antq.Core.Storage.Migrations
                     OfficerId = table.Column<long>(type: "INTEGER", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
                     PhotoFileId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PhotoChannel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Topic = table.Column<int>(type: "INTEGER", nullable: false),
                     WardIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     UnitIds = table.Column<string>(type: "TEXT", nullable: true),
