@@ -79,6 +79,34 @@ public sealed class StorageTests : SqliteFileTests
     }
 
     [Fact]
+    public async Task A_kept_statement_works_again_after_it_failed_in_a_unit_and_in_the_next_group()
+    {
+        const string Insert = "INSERT INTO inbox (Channel, ExternalId, ChatId, ReceivedAt) VALUES ('test', @id, @chat, '2026-11-29 08:00:00') RETURNING Id";
+        async Task<long> KeptInsertAsync(WriteScope scope, string id, string chat, CancellationToken ct)
+        {
+            var command = scope.Statement(Insert).Set("@id", id).Set("@chat", chat);
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        }
+
+        Task<long> first, duplicate, after;
+        using (await Gate.EnterAsync(CancellationToken.None))
+        {
+            first = Writer.WriteAsync((scope, ct) => KeptInsertAsync(scope, "u-1", "kept-1", ct));
+            duplicate = Writer.WriteAsync((scope, ct) => KeptInsertAsync(scope, "u-1", "kept-dup", ct));
+            after = Writer.WriteAsync((scope, ct) => KeptInsertAsync(scope, "u-2", "kept-2", ct));
+        }
+
+        await first;
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => duplicate);
+        await after;
+        var nextGroup = await Writer.WriteAsync((scope, ct) => KeptInsertAsync(scope, "u-3", "kept-3", ct));
+
+        Assert.True(nextGroup > await after);
+        Assert.Equal(3, await CountAsync("kept-_"));
+        Assert.Equal(0, await CountAsync("kept-dup"));
+    }
+
+    [Fact]
     public async Task Commits_leave_the_log_to_the_background_checkpoint_which_copies_it_into_the_database_file()
     {
         var file = DatabaseFile;
