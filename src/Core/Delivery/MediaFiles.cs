@@ -104,13 +104,11 @@ public sealed class MediaFiles(IEnumerable<IChannelFiles> channels, IOptions<Tip
     }
 
     /// <summary>A name for the upload, with the extension the bytes say (a channel may judge a photo by it).</summary>
-    private static string FileName(AttachmentKind kind, byte[] bytes) => (kind, bytes) switch
+    private static string FileName(AttachmentKind kind, byte[] bytes) => (ImageFormat.Sniff(bytes), kind) switch
     {
-        (_, [0xFF, 0xD8, 0xFF, ..]) => "photo.jpg",
-        (_, [0x89, (byte)'P', (byte)'N', (byte)'G', ..]) => "photo.png",
-        (_, [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..]) => "photo.webp",
-        (AttachmentKind.Video or AttachmentKind.VideoNote or AttachmentKind.Animation, _) => "video.mp4",
-        (AttachmentKind.Voice, _) => "voice.ogg",
+        ({ } image, _) => "photo." + image.Extension,
+        (_, AttachmentKind.Video or AttachmentKind.VideoNote or AttachmentKind.Animation) => "video.mp4",
+        (_, AttachmentKind.Voice) => "voice.ogg",
         _ => "file",
     };
 

@@ -31,29 +31,17 @@ public static class OutboxWriter
     public static string Payload(OutgoingMessage message) => JsonSerializer.Serialize(message, Json);
 
     /// <summary>The same as <see cref="Enqueue"/>, written at once in the caller's transaction (the engine's hot path).</summary>
-    public static async Task WriteAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken)
-    {
-        if (payloads.Count == 0)
-        {
-            return;
-        }
-
-        var command = scope.Statement(
-            "INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore) " +
-            "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now)");
-        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@status", (int)DeliveryStatus.Queued).Set("@now", now);
-        foreach (var payload in payloads)
-        {
-            command.Set("@payload", payload);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    public static Task WriteAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken) =>
+        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil: null, cancellationToken);
 
     /// <summary>
     /// The same, written already leased until <paramref name="leaseUntil"/> for the dispatcher to be handed once
     /// committed (<see cref="ReplyHandoff"/>); returns the rows, in order.
     /// </summary>
-    public static async Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    public static Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken) =>
+        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil, cancellationToken);
+
+    private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime? leaseUntil, CancellationToken cancellationToken)
     {
         var rows = new List<OutboxMessage>(payloads.Count);
         if (payloads.Count == 0)
@@ -61,11 +49,12 @@ public static class OutboxWriter
             return rows;
         }
 
+        var status = leaseUntil is null ? DeliveryStatus.Queued : DeliveryStatus.InFlight;
         var command = scope.Statement(
             "INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore, LeaseUntil) " +
             "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now, @until) RETURNING Id");
         command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority)
-            .Set("@status", (int)DeliveryStatus.InFlight).Set("@now", now).Set("@until", leaseUntil);
+            .Set("@status", (int)status).Set("@now", now).Set("@until", leaseUntil);
         foreach (var payload in payloads)
         {
             command.Set("@payload", payload);
@@ -73,7 +62,7 @@ public static class OutboxWriter
             rows.Add(new OutboxMessage
             {
                 Id = id, Channel = channel, ChatId = chatId, Priority = priority, Payload = payload,
-                Status = DeliveryStatus.InFlight, CreatedAt = now, NotBefore = now, LeaseUntil = leaseUntil,
+                Status = status, CreatedAt = now, NotBefore = now, LeaseUntil = leaseUntil,
             });
         }
 

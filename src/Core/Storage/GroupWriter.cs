@@ -73,7 +73,7 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
     /// the transaction, and the commits. What is left of the write gate's held time is savepoints and the begin.
     /// </summary>
     public WriterBreakdown Breakdown() => new(
-        _byOrigin.Select(o => new WriterUnitTime(Unit.OriginOf(o.Key.File, o.Key.Member), o.Value.Count, o.Value.Seconds)).OrderByDescending(o => o.Seconds).ToList(),
+        _byOrigin.Select(o => new WriterUnitTime(WriteGate.HolderName(o.Key.File, o.Key.Member), o.Value.Count, o.Value.Seconds)).OrderByDescending(o => o.Seconds).ToList(),
         Interlocked.Read(ref _commits),
         (double)Interlocked.Read(ref _commitTicks) / Stopwatch.Frequency);
 
@@ -286,12 +286,9 @@ public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, Wri
     private abstract class Unit(string file, string member)
     {
         /// <summary>Where the unit was written from (type and method), for the long-hold log.</summary>
-        public string Origin => OriginOf(file, member);
+        public string Origin => WriteGate.HolderName(file, member);
 
         public (string File, string Member) Key => (file, member);
-
-        public static string OriginOf(string file, string member) =>
-            Path.GetFileNameWithoutExtension(file) + "." + member.Replace("Async", "", StringComparison.Ordinal);
 
         public abstract Task RunAsync(WriteScope scope);
 

@@ -32,6 +32,10 @@ public sealed class WriteGate
 
     public long Entries => Interlocked.Read(ref _entries);
 
+    /// <summary>A holder's name from the caller's file and member: "ConversationEngine.Handle".</summary>
+    public static string HolderName(string file, string member) =>
+        Path.GetFileNameWithoutExtension(file) + "." + member.Replace("Async", "", StringComparison.Ordinal);
+
     /// <summary>Holds longer than <see cref="LongHold"/> since start, by holder: how many, their total and the longest.</summary>
     public IReadOnlyDictionary<string, LongHoldCount> LongHolds() =>
         _longHolds.ToDictionary(h => h.Key, h => h.Value.Snapshot(), StringComparer.Ordinal);
@@ -51,7 +55,7 @@ public sealed class WriteGate
         Interlocked.Add(ref _heldTicks, ticks);
         if (ticks > LongHoldTicks)
         {
-            _longHolds.GetOrAdd(Path.GetFileNameWithoutExtension(file) + "." + member.Replace("Async", "", StringComparison.Ordinal), _ => new HolderCount()).Add(ticks);
+            _longHolds.GetOrAdd(HolderName(file, member), _ => new HolderCount()).Add(ticks);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Antq.Bot.Channels.Telegram;
+using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -262,7 +263,7 @@ public static class WebChatEndpoints
         await using var stream = photo.OpenReadStream();
         var head = new byte[12];
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, http.RequestAborted);
-        if (WebChatUploads.Sniff(head.AsSpan(0, read)) is not { } type)
+        if (ImageFormat.Sniff(head.AsSpan(0, read)) is not { } type)
         {
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "unsupported_photo", "Only JPEG, PNG or WebP photos are accepted. / Chỉ nhận ảnh JPEG, PNG hoặc WebP.");
         }
@@ -308,7 +309,7 @@ public static class WebChatEndpoints
 
         // Private to this browser; the bytes of one message never change.
         http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
-        if (WebChatUploads.Sniff(bytes) is { } image)
+        if (ImageFormat.Sniff(bytes) is { } image)
         {
             return Results.Bytes(bytes, image.MimeType);
         }

@@ -14,15 +14,6 @@ public sealed partial class WebChatUploads(string folder) : IResidentDataEraser,
 
     public string Folder => folder;
 
-    /// <summary>The photo's type from its first bytes: JPEG, PNG or WebP; null for anything else.</summary>
-    public static (string MimeType, string Extension)? Sniff(ReadOnlySpan<byte> head) => head switch
-    {
-        [0xFF, 0xD8, 0xFF, ..] => ("image/jpeg", "jpg"),
-        [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => ("image/png", "png"),
-        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => ("image/webp", "webp"),
-        _ => null,
-    };
-
     public string Channel => WebChatChannel.ChannelName;
 
     /// <summary>Stores the photo under a random name in the visitor's folder and returns its file id.</summary>

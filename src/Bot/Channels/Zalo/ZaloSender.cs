@@ -158,13 +158,8 @@ public sealed class ZaloSender(
     private async Task<string?> UploadAsync(MediaRef media, CancellationToken cancellationToken)
     {
         var bytes = (await files.WithContentAsync(media, cancellationToken)).Content!;
-        var type = bytes switch
-        {
-            [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-            [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "image/png",
-            _ => null,
-        };
-        if (type is null || bytes.Length > MaxImageBytes)
+        var type = ImageFormat.Sniff(bytes)?.MimeType;
+        if (type is not ("image/jpeg" or "image/png") || bytes.Length > MaxImageBytes)
         {
             return null;
         }

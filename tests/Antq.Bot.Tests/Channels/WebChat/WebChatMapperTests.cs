@@ -74,7 +74,7 @@ public sealed class WebChatMapperTests
     [InlineData("", null)]
     public void A_photo_is_known_by_its_first_bytes(string head, string? type)
     {
-        Assert.Equal(type, WebChatUploads.Sniff(Convert.FromHexString(head))?.MimeType);
+        Assert.Equal(type, Antq.Core.Conversations.ImageFormat.Sniff(Convert.FromHexString(head))?.MimeType);
     }
 
     private static JsonArray Table() =>
