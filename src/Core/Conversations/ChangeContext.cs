@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Antq.Core.Storage;
 
 namespace Antq.Core.Conversations;
@@ -6,6 +7,17 @@ namespace Antq.Core.Conversations;
 public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now, IServiceProvider Services)
 {
     /// <summary>A service a change needs (a key, a catalog); changes are data, so they get services here.</summary>
+    /// <summary>The writer's turn this change is applied in (null while it is prepared, outside the turn).</summary>
+    public WriteScope? Scope { get; init; }
+
+    /// <summary>
+    /// A hand-written statement in the writer's transaction, kept prepared for the writer's life (see
+    /// <see cref="WriteScope.Statement"/>): for the changes every resident makes (onboarding, erasure), where
+    /// EF Core's pipeline costs more than the write. Only in <see cref="DomainChange.ApplyAsync"/>.
+    /// </summary>
+    public DbCommand Statement(string sql) =>
+        (Scope ?? throw new InvalidOperationException("Statements are written in the writer's turn (ApplyAsync) only.")).Statement(sql);
+
     public T Get<T>()
         where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 

@@ -103,7 +103,7 @@ public sealed partial class ConversationEngine(
             var payloads = turnPayloads;
             if (prepared.Count > 0)
             {
-                var changes = new ChangeContext(scope.Db, input, now, services);
+                var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
                 foreach (var change in prepared)
                 {
                     await change.ApplyAsync(changes, ct);

@@ -2,7 +2,6 @@ using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Antq.Core.Residents;
 
@@ -15,17 +14,15 @@ public sealed record SaveResidentProfile(string Language, string? WardId, string
     /// </remarks>
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        var database = context.Db.Database;
-        await using var command = database.GetDbConnection().Command(
-                database.CurrentTransaction?.GetDbTransaction(),
+        var command = context.Statement(
                 "INSERT INTO residents (Channel, ExternalUserId, ChatId, Language, WardId, UnitId, Topics, ConsentedAt, ConsentRefusedAt, Status, CreatedAt, UpdatedAt) " +
                 "VALUES (@channel, @user, @chat, @language, @ward, @unit, @topics, @now, NULL, @active, @now, @now) " +
                 "ON CONFLICT (Channel, ExternalUserId) DO UPDATE SET ChatId = excluded.ChatId, Language = excluded.Language, " +
                 "WardId = excluded.WardId, UnitId = excluded.UnitId, Topics = excluded.Topics, ConsentedAt = COALESCE(residents.ConsentedAt, excluded.ConsentedAt), " +
                 "ConsentRefusedAt = NULL, Status = excluded.Status, UpdatedAt = excluded.UpdatedAt")
-            .With("@channel", context.Input.Channel).With("@user", context.Input.UserId).With("@chat", context.Input.ChatId)
-            .With("@language", Language).With("@ward", WardId).With("@unit", UnitId).With("@topics", (int)Topics)
-            .With("@now", context.Now).With("@active", (int)ResidentStatus.Active);
+            .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId)
+            .Set("@language", Language).Set("@ward", WardId).Set("@unit", UnitId).Set("@topics", (int)Topics)
+            .Set("@now", context.Now).Set("@active", (int)ResidentStatus.Active);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
@@ -89,12 +86,16 @@ public sealed record EraseResident : DomainChange
 {
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
+        // One kept statement for the four deletes (an erasure is every resident's right, so it is on the hot path).
+        // In-flight replies go too: the send in hand finishes, and recording its outcome finds nothing to update.
+        var command = context.Statement(
+                "DELETE FROM residents WHERE Channel = @channel AND ExternalUserId = @user; " +
+                "DELETE FROM outbox WHERE Channel = @channel AND ChatId = @chat; " +
+                "DELETE FROM inbox WHERE Channel = @channel AND ChatId = @chat AND HandledAt IS NOT NULL; " +
+                "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat")
+            .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
         var (channel, chat) = (context.Input.Channel, context.Input.ChatId);
-        await context.Db.Residents.Where(r => r.Channel == channel && r.ExternalUserId == context.Input.UserId).ExecuteDeleteAsync(cancellationToken);
-        // In-flight rows go too: the send in hand finishes, and recording its outcome finds nothing to update.
-        await context.Db.Outbox.Where(o => o.Channel == channel && o.ChatId == chat).ExecuteDeleteAsync(cancellationToken);
-        await context.Db.Inbox.Where(i => i.Channel == channel && i.ChatId == chat && i.HandledAt != null).ExecuteDeleteAsync(cancellationToken);
-        await context.Db.ChannelKeyboards.Where(k => k.Channel == channel && k.ChatId == chat).ExecuteDeleteAsync(cancellationToken);
         foreach (var eraser in (IEnumerable<IResidentDataEraser>?)context.Services.GetService(typeof(IEnumerable<IResidentDataEraser>)) ?? [])
         {
             await eraser.EraseAsync(channel, chat, cancellationToken);
