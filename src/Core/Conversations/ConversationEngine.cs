@@ -98,12 +98,14 @@ public sealed partial class ConversationEngine(
 
         var lease = handoff.LeaseFor(input.Channel);
         var turnPayloads = turn.Messages.Select(OutboxWriter.Payload).ToList();
-        var (handledAt, leased, replies) = await writer.WriteAsync(async (scope, ct) =>
+        var (handledAt, leased, replies, queuedForOthers) = await writer.WriteAsync(async (scope, ct) =>
         {
+            var queuedForOthers = false;
             var payloads = turnPayloads;
             if (prepared.Count > 0)
             {
                 var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
+                var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
                 foreach (var change in prepared)
                 {
                     await change.ApplyAsync(changes, ct);
@@ -114,6 +116,8 @@ public sealed partial class ConversationEngine(
                     await scope.Db.SaveChangesAsync(ct);
                 }
 
+                // Any change of the newest id (a row queued, or the newest deleted by an erasure) wakes the dispatcher.
+                queuedForOthers = await OutboxWriter.LastIdAsync(scope, ct) != lastOutboxId;
                 payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
             }
 
@@ -136,11 +140,12 @@ public sealed partial class ConversationEngine(
             }
 
             await ConversationStore.MarkHandledAsync(scope, inboxId, queuedAt, ct);
-            return (queuedAt, rows, payloads.Count);
+            return (queuedAt, rows, payloads.Count, queuedForOthers);
         });
 
-        // Other chats' messages a change queued (an officer told of a tip) go by the dispatcher's lease.
-        if (!handoff.Hand(leased) || replies > leased.Count || prepared.Count > 0)
+        // Other chats' messages a change queued (an officer told of a tip) go by the dispatcher's lease: it is woken
+        // for them only, not for every change (a profile saved, an erasure), since a lease takes the writer's turn.
+        if (!handoff.Hand(leased) || replies > leased.Count || queuedForOthers)
         {
             delivery.Notify();
         }

@@ -32,6 +32,7 @@ public sealed partial class Dispatcher(
     private readonly Lock _chatsLock = new();
     private readonly Channel<DeliveryOutcome> _outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, int> _inHand = [];
+    private readonly Dictionary<string, bool> _roomWanted = [];
     private readonly TaskCompletionSource _allHandedBack = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SemaphoreSlim _senders = new(1);
     private CancellationToken _stopping;
@@ -52,6 +53,7 @@ public sealed partial class Dispatcher(
         foreach (var channel in _channels.Keys)
         {
             _inHand[channel] = 0;
+            _roomWanted[channel] = false;
         }
 
         var recorder = Task.Run(RecordOutcomesAsync, CancellationToken.None);
@@ -68,7 +70,7 @@ public sealed partial class Dispatcher(
                 var full = false;
                 foreach (var (channel, pacer) in _channels)
                 {
-                    var room = Budget(pacer, settings) - InHand(channel);
+                    var room = Room(channel, Budget(pacer, settings));
                     if (room <= 0)
                     {
                         full = true;
@@ -136,11 +138,18 @@ public sealed partial class Dispatcher(
         return Math.Clamp((int)Math.Ceiling(rate * InHandHorizon.TotalSeconds), 1, settings.BatchSize);
     }
 
-    private int InHand(string channel)
+    /// <summary>
+    /// How many more rows the channel may have leased. None: the loop waits, and the row in hand that makes room
+    /// wakes it (<see cref="Finish"/>); a row finishing while there is room wakes nobody, so a reply sent does not
+    /// cost the single writer a lease that finds nothing.
+    /// </summary>
+    private int Room(string channel, int budget)
     {
         lock (_chatsLock)
         {
-            return _inHand[channel];
+            var room = budget - _inHand[channel];
+            _roomWanted[channel] = room <= 0;
+            return room;
         }
     }
 
@@ -281,6 +290,7 @@ public sealed partial class Dispatcher(
     private void Finish(string channel, DeliveryOutcome outcome)
     {
         _outcomes.Writer.TryWrite(outcome);
+        bool wake;
         lock (_chatsLock)
         {
             _inHand[channel]--;
@@ -289,10 +299,19 @@ public sealed partial class Dispatcher(
             {
                 _allHandedBack.TrySetResult();
             }
+
+            // The leasing loop found no room for this channel and waits for some: there is some now.
+            wake = _roomWanted[channel] && _inHand[channel] < Budget(_channels[channel], options.Value);
+            if (wake)
+            {
+                _roomWanted[channel] = false;
+            }
         }
 
-        // Room in hand again: the leasing loop may be waiting for it.
-        signal.Notify();
+        if (wake)
+        {
+            signal.Notify();
+        }
     }
 
     /// <summary>Writes outcomes as they come, in batches: whatever finished while the last batch was being written.</summary>

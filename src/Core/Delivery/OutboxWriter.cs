@@ -69,6 +69,13 @@ public static class OutboxWriter
         return rows;
     }
 
+    /// <summary>
+    /// The newest outbox row's id in the writer's transaction (0 for none): taken before and after a turn's domain
+    /// changes, it tells whether they queued messages for other chats, which the dispatcher's lease must pick up.
+    /// </summary>
+    public static async Task<long> LastIdAsync(WriteScope scope, CancellationToken cancellationToken) =>
+        (long)(await scope.Statement("SELECT COALESCE(MAX(Id), 0) FROM outbox").ExecuteScalarAsync(cancellationToken))!;
+
     public static OutgoingMessage Read(OutboxMessage row) =>
         JsonSerializer.Deserialize<OutgoingMessage>(row.Payload, Json) ?? throw new InvalidDataException($"Outbox row {row.Id} has no message.");
 }

@@ -2,9 +2,12 @@ using Antq.Bot.Tests.Conversations;
 using Antq.Bot.Tests.Tips;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.Officers;
 using Antq.Core.Residents;
+using Antq.Core.Storage;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Bot.Tests.Delivery;
 
@@ -51,6 +54,67 @@ public sealed class DispatcherTests
         var shown = bot.Api.ShownTo(tipster.ChatId).Select(m => m.Text).ToList();
         Assert.True(shown.FindLastIndex(t => t.Contains("Mã theo dõi: ", StringComparison.Ordinal)) == shown.Count - 2, string.Join("\n---\n", shown.TakeLast(3)));
         Assert.Contains("Bạn cần gì?", shown[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_no_poll_due_a_message_a_change_queues_for_an_officer_goes_at_once_and_replies_sent_cost_the_writer_no_lease()
+    {
+        // No poll and no broadcast clock to wake the dispatcher: what it sends, it is handed or told of.
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Delivery:PollInterval"] = "01:00:00";
+            s["Broadcasts:ClockInterval"] = "01:00:00";
+        });
+        var officer = await bot.OfficerAsync(7011, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        var tipster = await bot.AtTipCategoryAsync(7012);
+        await tipster.AtReviewAsync();
+        var code = await tipster.SendsTipAsync();
+
+        // The tip's card for the officer is another chat's message: the engine wakes the dispatcher for it.
+        await officer.Sees("Tin báo mới " + code);
+        await WaitUntilAsync(bot, db => db.Outbox.AllAsync(o => o.Status == DeliveryStatus.Sent));
+
+        // A turn's own replies are handed to the dispatcher; sending them makes it look for nothing more in the database.
+        var writer = bot.Services.GetRequiredService<GroupWriter>();
+        long Leases() => writer.Breakdown().Units.Where(u => u.Origin == "DeliveryQueue.LeaseWhere").Sum(u => u.Count);
+        var leasesBefore = Leases();
+        var chat = await bot.SignedUpAsync(7013);
+        chat.Says("/help");
+        await chat.Sees("Các lệnh");
+        await chat.Sees("Bạn cần gì?");
+        await WaitUntilAsync(bot, db => db.Outbox.AllAsync(o => o.Status == DeliveryStatus.Sent));
+        Assert.Equal(leasesBefore, Leases());
+    }
+
+    [Fact]
+    public async Task More_queued_messages_than_a_channel_holds_in_hand_all_go_out_with_no_poll_due()
+    {
+        // 20 a second: five rows in hand at a time. No poll and no broadcast clock to wake the dispatcher: only a row
+        // sent, making room, does.
+        await using var bot = await TestBot.StartAsync(s =>
+        {
+            s["Delivery:PollInterval"] = "01:00:00";
+            s["Broadcasts:ClockInterval"] = "01:00:00";
+            s["Telegram:RateLimit:PerSecond"] = "20";
+        });
+        await bot.StopAsync();
+        await bot.QueryAsync(db =>
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                OutboxWriter.Enqueue(db, "telegram", (7100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), [new OutgoingMessage { Text = "Thông báo còn đợi gửi" }], DeliveryPriority.Broadcast, DateTime.UtcNow);
+            }
+
+            return db.SaveChangesAsync();
+        });
+        await bot.RestartAsync();
+
+        for (var i = 0; i < 30; i++)
+        {
+            await bot.Chat(7100 + i).Sees("Thông báo còn đợi gửi");
+        }
+
+        await WaitUntilAsync(bot, db => db.Outbox.AllAsync(o => o.Status == DeliveryStatus.Sent));
     }
 
     [Fact]
