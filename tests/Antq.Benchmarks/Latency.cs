@@ -20,7 +20,8 @@ internal sealed record LatencyResult(
     Distribution HandedOutToFirstReply,
     Distribution HandedOutToLastReply,
     Distribution QueuedToHandedOut,
-    string Stalls);
+    string Stalls,
+    string ByStep);
 
 /// <summary>What may stall every chat at once during a run: garbage collections and long holds of the single writer.</summary>
 internal sealed record StallWatch(int Gen0, int Gen1, int Gen2, TimeSpan GcPause, IReadOnlyDictionary<string, LongHoldCount> LongHolds)
@@ -73,6 +74,7 @@ internal static class Latency
         var lastMessageIds = new int[residents];
         var expectedReplies = 0;
         var repliesSeen = 0;
+        var offeredSoFar = 0;
 
         void OnCall(RecordedCall call)
         {
@@ -134,6 +136,7 @@ internal static class Latency
                     var updateId = feed.Enqueue(id => script.Input(step, id, chatId, resident, messageId));
                     sent[g] = new Offered(updateId, chatId, step, offeredAt, clock.Elapsed);
                     Interlocked.Add(ref expectedReplies, expected[step]);
+                    Volatile.Write(ref offeredSoFar, g + 1);
                 }
             })
             { IsBackground = true, Name = "offered load", Priority = ThreadPriority.AboveNormal };
@@ -148,6 +151,7 @@ internal static class Latency
             var stallsBefore = StallWatch.Now(gate);
             var progress = Stopwatch.StartNew();
             pacer.Start();
+            var writerWatch = WatchWriterByStepAsync(bot.App.Services.GetRequiredService<GroupWriter>(), () => Volatile.Read(ref offeredSoFar), warmUpCount, residents, script.Length, () => pacer.IsAlive);
             while (pacer.IsAlive)
             {
                 await Task.Delay(TimeSpan.FromSeconds(5));
@@ -155,6 +159,7 @@ internal static class Latency
             }
 
             pacer.Join();
+            var (stepBusy, stepWall) = await writerWatch;
             var drainDeadline = Stopwatch.StartNew();
             while (Volatile.Read(ref repliesSeen) < Volatile.Read(ref expectedReplies) && drainDeadline.Elapsed < TimeSpan.FromSeconds(60))
             {
@@ -174,6 +179,9 @@ internal static class Latency
             // (1) receipt → reply queued, from the database: HandledAt − ReceivedAt of each measured update.
             var measuredIds = sent.Skip(warmUpCount).Select(s => s.UpdateId).ToHashSet();
             var queued = queuedLatency.Where(q => measuredIds.Contains(q.Key)).Select(q => q.Value).ToList();
+            var stepOf = sent.Skip(warmUpCount).ToDictionary(s => s.UpdateId, s => s.Step);
+            var byStep = string.Join("; ", queuedLatency.Where(q => stepOf.ContainsKey(q.Key)).GroupBy(q => stepOf[q.Key]).OrderBy(g => g.Key)
+                .Select(g => $"{Script.StepNames[g.Key]} {Distribution.Ms(Distribution.Of(g.Select(q => q.Value)).P99)} ms, writer {(stepWall[g.Key] > 0 ? stepBusy[g.Key] / stepWall[g.Key] : 0):P0}"));
 
             // (2) receipt → reply at the Bot API, at the fake: replies of a chat arrive in the order of its updates.
             var first = new List<TimeSpan>();
@@ -210,12 +218,45 @@ internal static class Latency
                 Distribution.Of(first),
                 Distribution.Of(last),
                 Distribution.Of(polled),
-                stalls);
+                stalls,
+                byStep);
         }
         finally
         {
             bot.Fake.OnCall -= OnCall;
         }
+    }
+
+    /// <summary>
+    /// Every 100 ms while the measured load is offered, how long the single writer was busy (its units and commits,
+    /// <see cref="GroupWriter.Breakdown"/>), put to the script step being offered then: all residents are at the same
+    /// step at the same moment, so a step that is heavy on the writer shows as its busy share.
+    /// </summary>
+    private static async Task<(double[] Busy, double[] Wall)> WatchWriterByStepAsync(GroupWriter writer, Func<int> offered, int from, int residents, int steps, Func<bool> running)
+    {
+        var busy = new double[steps];
+        var wall = new double[steps];
+        static double Busy(WriterBreakdown b) => b.Units.Sum(u => u.Seconds) + b.CommitSeconds;
+        var last = Busy(writer.Breakdown());
+        var clock = Stopwatch.StartNew();
+        var lastAt = clock.Elapsed;
+        while (running())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            var now = Busy(writer.Breakdown());
+            var at = clock.Elapsed;
+            var g = offered();
+            if (g > from)
+            {
+                var step = (g - 1) / residents % steps;
+                busy[step] += now - last;
+                wall[step] += (at - lastAt).TotalSeconds;
+            }
+
+            (last, lastAt) = (now, at);
+        }
+
+        return (busy, wall);
     }
 
     /// <summary>Every 250 ms, the inbox rows handled since a little before the last look (HandledAt is indexed).</summary>

@@ -71,6 +71,7 @@ if (mode is "latency" or "all")
         log.WriteLine($"      handed out → last reply at API:  {result.HandedOutToLastReply}");
         log.WriteLine($"      offered → handed out (polling):  {result.QueuedToHandedOut}");
         log.WriteLine($"  stalls: {result.Stalls}");
+        log.WriteLine($"  by step (p99 received → queued; the writer's busy share while it was offered): {result.ByStep}");
         log.WriteLine();
     }
 

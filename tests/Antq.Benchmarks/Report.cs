@@ -80,7 +80,7 @@ internal static class Report
         text.AppendLine();
         foreach (var (r, i) in runs.Select((r, i) => (r, i)))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Run {i + 1}: offered {r.OfferedRate:0}/s, achieved {r.AchievedRate:0.0}/s; replies missing after the run: {r.MissingReplies}. Stalls while offering: {r.Stalls}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Run {i + 1}: offered {r.OfferedRate:0}/s, achieved {r.AchievedRate:0.0}/s; replies missing after the run: {r.MissingReplies}. Stalls while offering: {r.Stalls}. By step of the script (p99 received → queued; the single writer's busy share while the step was offered): {r.ByStep}.");
             text.AppendLine();
         }
 
