@@ -6,7 +6,6 @@ namespace Antq.Core.Conversations;
 /// <summary>What a <see cref="DomainChange"/> may touch while the engine's transaction is open.</summary>
 public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now, IServiceProvider Services)
 {
-    /// <summary>A service a change needs (a key, a catalog); changes are data, so they get services here.</summary>
     /// <summary>The writer's turn this change is applied in (null while it is prepared, outside the turn).</summary>
     public WriteScope? Scope { get; init; }
 
@@ -18,6 +17,7 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
     public DbCommand Statement(string sql) =>
         (Scope ?? throw new InvalidOperationException("Statements are written in the writer's turn (ApplyAsync) only.")).Statement(sql);
 
+    /// <summary>A service a change needs (a key, a catalog); changes are data, so they get services here.</summary>
     public T Get<T>()
         where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 
