@@ -1,7 +1,7 @@
 using System.Globalization;
 using Antq.Benchmarks;
 
-// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|report|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
+// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
 //   broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]
 //   report: [--scale X] (generates a province and times the summary report; not part of "all": it takes a quarter of an hour)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -14,9 +14,9 @@ if (mode == BroadcastProcess.ChildMode)
     return await BroadcastProcess.RunChildAsync(args);
 }
 
-if (mode is not ("saturation" or "latency" or "broadcast" or "report" or "all"))
+if (mode is not ("saturation" or "latency" or "broadcast" or "report" or "renewals" or "all"))
 {
-    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
+    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
     Console.Error.WriteLine("       broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]");
     Console.Error.WriteLine("       report: [--scale X]");
     return 2;
@@ -119,6 +119,12 @@ if (mode is "broadcast" or "all")
     {
         Report.Write("broadcast", Report.Broadcast(results, machine, command, loadBefore, loadAfter, broadcastSeconds));
     }
+}
+
+if (mode is "renewals")
+{
+    var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() is { } x && double.TryParse(x, CultureInfo.InvariantCulture, out var s) ? s : 0.1;
+    await RenewalBench.RunAsync(scale, Math.Max(runs, 3), log);
 }
 
 if (mode is "report")

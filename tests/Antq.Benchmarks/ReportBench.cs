@@ -114,7 +114,7 @@ internal static class ReportBench
         }
     }
 
-    private sealed class Factory(DbContextOptions<AntqDb> options) : IDbContextFactory<AntqDb>
+    internal sealed class Factory(DbContextOptions<AntqDb> options) : IDbContextFactory<AntqDb>
     {
         public AntqDb CreateDbContext() => new(options);
     }

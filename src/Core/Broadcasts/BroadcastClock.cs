@@ -28,6 +28,17 @@ public sealed class BroadcastClock(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Most ticks find nothing due, sending or to settle: they find it out without taking the single writer's
+        // turn or waking the dispatcher.
+        if (!await db.Broadcasts.AnyAsync(
+                b => (b.Status == BroadcastStatus.Scheduled && b.ScheduledFor <= now) || b.Status == BroadcastStatus.Sending
+                    || (b.Status == BroadcastStatus.Cancelled && b.StartedAt != null && b.Delivered == null),
+                cancellationToken))
+        {
+            return;
+        }
+
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -21,19 +21,25 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         var now = time.GetUtcNow().UtcDateTime;
         QuietHours.TryParse(deliveryOptions.Value.QuietHours, out var quiet);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var soon = now.AddDays(8);
+        var upcoming = db.Events.Where(e => e.Status == EventStatus.Scheduled && e.StartsAt > now && e.StartsAt < soon);
+
+        // Most ticks have no reminder due: they find it out without taking the single writer's turn.
+        if (!(await upcoming.AsNoTracking().ToListAsync(cancellationToken)).Any(e => Enumerable.Range(0, e.Reminders.Count).Any(i => Due(e, i, now, quiet))))
+        {
+            return;
+        }
+
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var soon = now.AddDays(8);
             var sent = 0;
-            foreach (var festival in await db.Events.Where(e => e.Status == EventStatus.Scheduled && e.StartsAt > now && e.StartsAt < soon).ToListAsync(cancellationToken))
+            foreach (var festival in await upcoming.ToListAsync(cancellationToken))
             {
                 var reminders = festival.Reminders;
                 for (var i = 0; i < reminders.Count; i++)
                 {
-                    var due = festival.StartsAt.AddMinutes(-reminders[i]);
-                    due = quiet?.PreviousAllowed(due) ?? due;
-                    if ((festival.RemindersSent & (1 << i)) != 0 || due > now)
+                    if (!Due(festival, i, now, quiet))
                     {
                         continue;
                     }
@@ -57,6 +63,18 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
                 delivery.Notify();
             }
         }
+    }
+
+    /// <summary>Reminder <paramref name="i"/> of the event is due and not sent yet.</summary>
+    private static bool Due(FestivalEvent festival, int i, DateTime now, QuietHours? quiet)
+    {
+        if ((festival.RemindersSent & (1 << i)) != 0)
+        {
+            return false;
+        }
+
+        var due = festival.StartsAt.AddMinutes(-festival.Reminders[i]);
+        return (quiet?.PreviousAllowed(due) ?? due) <= now;
     }
 
     private Task<int> RemindAsync(AntqDb db, FestivalEvent festival, DateTime now, CancellationToken cancellationToken)

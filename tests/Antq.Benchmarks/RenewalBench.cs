@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using Antq.Core.Delivery;
+using Antq.Core.Pledges;
+using Antq.Core.Storage;
+using Antq.Core.Texts;
+using Antq.Bot.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Antq.Benchmarks;
+
+/// <summary>
+/// The pledge renewal invitations' clock tick over a generated province (the report benchmark's data set, last
+/// year's pledges given to residents): the first tick invites everyone due, the next ones find no one. For each,
+/// the tick's time and how long it held the single writer (the write gate), in all and at the longest.
+/// </summary>
+internal static class RenewalBench
+{
+    public static async Task RunAsync(double scale, int ticks, TextWriter log)
+    {
+        var folder = Directory.CreateTempSubdirectory("antq-renewal-bench-").FullName;
+        var file = Path.Combine(folder, "antq.db");
+        try
+        {
+            var options = (DbContextOptions<AntqDb>)StorageRegistration.Configure(new DbContextOptionsBuilder<AntqDb>(), $"Data Source={file}").Options;
+            var factory = new ReportBench.Factory(options);
+            await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
+            var data = new ReportData(file, scale, log);
+            log.WriteLine($"Generating the data set (scale {scale.ToString(CultureInfo.InvariantCulture)})");
+            await data.GenerateAsync();
+            var catalog = PledgeCatalog.Load(Path.Combine(ContentRoot.Find(), "config", "pledges.json"));
+            var year = catalog.Campaign.Year;
+            await using (var db = new AntqDb(options))
+            {
+                // Last year's pledges signed in chat by residents (the data set leaves them on paper): each signer's two.
+                var given = await db.Database.ExecuteSqlRawAsync(
+                    """UPDATE pledges SET ResidentId = (Id / 2) % {0} + 1, CampaignYear = {1} WHERE CampaignYear = 2025""", [data.Residents, year - 1]);
+                log.WriteLine($"  {given:N0} pledges of {year - 1} given to residents");
+            }
+
+            var gate = new WriteGate();
+            var open = catalog.Campaign.Opens.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc).AddDays(1);
+            var renewals = new PledgeRenewals(factory, gate, catalog, TextCatalog.LoadEmbedded(), new DeliverySignal(), new FixedTime(open));
+            for (var tick = 1; tick <= ticks; tick++)
+            {
+                var (held, entries, longest) = (gate.HeldSeconds, gate.Entries, gate.LongHolds().Values.Select(h => h.Longest).DefaultIfEmpty().Max());
+                var clock = Stopwatch.StartNew();
+                var invited = await renewals.TickAsync(CancellationToken.None);
+                var took = clock.Elapsed;
+                var longestNow = gate.LongHolds().Values.Select(h => h.Longest).DefaultIfEmpty().Max();
+                var turns = gate.Entries - entries;
+                log.WriteLine($"  tick {tick}: {invited:N0} invited in {took.TotalMilliseconds:N0} ms; the writer held {(gate.HeldSeconds - held) * 1000:N0} ms in {turns} turn(s), {(turns == 0 ? "none" : $"{(gate.HeldSeconds - held) * 1000 / turns:N0} ms each on average")}{(longestNow > longest ? $", the longest {longestNow.TotalMilliseconds:N0} ms" : "")}");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class FixedTime(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc);
+    }
+}
