@@ -84,6 +84,7 @@ public static class CoreRegistration
         services.AddAntqInfoDesk();
 
         services.AddHostedService<TipRetention>();
+        services.AddHostedService<MessageRetention>();
         services.AddSingleton<AttachmentArchive>();
         services.AddSingleton<MediaFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<AttachmentArchive>());

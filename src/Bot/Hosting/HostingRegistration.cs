@@ -114,6 +114,11 @@ public static class HostingRegistration
             throw new ConfigurationProblemException("Delivery:BatchSize, Delivery:MaxConcurrency and Delivery:MaxAttempts must be at least 1.");
         }
 
+        if (delivery.KeepDays < 1 || delivery.CleanupInterval <= TimeSpan.Zero)
+        {
+            throw new ConfigurationProblemException($"Delivery:KeepDays must be at least 1 (got {delivery.KeepDays}) and Delivery:CleanupInterval a positive time span such as 01:00:00 (got {delivery.CleanupInterval}).");
+        }
+
         if (tips.MaxPerHour < 1 || tips.MaxPerDay < tips.MaxPerHour || tips.MaxAttachments is < 0 or > 10 || tips.RouteRetentionDays < 0)
         {
             throw new ConfigurationProblemException("Tips:MaxPerHour must be at least 1 and Tips:MaxPerDay at least as much; Tips:MaxAttachments 0-10; Tips:RouteRetentionDays 0 or more.");

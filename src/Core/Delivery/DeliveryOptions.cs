@@ -19,6 +19,12 @@ public sealed class DeliveryOptions
     /// <summary>How often the queue is looked at when nothing wakes the dispatcher.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Days outgoing messages that are done and handled updates are kept (<see cref="MessageRetention"/>).</summary>
+    public int KeepDays { get; set; } = 30;
+
+    /// <summary>How often what is past <see cref="KeepDays"/> is deleted.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Local time window in which non-urgent broadcasts wait ("HH:mm-HH:mm" or "off").</summary>
     public string QuietHours { get; set; } = "21:30-06:30";
 }

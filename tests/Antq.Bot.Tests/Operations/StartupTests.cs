@@ -68,6 +68,7 @@ public sealed class StartupTests
     [InlineData("Telegram:RateLimit:PerSecond", "0", "Telegram:RateLimit:PerSecond")]
     [InlineData("Delivery:QuietHours", "late evening", "Delivery:QuietHours")]
     [InlineData("Conversations:Lanes", "0", "Conversations:Lanes")]
+    [InlineData("Delivery:KeepDays", "0", "Delivery:KeepDays")]
     [InlineData("Telegram:BotToken", "not-a-token", "Telegram:BotToken")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
