@@ -13,7 +13,8 @@ namespace Antq.Benchmarks;
 /// <summary>
 /// The pledge renewal invitations' clock tick over a generated province (the report benchmark's data set, last
 /// year's pledges given to residents): the first tick invites everyone due, the next ones find no one. For each,
-/// the tick's time and how long it held the single writer (the write gate), in all and at the longest.
+/// the tick's time and how long it held the single writer (the write gate), in all and at the longest. Then the
+/// message retention over the same data set's outbox (ten years of broadcast deliveries).
 /// </summary>
 internal static class RenewalBench
 {
@@ -52,6 +53,20 @@ internal static class RenewalBench
                 var turns = gate.Entries - entries;
                 log.WriteLine($"  tick {tick}: {invited:N0} invited in {took.TotalMilliseconds:N0} ms; the writer held {(gate.HeldSeconds - held) * 1000:N0} ms in {turns} turn(s), {(turns == 0 ? "none" : $"{(gate.HeldSeconds - held) * 1000 / turns:N0} ms each on average")}{(longestNow > longest ? $", the longest {longestNow.TotalMilliseconds:N0} ms" : "")}");
             }
+
+            // Then the message retention over the same province: ten years of broadcasts' deliveries, all past keeping.
+            await using (var db = new AntqDb(options))
+            {
+                var rows = await db.Outbox.CountAsync();
+                log.WriteLine($"Message retention over {rows:N0} outbox rows (every broadcast settled, all older than 30 days)");
+            }
+
+            var retentionGate = new WriteGate();
+            var retention = new MessageRetention(factory, retentionGate, new FixedTime(open), Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), NullLogger<MessageRetention>.Instance);
+            var started = Stopwatch.StartNew();
+            var (outbox, inbox) = await retention.RunOnceAsync(CancellationToken.None);
+            var holds = retentionGate.LongHolds().Values.ToList();
+            log.WriteLine($"  {outbox:N0} outbox and {inbox:N0} inbox rows deleted in {started.Elapsed.TotalSeconds:0.0} s; the writer held {retentionGate.HeldSeconds:0.0} s in {retentionGate.Entries:N0} turns, {retentionGate.HeldSeconds * 1000 / Math.Max(1, retentionGate.Entries):0.0} ms each on average; {holds.Sum(h => h.Count)} turns over {WriteGate.LongHold.TotalMilliseconds:0} ms{(holds.Count == 0 ? "" : $", the longest {holds.Max(h => h.Longest).TotalMilliseconds:0} ms")}");
         }
         finally
         {
