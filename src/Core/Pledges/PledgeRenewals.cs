@@ -52,23 +52,28 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
             Buttons = [[new Button(texts.Get("vi", "pledge.renew_button"), MainMenu.Prefix + "pledge")]],
         };
         var payload = JsonSerializer.Serialize(invitation, OutboxWriter.Json);
-        const string Among = """ AND r."Id" IN (SELECT value FROM json_each({3}))""";
         var sent = 0;
         foreach (var chunk in due.Chunk(Chunk))
         {
-            var ids = JsonSerializer.Serialize(chunk);
+            // The chunk's ids as parameters after the others: {7}, {8}, … (plain SQL, as PostgreSQL takes it too).
+            string Among(int first) => $""" AND r."Id" IN ({string.Join(", ", chunk.Select((_, i) => "{" + (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"))})""";
+            var ids = chunk.Cast<object>();
             using (await writeGate.EnterAsync(cancellationToken))
             {
                 // Checked again in the turn: one may have signed, or been invited, since the search.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+                // Only "{n}" placeholders are put together here; every value goes as a parameter.
+#pragma warning disable EF1003
                 var queued = await db.Database.ExecuteSqlRawAsync(
-                    """INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore") SELECT r."Channel", r."ChatId", {4}, {5}, {6}, 0, {7}, {7} """ + Who + Among,
-                    [.. who, ids, (int)DeliveryPriority.Reminder, payload, (int)DeliveryStatus.Queued, now],
+                    """INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore") SELECT r."Channel", r."ChatId", {3}, {4}, {5}, 0, {6}, {6} """ + Who + Among(7),
+                    [.. who, (int)DeliveryPriority.Reminder, payload, (int)DeliveryStatus.Queued, now, .. ids],
                     cancellationToken);
                 await db.Database.ExecuteSqlRawAsync(
-                    """INSERT INTO "pledge_renewal_invitations" ("ResidentId", "CampaignYear", "SentAt") SELECT r."Id", {2}, {4} """ + Who + Among,
-                    [.. who, ids, now],
+                    """INSERT INTO "pledge_renewal_invitations" ("ResidentId", "CampaignYear", "SentAt") SELECT r."Id", {2}, {3} """ + Who + Among(4),
+                    [.. who, now, .. ids],
                     cancellationToken);
+#pragma warning restore EF1003
                 await transaction.CommitAsync(cancellationToken);
                 sent += queued;
             }
