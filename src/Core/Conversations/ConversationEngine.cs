@@ -10,6 +10,7 @@ using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Conversations;
 
@@ -29,6 +30,7 @@ public sealed partial class ConversationEngine(
     AntqMetrics metrics,
     IEnumerable<ITurnFactLoader> factLoaders,
     IServiceProvider services,
+    IOptions<DeliveryOptions> deliveryOptions,
     ILogger<ConversationEngine> logger)
 {
     private readonly ITurnFactLoader[] _factLoaders = [.. factLoaders];
@@ -79,6 +81,7 @@ public sealed partial class ConversationEngine(
             Areas = areas,
             Texts = texts,
             Now = now,
+            MessagesKeptDays = deliveryOptions.Value.KeepDays,
         };
         var turn = router.Route(context, state);
 

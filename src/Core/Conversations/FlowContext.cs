@@ -27,6 +27,9 @@ public sealed record FlowContext
     /// <summary>What the engine loaded for this turn (officer standing, quotas…).</summary>
     public TurnFacts Facts { get; init; } = TurnFacts.None;
 
+    /// <summary>Days the messages between a chat and the bot are kept (<c>Delivery:KeepDays</c>), as /privacy tells.</summary>
+    public int MessagesKeptDays { get; init; } = 30;
+
     /// <summary>A sentence in the chat's language.</summary>
     public string T(string key, params object?[] args) => Texts.Get(Language, key, args);
 

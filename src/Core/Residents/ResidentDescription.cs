@@ -34,6 +34,7 @@ public static class ResidentDescription
             context.T("language.name"),
             Area(context, r),
             TopicsStep.Describe(context, r.Topics),
-            LocalTime.Format(r.ConsentedAt!.Value, context.Language));
+            LocalTime.Format(r.ConsentedAt!.Value, context.Language),
+            context.MessagesKeptDays);
     }
 }

@@ -53,6 +53,7 @@ public sealed class SettingsAndPrivacyTests
         var stored = await chat.Sees("Dữ liệu chúng tôi đang lưu về bạn");
         Assert.Contains("Xã Quảng Lạc", stored.Text, StringComparison.Ordinal);
         Assert.Contains("An toàn giao thông", stored.Text, StringComparison.Ordinal);
+        Assert.Contains("Tin nhắn giữa bạn và bot: giữ 30 ngày rồi tự xoá", stored.Text, StringComparison.Ordinal);
         await chat.Sees("Bạn cần gì?");
 
         chat.Says("/delete_me");
