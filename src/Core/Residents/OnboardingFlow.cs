@@ -110,7 +110,7 @@ public sealed class OnboardingFlow : IFlow
 
     private static OutgoingMessage ConsentPrompt(FlowContext context) => new()
     {
-        Text = context.T("consent.notice"),
+        Text = context.T("consent.notice", context.MessagesKeptDays),
         Buttons =
         [
             [new Button(context.T("consent.agree"), "consent:yes"), new Button(context.T("consent.decline"), "consent:no")],

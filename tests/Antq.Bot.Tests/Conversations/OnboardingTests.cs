@@ -15,7 +15,8 @@ public sealed class OnboardingTests
         chat.Says("/start");
         await chat.Sees("Bạn muốn trò chuyện bằng ngôn ngữ nào?");
         chat.Taps("Tiếng Việt");
-        await chat.Sees("Thông báo về dữ liệu cá nhân");
+        var notice = await chat.Sees("Thông báo về dữ liệu cá nhân");
+        Assert.Contains("tin nhắn qua lại giữa bạn và bot, giữ 30 ngày rồi tự xoá", notice.Text, StringComparison.Ordinal);
         chat.Taps("Tôi đồng ý");
         await chat.Sees("Cảm ơn bạn đã đồng ý.");
         await chat.Sees("Bạn đang sống ở phường, xã nào của Thành phố Lạng Sơn?");
@@ -51,7 +52,8 @@ public sealed class OnboardingTests
         chat.Says("hello");
         await chat.Sees("Which language would you like to use?");
         chat.Taps("English");
-        await chat.Sees("About your personal data");
+        var notice = await chat.Sees("About your personal data");
+        Assert.Contains("the messages between you and the bot, kept 30 days and then deleted", notice.Text, StringComparison.Ordinal);
         chat.Taps("I agree");
         await chat.Sees("Thank you for agreeing.");
         await chat.Sees("Which ward or commune of Thành phố Lạng Sơn do you live in?");
