@@ -4,6 +4,7 @@ using Antq.Core.Delivery;
 using Antq.Core.Pledges;
 using Antq.Core.Storage;
 using Antq.Core.Texts;
+using Antq.Testing;
 using Antq.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,13 +43,15 @@ internal static class RenewalBench
 
             var gate = new WriteGate();
             var open = catalog.Campaign.Opens.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc).AddDays(1);
-            var renewals = new PledgeRenewals(factory, gate, catalog, TextCatalog.LoadEmbedded(), new DeliverySignal(), new FixedTime(open));
+            var clock = new ManualClock();
+            clock.Advance(open - DateTime.UtcNow);
+            var renewals = new PledgeRenewals(factory, gate, catalog, TextCatalog.LoadEmbedded(), new DeliverySignal(), clock);
             for (var tick = 1; tick <= ticks; tick++)
             {
                 var (held, entries, longest) = (gate.HeldSeconds, gate.Entries, gate.LongHolds().Values.Select(h => h.Longest).DefaultIfEmpty().Max());
-                var clock = Stopwatch.StartNew();
+                var ticking = Stopwatch.StartNew();
                 var invited = await renewals.TickAsync(CancellationToken.None);
-                var took = clock.Elapsed;
+                var took = ticking.Elapsed;
                 var longestNow = gate.LongHolds().Values.Select(h => h.Longest).DefaultIfEmpty().Max();
                 var turns = gate.Entries - entries;
                 log.WriteLine($"  tick {tick}: {invited:N0} invited in {took.TotalMilliseconds:N0} ms; the writer held {(gate.HeldSeconds - held) * 1000:N0} ms in {turns} turn(s), {(turns == 0 ? "none" : $"{(gate.HeldSeconds - held) * 1000 / turns:N0} ms each on average")}{(longestNow > longest ? $", the longest {longestNow.TotalMilliseconds:N0} ms" : "")}");
@@ -62,7 +65,7 @@ internal static class RenewalBench
             }
 
             var retentionGate = new WriteGate();
-            var retention = new MessageRetention(factory, retentionGate, new FixedTime(open), Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), NullLogger<MessageRetention>.Instance);
+            var retention = new MessageRetention(factory, retentionGate, clock, Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), NullLogger<MessageRetention>.Instance);
             var started = Stopwatch.StartNew();
             var (outbox, inbox) = await retention.RunOnceAsync(CancellationToken.None);
             var holds = retentionGate.LongHolds().Values.ToList();
@@ -73,10 +76,5 @@ internal static class RenewalBench
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private sealed class FixedTime(DateTime utc) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utc);
     }
 }

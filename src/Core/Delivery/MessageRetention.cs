@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Antq.Core.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -80,11 +80,16 @@ public sealed partial class MessageRetention(
 
     private async Task<int> DeleteOutboxAsync(AntqDb db, DateTime before, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var (first, last) = (await FirstAtOrAfterAsync(connection, 0), await LastOlderThanAsync(connection, before));
+        var connection = db.Database.GetDbConnection();
+        if (await FirstAtOrAfterAsync(connection, 0) is not { } oldest || oldest.CreatedAt >= before)
+        {
+            return 0;
+        }
+
+        var last = await LastOlderThanAsync(connection, oldest.Id, before);
         var deleted = 0;
-        for (var from = first?.Id ?? long.MaxValue; from <= last; from += Chunk)
+        for (var from = oldest.Id; from <= last; from += Chunk)
         {
             using (await writeGate.EnterAsync(cancellationToken))
             {
@@ -105,14 +110,14 @@ public sealed partial class MessageRetention(
         return deleted;
     }
 
-    /// <summary>The newest outbox row created before <paramref name="before"/> (ids grow with time): a binary search on the key.</summary>
-    private static async Task<long> LastOlderThanAsync(SqliteConnection connection, DateTime before)
+    /// <summary>
+    /// The newest outbox row created before <paramref name="before"/>, from the oldest row <paramref name="lo"/> (which
+    /// is): a binary search on the key, since ids grow with time.
+    /// </summary>
+    private static async Task<long> LastOlderThanAsync(DbConnection connection, long lo, DateTime before)
     {
-        var (lo, hi) = ((await FirstAtOrAfterAsync(connection, 0))?.Id ?? 0, await MaxIdAsync(connection));
-        if (await FirstAtOrAfterAsync(connection, lo) is not { } oldest || oldest.CreatedAt >= before)
-        {
-            return -1;
-        }
+        await using var max = connection.Command(null, """SELECT COALESCE(MAX("Id"), 0) FROM "outbox" """);
+        var hi = (long)(await max.ExecuteScalarAsync())!;
 
         // Invariant: the row at lo is older than before; everything after hi is not.
         while (lo < hi)
@@ -131,20 +136,11 @@ public sealed partial class MessageRetention(
         return lo;
     }
 
-    private static async Task<(long Id, DateTime CreatedAt)?> FirstAtOrAfterAsync(SqliteConnection connection, long id)
+    private static async Task<(long Id, DateTime CreatedAt)?> FirstAtOrAfterAsync(DbConnection connection, long id)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Id", "CreatedAt" FROM "outbox" WHERE "Id" >= @id ORDER BY "Id" LIMIT 1""";
-        command.Parameters.AddWithValue("@id", id);
+        await using var command = connection.Command(null, """SELECT "Id", "CreatedAt" FROM "outbox" WHERE "Id" >= @id ORDER BY "Id" LIMIT 1""").With("@id", id);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)) : null;
-    }
-
-    private static async Task<long> MaxIdAsync(SqliteConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT COALESCE(MAX("Id"), 0) FROM "outbox" """;
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.Utc(1)) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Outbox} outgoing message(s) and {Inbox} handled update(s) older than {Days} days")]

@@ -1,10 +1,9 @@
+using Antq.Bot.Tests.Pledges;
 using Antq.Core.Broadcasts;
 using Antq.Core.Events;
 using Antq.Core.Pledges;
-using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Antq.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Bot.Tests.Operations;
@@ -27,7 +26,7 @@ public sealed class ClockTests
         var renewals = bot.Services.GetRequiredService<PledgeRenewals>();
 
         // Last year's signer is invited (by this tick, or by the clock's first one at start-up).
-        await SignerAsync(bot, "909101", year - 1);
+        await bot.SignerAsync("909101", (year - 1, null));
         await renewals.TickAsync(CancellationToken.None);
         var first = bot.Chat(909_101);
         await first.Sees("Mời bạn ký lại cho năm nay.");
@@ -40,33 +39,13 @@ public sealed class ClockTests
         Assert.Equal(entries, gate.Entries);
 
         // Someone who signed last year and was not invited yet: the tick takes the writer's turn and invites them.
-        await SignerAsync(bot, "909102", year - 1);
+        await bot.SignerAsync("909102", (year - 1, null));
         Assert.Equal(1, await renewals.TickAsync(CancellationToken.None));
         Assert.True(gate.Entries > entries);
         await bot.Chat(909_102).Sees("Mời bạn ký lại cho năm nay.");
         Assert.Equal(0, await renewals.TickAsync(CancellationToken.None));
         await first.SeesNothingFor(TimeSpan.FromMilliseconds(500));
     }
-
-    private static async Task<long> SignerAsync(TestBot bot, string id, int year) => await bot.QueryAsync(async db =>
-    {
-        var resident = new Resident
-        {
-            Channel = "telegram", ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
-            Topics = Topics.Events, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-        };
-        db.Residents.Add(resident);
-        await db.SaveChangesAsync();
-        db.Pledges.Add(new Pledge
-        {
-            Number = $"CK{year}-{resident.Id:000000}", TypeId = "traffic", TextVersion = "2025.1", SignerKind = SignerKind.Household,
-            SignerName = "Hộ bà Nông Thị " + resident.Id, Address = "Số " + resident.Id + " đường Lê Lợi", SignerKey = "key-" + resident.Id,
-            WardId = "chi-lang", UnitId = "chi-lang-k1", CampaignYear = year, Source = PledgeSource.Chat, ResidentId = resident.Id,
-            SignedAt = new DateTime(year, 3, 1, 0, 0, 0, DateTimeKind.Utc),
-        });
-        await db.SaveChangesAsync();
-        return resident.Id;
-    });
 
     /// <summary>The write gate's entries once the host has gone quiet (nothing entered it for half a second).</summary>
     private static async Task<long> SettledEntriesAsync(WriteGate gate)

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Antq.Bot.Cli;
 using Antq.Bot.Hosting;
+using Antq.Core.Pledges;
+using Antq.Core.Residents;
 using Antq.Core.Text;
 using Antq.Testing;
 
@@ -9,6 +11,30 @@ namespace Antq.Bot.Tests.Pledges;
 
 internal static class PledgeJourneys
 {
+    /// <summary>
+    /// A consenting resident of Chi Lăng who signed the traffic pledge in chat in each of <paramref name="pledges"/>'s
+    /// years (withdrawn when a time is given), stored straight into the database; returns the resident's id.
+    /// </summary>
+    public static Task<long> SignerAsync(this TestBot bot, string id, params (int Year, DateTime? Withdrawn)[] pledges) => bot.QueryAsync(async db =>
+    {
+        var resident = new Resident
+        {
+            Channel = "telegram", ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
+            Topics = Topics.Events, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        };
+        db.Residents.Add(resident);
+        await db.SaveChangesAsync();
+        db.Pledges.AddRange(pledges.Select(p => new Pledge
+        {
+            Number = $"CK{p.Year}-{resident.Id:000000}", TypeId = "traffic", TextVersion = "2025.1", SignerKind = SignerKind.Household,
+            SignerName = "Hộ ông Hoàng Văn " + resident.Id, Address = "Số " + resident.Id + " đường Bà Triệu", SignerKey = "key-" + resident.Id,
+            WardId = "chi-lang", UnitId = "chi-lang-k1", CampaignYear = p.Year, Source = PledgeSource.Chat, ResidentId = resident.Id,
+            SignedAt = new DateTime(p.Year, 3, 1, 0, 0, 0, DateTimeKind.Utc), WithdrawnAt = p.Withdrawn,
+        }));
+        await db.SaveChangesAsync();
+        return resident.Id;
+    });
+
     public static DateOnly Today => DateOnly.FromDateTime(LocalTime.ToLocal(DateTime.UtcNow));
 
     /// <summary>The service with the shipped pledges, its campaign moved to run from <paramref name="opensInDays"/> to <paramref name="closesInDays"/> from today.</summary>

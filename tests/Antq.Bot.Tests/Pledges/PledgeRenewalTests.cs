@@ -1,5 +1,4 @@
 using Antq.Core.Pledges;
-using Antq.Core.Residents;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,30 +10,10 @@ public sealed class PledgeRenewalTests
     public async Task Last_years_signers_who_have_not_signed_again_are_invited_once_when_the_campaign_opens()
     {
         await using var bot = await TestBot.StartAsync();
-        await bot.QueryAsync(async db =>
-        {
-            Resident Resident(string id) => new()
-            {
-                Channel = "telegram", ExternalUserId = id, ChatId = id, Language = "vi", WardId = "chi-lang", UnitId = "chi-lang-k1",
-                Topics = Topics.Events, ConsentedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            };
-            var lastYearOnly = Resident("909001");
-            var bothYears = Resident("909002");
-            var withdrew = Resident("909003");
-            db.Residents.AddRange(lastYearOnly, bothYears, withdrew);
-            await db.SaveChangesAsync();
-
-            Pledge Signed(Resident r, int year, DateTime? withdrawn = null) => new()
-            {
-                Number = $"CK{year}-{r.Id:000000}", TypeId = "traffic", TextVersion = "2025.1", SignerKind = SignerKind.Household,
-                SignerName = "Hộ ông Hoàng Văn " + r.Id, Address = "Số " + r.Id + " đường Bà Triệu", SignerKey = "key-" + r.Id,
-                WardId = "chi-lang", UnitId = "chi-lang-k1", CampaignYear = year, Source = PledgeSource.Chat, ResidentId = r.Id,
-                SignedAt = new DateTime(year, 3, 1, 0, 0, 0, DateTimeKind.Utc), WithdrawnAt = withdrawn,
-            };
-            var year = bot.Services.GetService(typeof(PledgeCatalog)) is PledgeCatalog catalog ? catalog.Campaign.Year : 2026;
-            db.Pledges.AddRange(Signed(lastYearOnly, year - 1), Signed(bothYears, year - 1), Signed(bothYears, year), Signed(withdrew, year - 1, DateTime.UtcNow));
-            return await db.SaveChangesAsync();
-        });
+        var year = bot.Services.GetService(typeof(PledgeCatalog)) is PledgeCatalog catalog ? catalog.Campaign.Year : 2026;
+        await bot.SignerAsync("909001", (year - 1, null));
+        await bot.SignerAsync("909002", (year - 1, null), (year, null));
+        await bot.SignerAsync("909003", (year - 1, DateTime.UtcNow));
 
         var invited = bot.Chat(909_001);
         var invitation = await invited.Sees("Mời bạn ký lại cho năm nay.");
