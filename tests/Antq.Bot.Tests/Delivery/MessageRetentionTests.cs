@@ -31,7 +31,8 @@ public sealed class MessageRetentionTests
             OutboxMessage Row(string chat, DeliveryStatus status, DateTime at, long? broadcast = null) => new()
             {
                 Channel = "telegram", ChatId = chat, Payload = "{\"text\":\"Mã theo dõi: K7QM-3XPA\"}", Status = status,
-                CreatedAt = at, NotBefore = at, BroadcastId = broadcast, Priority = broadcast is null ? DeliveryPriority.Reply : DeliveryPriority.Broadcast,
+                // A queued row waits for tomorrow, so the running dispatcher leaves it queued during the test.
+                CreatedAt = at, NotBefore = status == DeliveryStatus.Queued ? DateTime.UtcNow.AddDays(1) : at, BroadcastId = broadcast, Priority = broadcast is null ? DeliveryPriority.Reply : DeliveryPriority.Broadcast,
             };
             db.Outbox.AddRange(
                 Row("8101", DeliveryStatus.Sent, old),
