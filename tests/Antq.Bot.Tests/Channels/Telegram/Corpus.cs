@@ -5,17 +5,13 @@ using Telegram.Bot.Types;
 namespace Antq.Bot.Tests.Channels.Telegram;
 
 /// <summary>
-/// The shared corpus of real Telegram update payloads (read in place, never copied into the repository) and this project's own payloads.
+/// The corpus of real Telegram update payloads (Payloads/telegram-corpus, from nutgram's fixtures, MIT) and this
+/// project's own payloads (Payloads/telegram).
 /// </summary>
 internal static class Corpus
 {
-    public const string EnvironmentVariable = "ANTQ_CORPUS_DIR";
-    private const string Fallback = "/work/shared/corpus/telegram-updates";
-
-    private static readonly Lazy<string> Dir = new(Locate);
-
-    /// <summary>The corpus folder; throws (failing the test) when it cannot be found.</summary>
-    public static string Directory => Dir.Value;
+    /// <summary>The corpus folder, copied beside the test assembly.</summary>
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Payloads", "telegram-corpus");
 
     public static IReadOnlyList<string> FileNames =>
         System.IO.Directory.GetFiles(Directory, "*.json")
@@ -36,44 +32,4 @@ internal static class Corpus
     public static Update Parse(string json) =>
         JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)
         ?? throw new InvalidOperationException("The payload deserialized to null.");
-
-    private static string Locate()
-    {
-        var tried = new List<string>();
-
-        var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnv))
-        {
-            // Set but wrong is a mistake to report, not a reason to read some other corpus.
-            return System.IO.Directory.Exists(fromEnv)
-                ? fromEnv
-                : throw new DirectoryNotFoundException(
-                    $"{EnvironmentVariable} is set to '{fromEnv}', which is not a folder; point it at the telegram-updates corpus.");
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Bot.sln")))
-            {
-                var besideRepo = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "telegram-updates"));
-                if (System.IO.Directory.Exists(besideRepo))
-                {
-                    return besideRepo;
-                }
-
-                tried.Add(besideRepo);
-                break;
-            }
-        }
-
-        if (System.IO.Directory.Exists(Fallback))
-        {
-            return Fallback;
-        }
-
-        tried.Add(Fallback);
-        throw new DirectoryNotFoundException(
-            "The Telegram update corpus was not found; set " + EnvironmentVariable +
-            " to the folder holding the telegram-updates JSON files. Tried: " + string.Join("; ", tried));
-    }
 }
