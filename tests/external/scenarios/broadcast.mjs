@@ -1,0 +1,1 @@
+export async function broadcastScenarios(){ throw new Error("todo"); }

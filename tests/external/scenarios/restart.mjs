@@ -1,0 +1,1 @@
+export async function restartScenario(){ throw new Error("todo"); }
