@@ -32,9 +32,11 @@ export class RollingWindow {
   }
 }
 
-export async function startFakeBotApi({ token = "123456:BENCH-external", windowLimit = 0, paidWindowLimit = 0 } = {}) {
+// Update ids go on from `firstUpdateId`: a bot keeps the ids it has stored, so a second fake for the same database
+// must not start again at 1 (Telegram's ids only grow).
+export async function startFakeBotApi({ token = "123456:BENCH-external", windowLimit = 0, paidWindowLimit = 0, firstUpdateId = 1 } = {}) {
   const updates = []; // { update_id, json }
-  let nextUpdateId = 1;
+  let nextUpdateId = firstUpdateId;
   let confirmed = 0;
   let waiters = [];
   const messageIds = new Map(); // chat id -> last message id

@@ -81,8 +81,8 @@ async function calibrate(fake, replies, script, chat, log) {
  * `residents` go through the script concurrently, each sending its next input when the replies to the previous
  * one have all arrived. Chat ids start at `firstChat` (the bot must not know them yet).
  */
-export async function runOnboarding(fake, areasFile, { residents = 1000, firstChat = 7_000_000, warmUp = 200, log = console.log } = {}) {
-  const script = new OnboardingScript(areasFile);
+export async function runOnboarding(fake, areasFile, { residents = 1000, firstChat = 7_000_000, warmUp = 200, ward, log = console.log } = {}) {
+  const script = new OnboardingScript(areasFile, ward);
   const replies = new ReplyLog(fake);
   try {
     const counts = await calibrate(fake, replies, script, firstChat - 1, log);

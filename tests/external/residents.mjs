@@ -31,9 +31,10 @@ export const button = (updateId, chatId, data, messageId) =>
 export class OnboardingScript {
   static steps = ["/start", "lang:vi", "consent:yes", "ward:<id>", "unit:<id>", "topic:security", "done"];
 
-  constructor(areasFile) {
+  /** `ward`: everyone in that ward (by id), instead of spread over all. */
+  constructor(areasFile, ward) {
     const tree = JSON.parse(readFileSync(areasFile, "utf8"));
-    this.wards = tree.wards.filter((w) => (w.units ?? []).length > 0);
+    this.wards = tree.wards.filter((w) => (w.units ?? []).length > 0 && (!ward || w.id === ward));
   }
 
   get length() {
