@@ -3,12 +3,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Antq.Testing;
 
-/// <summary>One place a value was found: the table, the column and the row (its first column), and what it held.</summary>
-public sealed record ScanHit(string Table, string Column, string Row, string Value)
-{
-    public override string ToString() => $"{Table}.{Column} (row {Row}): {(Value.Length > 120 ? Value[..120] + "…" : Value)}";
-}
-
 /// <summary>
 /// Reads every column of every row of every table of the SQLite file, as an attacker holding a copy of it would, and
 /// says where any of the given values appears (text, or bytes read as UTF-8).

@@ -2,19 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace Antq.Bot.Channels.WebChat;
 
-/// <summary>Why an upload was refused.</summary>
-public enum UploadRefusal
-{
-    /// <summary>The visitor stored their hour's allowance.</summary>
-    Visitor,
-
-    /// <summary>All visitors together stored the hour's allowance.</summary>
-    Hour,
-
-    /// <summary>The uploads folder is as large as it may grow.</summary>
-    Folder,
-}
-
 /// <summary>
 /// Bytes stored by each visitor and by everyone in the last hour, and the size of the uploads folder, against
 /// <see cref="WebChatUploadLimits"/>. Kept in memory: the folder's size is read from disk at start.
