@@ -87,6 +87,8 @@ public static class CoreRegistration
         services.AddHostedService<MessageRetention>();
         services.AddSingleton<AttachmentArchive>();
         services.AddSingleton<MediaFiles>();
+        services.AddSingleton<MediaSteps>();
+        services.AddSingleton<Channels.ChannelFileReferences>();
         services.AddHostedService(sp => sp.GetRequiredService<AttachmentArchive>());
         return services;
     }

@@ -6,8 +6,10 @@ namespace Antq.Testing;
 /// <summary>Files: getFile answers a path, and /file/bot{token}/{path} serves the bytes, as the Bot API does.</summary>
 public sealed partial class FakeBotApi
 {
-    /// <summary>The bytes of a file id; null makes the download answer 404. By default 2 KB that start like a JPEG.</summary>
-    public Func<string, byte[]?> FileContent { get; set; } = _ => [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
+    /// <summary>The bytes of a file id; null makes the download answer 404. By default a small JPEG (<see cref="TestImages.Jpeg"/>).</summary>
+    public Func<string, byte[]?> FileContent { get; set; } = _ => DefaultFile;
+
+    private static readonly byte[] DefaultFile = TestImages.Jpeg();
 
     private async Task ServeFileAsync(HttpContext context, string filePath, DateTimeOffset receivedAt)
     {

@@ -53,8 +53,11 @@ public sealed class FakeZaloApi : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>What <c>/files/…</c> serves: the start of a JPEG.</summary>
-    public static byte[] Photo { get; } = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xFF, 0xD9];
+    /// <summary>What <c>/files/…</c> serves by default: a small JPEG.</summary>
+    public static byte[] Photo { get; } = TestImages.Jpeg();
+
+    /// <summary>What <c>/files/{name}</c> serves, by name (a phone's photo with its metadata, say); <see cref="Photo"/> by default.</summary>
+    public Func<string, byte[]> FileContent { get; set; } = _ => Photo;
 
     public IReadOnlyList<ZaloUploaded> Uploads
     {
@@ -162,9 +165,9 @@ public sealed class FakeZaloApi : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         if (path.StartsWith("/files/", StringComparison.Ordinal))
         {
-            // Where Zalo's CDN would serve a photo a user sent: a small JPEG.
+            // Where Zalo's CDN would serve a photo a user sent.
             context.Response.ContentType = "image/jpeg";
-            await context.Response.Body.WriteAsync(Photo).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(FileContent(path["/files/".Length..])).ConfigureAwait(false);
             return;
         }
 

@@ -93,6 +93,21 @@ public static class UpdateFactory
         return Update(updateId, "message", message);
     }
 
+    /// <summary>A file sent as a document (a photo sent "as file" keeps its bytes and name this way); file id "BQACAgUAAxkBAAI" + update id.</summary>
+    public static string Document(long updateId, long chatId, string fileName, string mimeType, int size = 2_048)
+    {
+        var message = Message(updateId, chatId);
+        message["document"] = new JsonObject
+        {
+            ["file_name"] = fileName,
+            ["mime_type"] = mimeType,
+            ["file_id"] = "BQACAgUAAxkBAAI" + updateId.ToString(CultureInfo.InvariantCulture),
+            ["file_unique_id"] = "AgADdAQAAl",
+            ["file_size"] = size,
+        };
+        return Update(updateId, "message", message);
+    }
+
     /// <summary>A shared location (defaults to Hoàn Kiếm, Hà Nội).</summary>
     public static string Location(long updateId, long chatId, double latitude = 21.028511, double longitude = 105.852180)
     {

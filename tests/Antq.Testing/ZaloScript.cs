@@ -129,7 +129,8 @@ public sealed class ZaloScript(TestBot bot, FakeZaloApi zalo, string userId)
 
     public JsonObject Message(string text) => new() { ["text"] = text, ["msg_id"] = NextMessageId() };
 
-    private string NextMessageId() => "msg-" + userId + "-" + Interlocked.Increment(ref _nextMessage).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+    // Opaque, as Zalo's are: a message id says nothing of its sender.
+    private string NextMessageId() => Interlocked.Increment(ref _nextMessage).ToString("x4", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..16];
 
     private static string? NumberOf(string line)
     {

@@ -51,6 +51,9 @@ public static class HostingRegistration
         builder.Services.AddAntqCore(content, provider, connectionString);
         builder.AddScheduling(connectionString);
         builder.AddReports();
+
+        // Every photo a resident sends is re-encoded before it is archived or passed on (no Exif, GPS, owner…).
+        builder.Services.AddSingleton<Antq.Core.Channels.IImageScrubber, Media.SkiaImageScrubber>();
         AddPledgeContent(builder, root);
         builder.Services.AddSingleton(FaqCatalog.Load(ContentPath(configuration, root, "Content:FaqFile", "config/faq.json")));
         builder.Services.AddSingleton(ContactBook.Load(ContentPath(configuration, root, "Content:ContactsFile", "config/contacts.json"), areas));

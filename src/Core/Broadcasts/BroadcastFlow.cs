@@ -23,6 +23,8 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
     public StepResult Start(FlowContext context) => StepResult.Continue(Step.Text, FlowData.Empty, context.Say("broadcast.ask_text"));
 
+    public bool AcceptsMedia(string? step, FlowData data) => step == Step.Text;
+
     public StepResult Handle(FlowContext context)
     {
         var officer = context.Facts.Get<Officer>();

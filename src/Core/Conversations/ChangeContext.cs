@@ -21,6 +21,12 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
     public T Get<T>()
         where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 
+    /// <summary>
+    /// Set by a change that erased the chat (<c>/delete_me</c>): the engine then keeps no conversation state for it,
+    /// so nothing but the answer (removed once delivered) is left that names the chat.
+    /// </summary>
+    public bool ForgetsChat { get; set; }
+
     /// <summary>Replies to the person who wrote this input, collected here; the engine writes them before the turn's own messages.</summary>
     public List<OutgoingMessage> Replies { get; } = [];
 

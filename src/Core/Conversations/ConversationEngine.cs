@@ -104,6 +104,7 @@ public sealed partial class ConversationEngine(
         var (handledAt, leased, replies, queuedForOthers) = await writer.WriteAsync(async (scope, ct) =>
         {
             var queuedForOthers = false;
+            var forgetsChat = false;
             var payloads = turnPayloads;
             if (prepared.Count > 0)
             {
@@ -122,9 +123,11 @@ public sealed partial class ConversationEngine(
                 // Any change of the newest id (a row queued, or the newest deleted by an erasure) wakes the dispatcher.
                 queuedForOthers = await OutboxWriter.LastIdAsync(scope, ct) != lastOutboxId;
                 payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
+                forgetsChat = changes.ForgetsChat;
             }
 
-            if (writesState)
+            // An erased chat keeps no state: its next message starts afresh, as a stranger's would.
+            if (writesState && !forgetsChat)
             {
                 await ConversationStore.SaveStateAsync(scope, state, isNew, revision, ct);
             }

@@ -17,4 +17,10 @@ public interface IFlow
 
     /// <summary>The question of the current step, to ask it again (after bad input, /help, an unknown command).</summary>
     IReadOnlyList<OutgoingMessage> Prompt(FlowContext context);
+
+    /// <summary>
+    /// True when <paramref name="step"/> asks for a photo or file now: a channel that stores what residents upload
+    /// (the web chat) takes an upload only then, so nothing is kept that no step will use.
+    /// </summary>
+    bool AcceptsMedia(string? step, FlowData data) => false;
 }

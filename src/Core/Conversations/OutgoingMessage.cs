@@ -22,6 +22,12 @@ public sealed record OutgoingMessage
     /// </summary>
     public bool KeepsMessageId { get; init; }
 
+    /// <summary>
+    /// The answer to an erasure: once it is delivered (or given up), its outbox row goes too, with the chat's last
+    /// traces (its Zalo window, its numbered buttons), so no record of the chat is left behind.
+    /// </summary>
+    public bool ForgetsChat { get; init; }
+
     /// <summary>Set by the dispatcher on broadcast traffic in a channel's paid mode (Telegram's allow_paid_broadcast).</summary>
     public bool PaidBroadcast { get; init; }
 }

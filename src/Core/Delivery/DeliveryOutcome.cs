@@ -5,4 +5,7 @@ public readonly record struct DeliveryOutcome(long Id, string Channel, string Ch
 {
     /// <summary>The channel's id of the sent message, recorded only for messages that ask for it (<see cref="Conversations.OutgoingMessage.KeepsMessageId"/>).</summary>
     public string? ChannelMessageId { get; init; }
+
+    /// <summary>The row is removed instead of recorded (the answer to an erasure, done with: <see cref="Conversations.OutgoingMessage.ForgetsChat"/>).</summary>
+    public bool Forget { get; init; }
 }

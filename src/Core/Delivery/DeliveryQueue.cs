@@ -80,7 +80,12 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
         var now = Now();
         await writer.WriteAsync(async (scope, ct) =>
         {
-            foreach (var group in outcomes.GroupBy(o => (o.Status, o.NotBefore, o.Error, o.CountsAsAttempt)))
+            if (outcomes.Any(o => o.Forget))
+            {
+                await ForgetAsync(scope, [.. outcomes.Where(o => o.Forget).Select(o => (o.Id, o.Channel, o.ChatId))], ct);
+            }
+
+            foreach (var group in outcomes.Where(o => !o.Forget).GroupBy(o => (o.Status, o.NotBefore, o.Error, o.CountsAsAttempt)))
             {
                 var (status, notBefore, error, counts) = group.Key;
 
@@ -108,6 +113,24 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
 
             return outcomes.Count;
         });
+    }
+
+    /// <summary>
+    /// Removes delivered answers to erasures (in the writer's turn of <paramref name="scope"/>) and, for a chat that has
+    /// not written again since, its Zalo window and numbered buttons: nothing is left that names the chat.
+    /// </summary>
+    public static async Task ForgetAsync(WriteScope scope, IReadOnlyCollection<(long Id, string Channel, string ChatId)> rows, CancellationToken cancellationToken)
+    {
+        var delete = scope.Statement("DELETE FROM outbox WHERE Id IN (SELECT value FROM json_each(@ids))");
+        delete.Set("@ids", "[" + string.Join(',', rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))) + "]");
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+        var traces = scope.Statement(
+            "DELETE FROM chat_activity WHERE Channel = @channel AND ChatId = @chat AND NOT EXISTS (SELECT 1 FROM conversations WHERE Channel = @channel AND ChatId = @chat); " +
+            "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat AND NOT EXISTS (SELECT 1 FROM conversations WHERE Channel = @channel AND ChatId = @chat)");
+        foreach (var (channel, chat) in rows.Select(r => (r.Channel, r.ChatId)).Distinct())
+        {
+            await traces.Set("@channel", channel).Set("@chat", chat).ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task<int> CountQueuedAsync(CancellationToken cancellationToken)

@@ -274,6 +274,12 @@ public sealed partial class Dispatcher(
                 outcome = outcome with { ChannelMessageId = result.MessageId ?? message.ReplacesMessageId ?? row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             }
 
+            // The answer to an erasure, done with: its row, the chat's last record, is removed rather than kept.
+            if (message.ForgetsChat && outcome.Status is not DeliveryStatus.Queued && !pacer.Sender.ReadsBackFromOutbox)
+            {
+                outcome = outcome with { Forget = true };
+            }
+
             return outcome;
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Antq.Core.Channels;
 using Antq.Core.Conversations;
 using Antq.Core.Tips;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,9 @@ namespace Antq.Core.Delivery;
 /// a Telegram officer as an upload (a web chat or Zalo file id means nothing to Telegram), and an officer's photo
 /// shows in the web chat. Fetched through the owning channel (<see cref="IChannelFiles"/>), at most
 /// <see cref="TipOptions.MaxAttachmentBytes"/>, and kept a few minutes so one photo sent to many chats is fetched once.
+/// A photo is re-encoded on its way through (<see cref="IImageScrubber"/>), so no Exif, GPS or owner tag passes on.
 /// </summary>
-public sealed class MediaFiles(IEnumerable<IChannelFiles> channels, IOptions<TipOptions> options, TimeProvider time)
+public sealed class MediaFiles(IEnumerable<IChannelFiles> channels, IImageScrubber scrubber, IOptions<TipOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
     private const long MaxCachedBytes = 64L * 1024 * 1024;
@@ -19,8 +21,17 @@ public sealed class MediaFiles(IEnumerable<IChannelFiles> channels, IOptions<Tip
     private readonly Dictionary<string, IChannelFiles> _channels = channels.ToDictionary(c => c.Channel);
     private readonly ConcurrentDictionary<(string Channel, string FileId), Entry> _cache = new();
 
-    /// <summary>True when <paramref name="channel"/> cannot send <paramref name="media"/> by its reference and needs its bytes.</summary>
-    public static bool NeedsBytes(MediaRef media, string channel) => media is { Content: null, Channel: { } owner } && owner != channel;
+    /// <summary>
+    /// True when <paramref name="channel"/> must send <paramref name="media"/> as bytes rather than by its reference: a
+    /// file of another channel, or a resident's file that is not a photo. A photo goes by reference only on its own
+    /// channel, which re-encoded it itself (Telegram's photos); a document, video or voice note keeps its name and
+    /// metadata there, so it is fetched, cleaned and uploaded under the name the message gives.
+    /// </summary>
+    public static bool NeedsBytes(MediaRef media, string channel) =>
+        media is { Content: null, Channel: { } owner } && (owner != channel || media.Kind != AttachmentKind.Photo);
+
+    /// <summary>True when files of <paramref name="channel"/> can be fetched (the channel is configured).</summary>
+    public bool Knows(string channel) => _channels.ContainsKey(channel);
 
     /// <summary>The media with its bytes in <see cref="MediaRef.Content"/> (unchanged if it already has them).</summary>
     /// <exception cref="MediaUnavailableException">The owning channel is off, or the file is gone or too large.</exception>
@@ -35,8 +46,8 @@ public sealed class MediaFiles(IEnumerable<IChannelFiles> channels, IOptions<Tip
         return media with { Content = bytes, FileName = media.FileName ?? FileName(media.Kind, bytes) };
     }
 
-    /// <summary>The file's bytes from the channel that holds it.</summary>
-    /// <exception cref="MediaUnavailableException">The channel is off, or the file is gone or too large.</exception>
+    /// <summary>The file's bytes from the channel that holds it; a photo re-encoded with nothing but its pixels.</summary>
+    /// <exception cref="MediaUnavailableException">The channel is off, the file is gone or too large, or it claims to be a photo and cannot be read.</exception>
     public async Task<byte[]> BytesAsync(string channel, string fileId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -70,6 +81,12 @@ public sealed class MediaFiles(IEnumerable<IChannelFiles> channels, IOptions<Tip
         }
 
         var bytes = buffer.ToArray();
+        if (!files.KeepsCleanFiles && ImageFormat.Sniff(bytes) is not null)
+        {
+            // Never passed on as it came: an image that cannot be re-encoded is not sent at all.
+            bytes = scrubber.Scrub(bytes) ?? throw new MediaUnavailableException("the photo cannot be read");
+        }
+
         Remember(key, bytes, now);
         return bytes;
     }

@@ -15,7 +15,7 @@ public sealed class EraseFlow : IFlow
 
     public StepResult Handle(FlowContext context) => Navigation.ButtonArgument(context, "erase:") switch
     {
-        "yes" => StepResult.Done(MainMenu.StartHint(context, "erase.done")).With(new EraseResident()),
+        "yes" => StepResult.Done(MainMenu.StartHint(context, "erase.done") with { ForgetsChat = true }).With(new EraseResident()),
         "no" => StepResult.Done(context.Resident is { HasConsented: true } ? MainMenu.Render(context, "erase.kept") : context.Say("erase.kept")),
         _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };

@@ -79,22 +79,29 @@ public sealed record ChangeResidentStatus(ResidentStatus Status) : DomainChange
 }
 
 /// <summary>
-/// The resident's right to erasure: the resident row, what the bot said to them and the record of what they sent
-/// go; the answer confirming it is queued after this change, so it is the one thing left until it is sent.
+/// The resident's right to erasure: the resident row, the conversation, what the bot said to them, the record of what
+/// they sent and their event answers go. The erasing update keeps its row for handling it once (channel and update id),
+/// without the chat. The answer confirming it is queued after this change and removed once delivered
+/// (<see cref="OutgoingMessage.ForgetsChat"/>), so then nothing names the chat.
 /// </summary>
 public sealed record EraseResident : DomainChange
 {
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        // One kept statement for the four deletes (an erasure is every resident's right, so it is on the hot path).
+        // One kept statement for the deletes (an erasure is every resident's right, so it is on the hot path).
         // In-flight replies go too: the send in hand finishes, and recording its outcome finds nothing to update.
         var command = context.Statement(
                 "DELETE FROM residents WHERE Channel = @channel AND ExternalUserId = @user; " +
+                "DELETE FROM conversations WHERE Channel = @channel AND ChatId = @chat; " +
                 "DELETE FROM outbox WHERE Channel = @channel AND ChatId = @chat; " +
                 "DELETE FROM inbox WHERE Channel = @channel AND ChatId = @chat AND HandledAt IS NOT NULL; " +
+                "UPDATE inbox SET ChatId = '' WHERE Channel = @channel AND ExternalId = @update; " +
+                "DELETE FROM event_rsvps WHERE Channel = @channel AND ChatId = @chat; " +
                 "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat")
-            .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId);
+            .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId)
+            .Set("@update", context.Input.UpdateId);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        context.ForgetsChat = true;
         var (channel, chat) = (context.Input.Channel, context.Input.ChatId);
         foreach (var eraser in (IEnumerable<IResidentDataEraser>?)context.Services.GetService(typeof(IEnumerable<IResidentDataEraser>)) ?? [])
         {

@@ -13,11 +13,12 @@ namespace Antq.Core.Tips;
 /// <summary>
 /// Keeps a copy of every tip attachment in the attachments folder, checking size and type; a failed download
 /// is retried with backoff, and when it cannot be kept the ward's officers are told (the tip itself is fine).
+/// Files come through <see cref="MediaFiles"/>, so a photo is kept re-encoded, without its metadata.
 /// </summary>
 public sealed partial class AttachmentArchive(
     IDbContextFactory<AntqDb> dbFactory,
     WriteGate writeGate,
-    IEnumerable<IChannelFiles> channels,
+    MediaFiles files,
     TextCatalog texts,
     DeliverySignal delivery,
     TimeProvider time,
@@ -27,7 +28,6 @@ public sealed partial class AttachmentArchive(
 {
     private readonly string root = content.ContentRoot;
     private static readonly string[] AllowedTypes = ["image/", "video/", "audio/", "application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument.", "text/plain"];
-    private readonly Dictionary<string, IChannelFiles> _channels = channels.ToDictionary(c => c.Channel);
 
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -94,30 +94,34 @@ public sealed partial class AttachmentArchive(
             return new Problem("type not accepted: " + type, Final: true);
         }
 
-        if (!_channels.TryGetValue(attachment.Channel, out var channel))
+        if (!files.Knows(attachment.Channel))
         {
             return new Problem("channel not configured", Final: false);
         }
 
         var folder = Path.Combine(root, settings.AttachmentsDirectory, attachment.TipId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
-        var relative = Path.Combine(attachment.TipId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{attachment.Id}{Extension(attachment)}");
+        var extension = AttachmentName.Extension(attachment.Kind, attachment.MimeType) is { Length: > 0 } known ? known : ".bin";
+        var relative = Path.Combine(attachment.TipId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{attachment.Id}{extension}");
         var path = Path.Combine(root, settings.AttachmentsDirectory, relative);
         try
         {
-            await using (var file = new LimitedStream(File.Create(path), settings.MaxAttachmentBytes))
-            {
-                await channel.DownloadAsync(attachment.FileId, file, cancellationToken);
-            }
-
+            var bytes = await files.BytesAsync(attachment.Channel, attachment.FileId, cancellationToken);
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
             attachment.StoredPath = relative;
             return null;
+        }
+        catch (MediaUnavailableException ex)
+        {
+            // Too large, no longer kept, or a photo that cannot be read (never kept as it came): trying again will not help.
+            File.Delete(path);
+            return new Problem(ex.Message, Final: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             File.Delete(path);
             LogRetry(logger, attachment.Id, ex.GetType().Name);
-            return ex is LimitedStream.TooLargeException ? new Problem("too large", Final: true) : new Problem("download failed", Final: false);
+            return new Problem("download failed", Final: false);
         }
     }
 
@@ -131,14 +135,6 @@ public sealed partial class AttachmentArchive(
             OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [message], DeliveryPriority.Reply, now);
         }
     }
-
-    private static string Extension(TipAttachment attachment) => attachment.Kind switch
-    {
-        AttachmentKind.Photo => ".jpg",
-        AttachmentKind.Voice => ".ogg",
-        AttachmentKind.Video or AttachmentKind.VideoNote or AttachmentKind.Animation => ".mp4",
-        _ => ".bin",
-    };
 
     private sealed record Problem(string Reason, bool Final);
 

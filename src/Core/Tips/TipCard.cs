@@ -7,7 +7,8 @@ namespace Antq.Core.Tips;
 
 /// <summary>
 /// A tip as officers see it: code, category, place, time, text, status and the action buttons; media follow as
-/// copies by file id. Nothing in it names the tipster unless they chose to give a name.
+/// copies (a photo by file id on its own channel, anything else uploaded under a neutral name such as
+/// "tep-dinh-kem-1.pdf"). Nothing in it names the tipster unless they chose to give a name.
 /// </summary>
 public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog texts)
 {
@@ -16,10 +17,10 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
     public IReadOnlyList<OutgoingMessage> Render(Tip tip, string headKey = "officer.card_new")
     {
         var card = new OutgoingMessage { Text = Describe(tip, headKey), Buttons = Actions(tip) };
-        return [card, .. tip.Attachments.Select(a => new OutgoingMessage
+        return [card, .. tip.Attachments.OrderBy(a => a.Id).Select((a, i) => new OutgoingMessage
         {
             Text = T("officer.card_media", TrackingCode.Display(tip.Code)),
-            Media = new MediaRef(a.Kind, a.FileId, Channel: a.Channel),
+            Media = new MediaRef(a.Kind, a.FileId, AttachmentName.For(i + 1, a.Kind, a.MimeType), Channel: a.Channel),
         })];
     }
 

@@ -52,6 +52,8 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
 
     public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [_prompts.For(context, context.Step ?? Step.Category, TipDraft.From(context.Data))];
 
+    public bool AcceptsMedia(string? step, FlowData data) => step == Step.Media && TipDraft.From(data).Media.Count < _options.MaxAttachments;
+
     private StepResult Category(FlowContext context, TipDraft draft)
     {
         if (Navigation.ButtonArgument(context, "tipcat:") is not { } id || catalog.Find(id) is not { } category)

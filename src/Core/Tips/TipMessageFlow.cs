@@ -41,6 +41,8 @@ public sealed class TipMessageFlow(string name, string promptKey, bool photoAllo
         return StepResult.Done(next).With(change(context, code, text, photo));
     }
 
+    public bool AcceptsMedia(string? step, FlowData data) => photoAllowed;
+
     public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) =>
         [new OutgoingMessage { Text = context.T(promptKey, TrackingCode.Display(context.Data["code"] ?? "")) }];
 

@@ -1,3 +1,4 @@
+using Antq.Core.Channels;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Tips;
@@ -8,13 +9,15 @@ namespace Antq.Core.Tests.Delivery;
 public sealed class MediaFilesTests
 {
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+    private static readonly byte[] Scrubbed = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 9, 9];
 
     [Fact]
-    public async Task A_photo_from_another_channel_is_fetched_once_and_named_by_its_bytes()
+    public async Task A_photo_from_another_channel_is_fetched_and_re_encoded_once_and_named_by_its_bytes()
     {
-        var webchat = new Files("webchat") { ["webchat:v1/a.png"] = Png };
-        var media = new MediaFiles([webchat], Options(), new Clock());
-        var photo = new MediaRef(AttachmentKind.Photo, "webchat:v1/a.png", Channel: "webchat");
+        var webchat = new Files("webchat") { ["webchat:a.png"] = Png };
+        var scrubber = new Scrubber();
+        var media = new MediaFiles([webchat], scrubber, Options(), new Clock());
+        var photo = new MediaRef(AttachmentKind.Photo, "webchat:a.png", Channel: "webchat");
 
         Assert.True(MediaFiles.NeedsBytes(photo, "telegram"));
         Assert.False(MediaFiles.NeedsBytes(photo, "webchat"));
@@ -23,10 +26,28 @@ public sealed class MediaFilesTests
         var first = await media.WithContentAsync(photo, CancellationToken.None);
         var second = await media.WithContentAsync(photo, CancellationToken.None);
 
-        Assert.Equal(Png, first.Content);
+        Assert.Equal(Scrubbed, first.Content);
         Assert.Equal("photo.png", first.FileName);
-        Assert.Equal(Png, second.Content);
-        Assert.Equal(1, webchat.Downloads);
+        Assert.Equal(Scrubbed, second.Content);
+        Assert.Equal((1, 1), (webchat.Downloads, scrubber.Calls));
+    }
+
+    [Fact]
+    public void A_residents_document_goes_as_bytes_even_on_its_own_channel_so_its_name_is_not_passed_on()
+    {
+        Assert.True(MediaFiles.NeedsBytes(new MediaRef(AttachmentKind.Document, "BQACAgIAAxkBAAI", "tep-dinh-kem-1.pdf", Channel: "telegram"), "telegram"));
+        Assert.False(MediaFiles.NeedsBytes(new MediaRef(AttachmentKind.Photo, "AgACAgUAAxkBAAI", Channel: "telegram"), "telegram"));
+    }
+
+    [Fact]
+    public async Task A_photo_that_cannot_be_re_encoded_is_not_passed_on_and_other_files_are_not_touched()
+    {
+        var telegram = new Files("telegram") { ["broken"] = Png, ["doc"] = "%PDF-1.7"u8.ToArray() };
+        var media = new MediaFiles([telegram], new Scrubber { Refuses = true }, Options(), new Clock());
+
+        var broken = await Assert.ThrowsAsync<MediaUnavailableException>(() => media.BytesAsync("telegram", "broken", CancellationToken.None));
+        Assert.Contains("cannot be read", broken.Message, StringComparison.Ordinal);
+        Assert.Equal("%PDF-1.7"u8.ToArray(), await media.BytesAsync("telegram", "doc", CancellationToken.None));
     }
 
     [Fact]
@@ -34,7 +55,7 @@ public sealed class MediaFilesTests
     {
         var clock = new Clock();
         var webchat = new Files("webchat") { ["f"] = Png };
-        var media = new MediaFiles([webchat], Options(), clock);
+        var media = new MediaFiles([webchat], new Scrubber(), Options(), clock);
 
         await media.BytesAsync("webchat", "f", CancellationToken.None);
         clock.Now += TimeSpan.FromMinutes(11);
@@ -47,7 +68,7 @@ public sealed class MediaFilesTests
     public async Task A_file_that_is_gone_too_large_or_of_a_channel_that_is_off_is_unavailable_with_the_reason()
     {
         var webchat = new Files("webchat") { ["big"] = new byte[2048] };
-        var media = new MediaFiles([webchat], Options(maxBytes: 1024), new Clock());
+        var media = new MediaFiles([webchat], new Scrubber(), Options(maxBytes: 1024), new Clock());
 
         var gone = await Assert.ThrowsAsync<MediaUnavailableException>(() => media.BytesAsync("webchat", "erased", CancellationToken.None));
         Assert.Contains("no longer kept", gone.Message, StringComparison.Ordinal);
@@ -64,6 +85,19 @@ public sealed class MediaFilesTests
         public DateTimeOffset Now { get; set; } = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
         public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed class Scrubber : IImageScrubber
+    {
+        public int Calls { get; private set; }
+
+        public bool Refuses { get; init; }
+
+        public byte[]? Scrub(ReadOnlySpan<byte> image)
+        {
+            Calls++;
+            return Refuses ? null : Scrubbed;
+        }
     }
 
     private sealed class Files(string channel) : Dictionary<string, byte[]>, IChannelFiles

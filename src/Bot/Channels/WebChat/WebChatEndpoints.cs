@@ -44,7 +44,7 @@ public static class WebChatEndpoints
         chat.MapGet("/messages", MessagesAsync);
         chat.MapGet("/events", EventsAsync);
         chat.MapPost("/messages", PostAsync);
-        chat.MapPost("/photos", PhotoAsync);
+        chat.MapPost("/photos", WebChatPhotoEndpoint.PostAsync);
         chat.MapGet("/media/{id:long}", MediaAsync);
         return app;
     }
@@ -217,65 +217,6 @@ public static class WebChatEndpoints
         return Results.Json(new { status = "accepted" }, Json, statusCode: StatusCodes.Status202Accepted);
     }
 
-    /// <summary>A photo (JPEG, PNG or WebP, checked by its bytes) as multipart/form-data field "photo", with an optional "caption".</summary>
-    private static async Task<IResult> PhotoAsync(HttpContext http, WebChatVisitors visitors, WebChatLimits limits, WebChatIntake intake, WebChatUploads uploads, IOptions<WebChatOptions> options, TimeProvider time)
-    {
-        if (Guard(http, visitors, limits, out var visitor) is { } refused)
-        {
-            return refused;
-        }
-
-        if (!http.Request.HasFormContentType || !(http.Request.ContentType ?? "").StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return Refuse(StatusCodes.Status415UnsupportedMediaType, "unsupported_type", "Send the photo as multipart/form-data, in a field named \"photo\".");
-        }
-
-        var max = options.Value.MaxPhotoBytes;
-        if (!LimitBody(http, max + 64 * 1024))
-        {
-            return TooLarge(max);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(max);
-        }
-        catch (InvalidDataException)
-        {
-            return Refuse(StatusCodes.Status400BadRequest, "bad_request", "The form could not be read.");
-        }
-
-        if (form.Files.GetFile("photo") is not { Length: > 0 } photo)
-        {
-            return Refuse(StatusCodes.Status400BadRequest, "bad_request", "The form has no photo (field \"photo\").");
-        }
-
-        if (photo.Length > max)
-        {
-            return TooLarge(max);
-        }
-
-        await using var stream = photo.OpenReadStream();
-        var head = new byte[12];
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, http.RequestAborted);
-        if (ImageFormat.Sniff(head.AsSpan(0, read)) is not { } type)
-        {
-            return Refuse(StatusCodes.Status415UnsupportedMediaType, "unsupported_photo", "Only JPEG, PNG or WebP photos are accepted. / Chỉ nhận ảnh JPEG, PNG hoặc WebP.");
-        }
-
-        stream.Position = 0;
-        var fileId = await uploads.SaveAsync(visitor!.ChatId, stream, type.Extension, http.RequestAborted);
-        var caption = form["caption"].ToString();
-        var message = WebChatMapper.Photo(visitor!, form["id"].ToString(), fileId, photo.Length, type.MimeType, caption, form["language"].ToString(), time.GetUtcNow());
-        await intake.AcceptAsync(message, http.RequestAborted);
-        return Results.Json(new { status = "accepted" }, Json, statusCode: StatusCodes.Status202Accepted);
-    }
-
     /// <summary>
     /// The photo or file of a message shown to this visitor (an officer's photo, a broadcast's picture), fetched from
     /// the channel that holds it: only a message of the visitor's own conversation, and only once it was delivered.
@@ -319,7 +260,7 @@ public static class WebChatEndpoints
     }
 
     /// <summary>Rate limits, then the visitor cookie and its anti-forgery token; null when the post may go on.</summary>
-    private static IResult? Guard(HttpContext http, WebChatVisitors visitors, WebChatLimits limits, out WebChatVisitor? visitor)
+    internal static IResult? Guard(HttpContext http, WebChatVisitors visitors, WebChatLimits limits, out WebChatVisitor? visitor)
     {
         NoStore(http);
         visitor = WebChatVisitors.Find(http.Request);
@@ -338,7 +279,7 @@ public static class WebChatEndpoints
     }
 
     /// <summary>Caps how much of the body is read; false when the declared length is already over.</summary>
-    private static bool LimitBody(HttpContext http, long max)
+    internal static bool LimitBody(HttpContext http, long max)
     {
         if (http.Request.ContentLength > max)
         {
@@ -363,10 +304,10 @@ public static class WebChatEndpoints
         return Refuse(StatusCodes.Status429TooManyRequests, "too_many", "You are sending too fast: wait a few seconds and send again. / Bạn gửi nhanh quá: vui lòng đợi vài giây rồi gửi lại.");
     }
 
-    private static IResult TooLarge(long max) =>
+    internal static IResult TooLarge(long max) =>
         Refuse(StatusCodes.Status413PayloadTooLarge, "too_large", $"Too large: at most {max / 1024} KB. / Quá lớn: tối đa {max / 1024} KB.");
 
-    private static IResult Refuse(int status, string error, string message) =>
+    internal static IResult Refuse(int status, string error, string message) =>
         Results.Json(new { error, message }, Json, statusCode: status);
 
     private static void NoStore(HttpContext http)

@@ -28,7 +28,7 @@ public sealed record WebChatMedia(string Kind, string Source);
 /// <param name="SoonMore">A row of the chat is being sent right now: read again shortly.</param>
 public sealed record WebChatPage(IReadOnlyList<WebChatMessage> Messages, long Cursor, bool SoonMore);
 
-public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, TimeProvider time)
+public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time)
 {
     public const int MaxHistory = 200;
 
@@ -57,6 +57,7 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, TimeProv
         }
 
         var cursor = unsettled is { } first ? first - 1 : last ?? 0;
+        await ForgetShownAsync(sent, cancellationToken);
         return new WebChatPage(shown, cursor, false);
     }
 
@@ -92,7 +93,25 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, TimeProv
             }
         }
 
+        await ForgetShownAsync(rows, cancellationToken);
         return new WebChatPage(messages, cursor, soonMore);
+    }
+
+    /// <summary>
+    /// The answer to an erasure goes once a page has it (the dispatcher leaves it, since the page reads it from here):
+    /// then nothing in the database names the visitor's chat.
+    /// </summary>
+    private async Task ForgetShownAsync(IEnumerable<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var forgotten = rows.Where(r => r.Status == DeliveryStatus.Sent && OutboxWriter.Read(r).ForgetsChat).Select(r => (r.Id, r.Channel, r.ChatId)).ToList();
+        if (forgotten.Count > 0)
+        {
+            await writer.WriteAsync(async (scope, ct) =>
+            {
+                await DeliveryQueue.ForgetAsync(scope, forgotten, ct);
+                return forgotten.Count;
+            });
+        }
     }
 
     /// <summary>The media of a message delivered to this chat; null when there is no such message or it has none.</summary>

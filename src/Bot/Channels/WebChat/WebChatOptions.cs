@@ -19,6 +19,27 @@ public sealed class WebChatOptions
     public string UploadsFolder { get; set; } = Path.Combine("data", "webchat-uploads");
 
     public WebChatRateLimit RateLimit { get; set; } = new();
+
+    public WebChatUploadLimits Uploads { get; set; } = new();
+}
+
+/// <summary>How much visitors may upload, so that uploads never fill the disk the database lives on.</summary>
+public sealed class WebChatUploadLimits
+{
+    /// <summary>Bytes one visitor may store in an hour (a tip's five photos fit).</summary>
+    public long PerVisitorBytesPerHour { get; set; } = 30L * 1024 * 1024;
+
+    /// <summary>Bytes all visitors together may store in an hour.</summary>
+    public long BytesPerHour { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>Largest total size of the uploads folder; set it well below the free space of the data volume.</summary>
+    public long MaxFolderBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>An upload nothing uses (no tip, no message, no flow in progress) is deleted once this old.</summary>
+    public TimeSpan KeepUnreferenced { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>How often unused uploads are looked for.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(30);
 }
 
 public sealed class WebChatRateLimit
@@ -52,6 +73,17 @@ public sealed class WebChatOptionsValidation : IValidateOptions<WebChatOptions>
         if (string.IsNullOrWhiteSpace(options.UploadsFolder))
         {
             failures.Add("WebChat:UploadsFolder must name a folder.");
+        }
+
+        var uploads = options.Uploads;
+        if (uploads.PerVisitorBytesPerHour < options.MaxPhotoBytes || uploads.BytesPerHour < options.MaxPhotoBytes || uploads.MaxFolderBytes < options.MaxPhotoBytes)
+        {
+            failures.Add($"WebChat:Uploads:PerVisitorBytesPerHour, BytesPerHour and MaxFolderBytes must each be at least WebChat:MaxPhotoBytes ({options.MaxPhotoBytes}).");
+        }
+
+        if (uploads.KeepUnreferenced < TimeSpan.FromMinutes(10) || uploads.SweepInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("WebChat:Uploads:KeepUnreferenced must be at least 00:10:00 and WebChat:Uploads:SweepInterval at least 00:00:01.");
         }
 
         var rate = options.RateLimit;

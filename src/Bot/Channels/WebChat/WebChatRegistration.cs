@@ -22,10 +22,11 @@ public static partial class WebChatRegistration
         }
 
         var uploads = Path.IsPathRooted(options.UploadsFolder) ? options.UploadsFolder : Path.Combine(builder.Environment.ContentRootPath, options.UploadsFolder);
-        var files = new WebChatUploads(uploads);
-        services.AddSingleton(files);
-        services.AddSingleton<Antq.Core.Residents.IResidentDataEraser>(files);
-        services.AddSingleton<Antq.Core.Tips.IChannelFiles>(files);
+        services.AddSingleton(sp => new WebChatUploads(
+            uploads, sp.GetRequiredService<Antq.Core.Channels.ChannelFileReferences>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WebChatOptions>>()));
+        services.AddSingleton<Antq.Core.Residents.IResidentDataEraser>(sp => sp.GetRequiredService<WebChatUploads>());
+        services.AddSingleton<Antq.Core.Tips.IChannelFiles>(sp => sp.GetRequiredService<WebChatUploads>());
+        services.AddHostedService<WebChatUploadSweep>();
         services.AddSingleton<WebChatAssets>();
         services.AddSingleton<WebChatVisitors>();
         services.AddSingleton<WebChatFeed>();

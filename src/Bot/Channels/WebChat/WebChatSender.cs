@@ -14,6 +14,9 @@ public sealed class WebChatSender(WebChatFeed feed) : IChannelSender
     // Nothing to protect downstream but the database; generous, so answers show at once.
     public ChannelLimits Limits { get; } = new(PerSecond: 500, PerChatPerSecond: 20, PerChatBurst: 20);
 
+    /// <summary>The page shows what it reads from the outbox, so a sent row stays until shown.</summary>
+    public bool ReadsBackFromOutbox => true;
+
     public Task<SendResult> SendAsync(string chatId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         feed.Notify(chatId);

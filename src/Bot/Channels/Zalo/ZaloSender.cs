@@ -109,13 +109,13 @@ public sealed class ZaloSender(
     }
 
     /// <summary>
-    /// The photo as a Zalo media message: a web address as it is, anything else (an officer's Telegram photo, a web
-    /// chat upload, a chart) uploaded first. Null when Zalo cannot show it (not a photo, not JPEG or PNG, over 1 MB):
-    /// the text still goes.
+    /// The photo as a Zalo media message: a plain web address as it is, anything else (a resident's photo, even one
+    /// sent over Zalo, an officer's Telegram photo, a web chat upload, a chart) fetched, re-encoded without its metadata
+    /// and uploaded. Null when Zalo cannot show it (not a photo, not JPEG or PNG, over 1 MB): the text still goes.
     /// </summary>
     private async Task<JsonObject?> ImageAsync(string chatId, MediaRef media, CancellationToken cancellationToken)
     {
-        if (media.Content is null && Uri.TryCreate(media.Source, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+        if (media is { Content: null, Channel: null } && Uri.TryCreate(media.Source, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
         {
             return ImageBody(chatId, new JsonObject { ["media_type"] = "image", ["url"] = url.ToString() });
         }

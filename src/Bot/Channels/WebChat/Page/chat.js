@@ -21,6 +21,9 @@
       tooLarge: 'Tin nhắn hoặc ảnh quá lớn nên chưa gửi được.',
       photoTooLarge: 'Ảnh quá lớn (tối đa {0} MB). Bạn vui lòng chọn ảnh nhỏ hơn.',
       badPhoto: 'Chỉ gửi được ảnh JPEG, PNG hoặc WebP.',
+      photoNotAsked: 'Bước này chưa cần ảnh. Bạn gửi ảnh khi bot đề nghị, ví dụ khi gửi tin báo.',
+      photoQuota: 'Bạn đã gửi nhiều ảnh trong một giờ qua. Vui lòng thử lại sau.',
+      photosFull: 'Hiện hệ thống chưa nhận thêm ảnh được. Bạn có thể gửi tin không kèm ảnh, hoặc thử lại sau.',
       failed: 'Chưa gửi được. Bạn vui lòng kiểm tra kết nối rồi thử lại.',
       expired: 'Phiên trò chuyện đã hết hạn. Bạn vui lòng tải lại trang.',
       offline: 'Mất kết nối, đang thử kết nối lại…',
@@ -44,6 +47,9 @@
       tooLarge: 'The message or photo is too large to send.',
       photoTooLarge: 'The photo is too large (at most {0} MB). Please choose a smaller one.',
       badPhoto: 'Only JPEG, PNG or WebP photos can be sent.',
+      photoNotAsked: 'No photo is needed at this step. Send one when the bot asks for it, for example with a tip.',
+      photoQuota: 'You have sent many photos in the last hour. Please try again later.',
+      photosFull: 'Photos cannot be taken right now. You can send your message without one, or try again later.',
       failed: 'Not sent. Please check your connection and try again.',
       expired: 'The chat session has expired. Please reload the page.',
       offline: 'Connection lost, reconnecting…',
@@ -256,7 +262,10 @@
         return false;
       }
     }
-    const key = response.status === 429 ? 'tooFast'
+    const key = error === 'photo_not_asked' ? 'photoNotAsked'
+      : error === 'upload_quota' ? 'photoQuota'
+      : error === 'uploads_full' ? 'photosFull'
+      : response.status === 429 ? 'tooFast'
       : response.status === 413 ? 'tooLarge'
       : response.status === 415 ? 'badPhoto'
       : response.status === 403 ? 'expired'
