@@ -48,6 +48,11 @@ public static class HostingRegistration
         }
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
+        if (StorageRegistration.SqliteFile(connectionString) is { } databaseFile)
+        {
+            builder.Services.AddHostedService(_ => new InstanceLock(databaseFile));
+        }
+
         builder.Services.AddAntqCore(content, provider, connectionString);
         builder.AddScheduling(connectionString);
         builder.AddReports();
