@@ -86,13 +86,14 @@ public sealed record EraseResident : DomainChange
 {
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        // One kept statement for the four deletes (an erasure is every resident's right, so it is on the hot path).
+        // One kept statement for the deletes (an erasure is every resident's right, so it is on the hot path).
         // In-flight replies go too: the send in hand finishes, and recording its outcome finds nothing to update.
         var command = context.Statement(
                 "DELETE FROM residents WHERE Channel = @channel AND ExternalUserId = @user; " +
                 "DELETE FROM outbox WHERE Channel = @channel AND ChatId = @chat; " +
                 "DELETE FROM inbox WHERE Channel = @channel AND ChatId = @chat AND HandledAt IS NOT NULL; " +
-                "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat")
+                "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat; " +
+                "DELETE FROM event_rsvps WHERE Channel = @channel AND ChatId = @chat")
             .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId);
         await command.ExecuteNonQueryAsync(cancellationToken);
         var (channel, chat) = (context.Input.Channel, context.Input.ChatId);
