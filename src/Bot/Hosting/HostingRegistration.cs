@@ -129,6 +129,11 @@ public static class HostingRegistration
             throw new ConfigurationProblemException("Tips:MaxPerHour must be at least 1 and Tips:MaxPerDay at least as much; Tips:MaxAttachments 0-10; Tips:RouteRetentionDays 0 or more.");
         }
 
+        if (tips.MaxPerNetworkPerDay < 1)
+        {
+            throw new ConfigurationProblemException($"Tips:MaxPerNetworkPerDay must be at least 1 (got {tips.MaxPerNetworkPerDay}).");
+        }
+
         if (!QuietHours.TryParse(delivery.QuietHours, out _))
         {
             throw new ConfigurationProblemException($"Delivery:QuietHours must be 'HH:mm-HH:mm' (local time) or 'off' (got '{delivery.QuietHours}').");

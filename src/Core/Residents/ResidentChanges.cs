@@ -93,7 +93,8 @@ public sealed record EraseResident : DomainChange
                 "DELETE FROM outbox WHERE Channel = @channel AND ChatId = @chat; " +
                 "DELETE FROM inbox WHERE Channel = @channel AND ChatId = @chat AND HandledAt IS NOT NULL; " +
                 "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat; " +
-                "DELETE FROM event_rsvps WHERE Channel = @channel AND ChatId = @chat")
+                "DELETE FROM event_rsvps WHERE Channel = @channel AND ChatId = @chat; " +
+                "DELETE FROM channel_sessions WHERE Channel = @channel AND ChatId = @chat")
             .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId);
         await command.ExecuteNonQueryAsync(cancellationToken);
         var (channel, chat) = (context.Input.Channel, context.Input.ChatId);

@@ -31,25 +31,41 @@ public static class OwnerOnlyFiles
         Directory.CreateDirectory(full, FolderPermissions);
     }
 
-    /// <summary>Creates a new owner-only file with this content; false (and nothing written) when it already exists.</summary>
+    /// <summary>
+    /// Creates a new owner-only file with this content, whole or not at all (written aside, then moved in place, so a
+    /// process starting at the same moment never reads it half-written); false when it already exists.
+    /// </summary>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content)
     {
-        CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        try
+        var full = Path.GetFullPath(path);
+        CreateFolder(Path.GetDirectoryName(full)!);
+        var aside = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        using (var stream = new FileStream(aside, Options(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
         {
-            using var stream = new FileStream(path, Options(FileMode.CreateNew, FileAccess.Write, FileShare.None));
             stream.Write(content);
             stream.Flush(flushToDisk: true);
+        }
+
+        try
+        {
+            File.Move(aside, full, overwrite: false);
             return true;
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (File.Exists(full))
         {
+            File.Delete(aside);
             return false;
         }
     }
 
     /// <summary>Creates an empty owner-only file unless it exists (SQLite takes an empty file as an empty database).</summary>
-    public static void EnsureExists(string path) => TryCreate(path, []);
+    public static void EnsureExists(string path)
+    {
+        if (!File.Exists(path))
+        {
+            TryCreate(path, []);
+        }
+    }
 
     /// <summary>Opens (creating owner-only if needed) a file no other process can open at the same time; null when one has it.</summary>
     public static FileStream? TryOpenExclusive(string path)

@@ -26,6 +26,7 @@ public sealed class DataFilesTests
         {
             s["ConnectionStrings:Antq"] = $"Data Source={Path.Combine(data, "antq.db")}";
             s["Tips:RouteKeyFile"] = Path.Combine(data, "keys", "tip-route.key");
+            s["WebChat:IdentityKeyFile"] = Path.Combine(data, "keys", "webchat-identity.key");
         }))
         {
             var chat = bot.Chat(1_905_001);
@@ -35,6 +36,8 @@ public sealed class DataFilesTests
             Assert.Equal(Folder, System.IO.File.GetUnixFileMode(data));
             Assert.Equal(Folder, System.IO.File.GetUnixFileMode(Path.Combine(data, "keys")));
             Assert.Equal(File, System.IO.File.GetUnixFileMode(Path.Combine(data, "keys", "tip-route.key")));
+            Assert.Equal(File, System.IO.File.GetUnixFileMode(Path.Combine(data, "keys", "webchat-identity.key")));
+            Assert.Equal(["tip-route.key", "webchat-identity.key"], Directory.GetFiles(Path.Combine(data, "keys")).Select(Path.GetFileName).Order());
             foreach (var file in new[] { "antq.db", "antq.db-wal", "antq.db-shm", "antq.db.lock" })
             {
                 Assert.Equal((file, File), (file, System.IO.File.GetUnixFileMode(Path.Combine(data, file))));

@@ -28,4 +28,23 @@ internal static class WebChatJourneys
         await visitor.Sees("Đăng ký xong");
         await visitor.Sees("Bạn cần gì?");
     }
+
+    /// <summary>From the main menu: an anonymous tip about drugs in the visitor's unit, no files, at the review.</summary>
+    public static async Task AtTipReviewAsync(this WebChatScript visitor)
+    {
+        await visitor.Says("/tip");
+        await visitor.Sees("Tin của bạn về việc gì?");
+        await visitor.Taps("Ma tuý");
+        await visitor.Sees("xảy ra ở đâu?");
+        await visitor.Taps("nơi tôi ở");
+        await visitor.Sees("xảy ra khi nào?");
+        await visitor.Taps("Đang xảy ra");
+        await visitor.Sees("Bạn mô tả sự việc");
+        await visitor.Says("Có người lạ mang túi đồ vào nhà hoang cuối ngõ 5 mỗi tối.");
+        await visitor.Sees("Bạn có ảnh, video");
+        await visitor.Taps("Không có tệp");
+        await visitor.Sees("ẩn danh");
+        await visitor.Taps("Gửi ẩn danh");
+        await visitor.Sees("Bạn kiểm tra lại tin báo");
+    }
 }
