@@ -14,7 +14,7 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY config/ ./config/
 # The image's non-root user owns only the data folder; the code and content stay read-only to it.
-RUN mkdir -p /app/data && chown app:app /app/data
+RUN mkdir -p /app/data && chown app:app /app/data && chmod 700 /app/data
 USER app
 ENV Urls=http://0.0.0.0:8080 \
     ConnectionStrings__Antq="Data Source=/app/data/antq.db"

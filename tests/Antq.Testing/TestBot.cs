@@ -107,8 +107,8 @@ public sealed class TestBot : IAsyncDisposable
 
     public ChatScript Chat(long chatId, string languageCode = "vi") => new(this, chatId, languageCode);
 
-    /// <summary>A new browser on the web chat page (a new visitor cookie, so a new resident).</summary>
-    public Task<WebChatScript> WebVisitorAsync() => WebChatScript.OpenAsync(BaseAddress);
+    /// <summary>A new browser on the web chat page (a new visitor cookie, so a new resident), optionally behind the proxy.</summary>
+    public Task<WebChatScript> WebVisitorAsync(string? forwardedFor = null) => WebChatScript.OpenAsync(BaseAddress, forwardedFor);
 
     /// <summary>Builds the host as the service does and starts it; throws what start-up throws.</summary>
     public static WebApplication BuildHost(IDictionary<string, string?> settings, TimeProvider? clock = null, ILoggerProvider? logs = null) =>

@@ -49,10 +49,17 @@ public sealed class WebChatScript : IDisposable
     /// <summary>The messages the test has looked at.</summary>
     public IReadOnlyList<WebChatShown> Seen => _shown.Take(_seen).ToArray();
 
-    public static async Task<WebChatScript> OpenAsync(Uri baseAddress)
+    /// <param name="baseAddress">The service.</param>
+    /// <param name="forwardedFor">The address a reverse proxy in front (on loopback, so trusted) says the browser has.</param>
+    public static async Task<WebChatScript> OpenAsync(Uri baseAddress, string? forwardedFor = null)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        if (forwardedFor is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
         var visitor = new WebChatScript(http, cookies);
         (await http.GetAsync(new Uri("/chat", UriKind.Relative))).EnsureSuccessStatusCode();
         await visitor.ReloadAsync();

@@ -21,7 +21,7 @@ public sealed class ZaloScript(TestBot bot, FakeZaloApi zalo, string userId)
     /// <summary>The messages this user has been shown and the test has looked at.</summary>
     public IReadOnlyList<ZaloSent> Seen => zalo.ShownTo(userId).Take(_seen).ToArray();
 
-    public Task<HttpResponseMessage> Says(string text) => PostAsync(FakeZaloApi.Event("user_send_text", userId, Message(text)));
+    public Task<HttpResponseMessage> Says(string text) => PostAsync(Event("user_send_text", Message(text)));
 
     /// <summary>
     /// Presses the button whose title contains <paramref name="label"/> on the newest message that has it (oa.query.show
@@ -47,7 +47,7 @@ public sealed class ZaloScript(TestBot bot, FakeZaloApi zalo, string userId)
     }
 
     public Task<HttpResponseMessage> SendsLocation(double latitude, double longitude) =>
-        PostAsync(FakeZaloApi.Event("user_send_location", userId, new JsonObject
+        PostAsync(Event("user_send_location", new JsonObject
         {
             ["msg_id"] = NextMessageId(),
             ["attachments"] = new JsonArray(new JsonObject
@@ -59,16 +59,16 @@ public sealed class ZaloScript(TestBot bot, FakeZaloApi zalo, string userId)
 
     /// <summary>Sends a photo Zalo keeps at <paramref name="url"/>, with an optional caption.</summary>
     public Task<HttpResponseMessage> SendsPhoto(string url, string? caption = null) =>
-        PostAsync(FakeZaloApi.Event("user_send_image", userId, new JsonObject
+        PostAsync(Event("user_send_image", new JsonObject
         {
             ["msg_id"] = NextMessageId(),
             ["text"] = caption,
             ["attachments"] = new JsonArray(new JsonObject { ["type"] = "image", ["payload"] = new JsonObject { ["thumbnail"] = url, ["url"] = url } }),
         }));
 
-    public Task<HttpResponseMessage> Follows() => PostAsync(FakeZaloApi.Event("follow", userId));
+    public Task<HttpResponseMessage> Follows() => PostAsync(Event("follow"));
 
-    public Task<HttpResponseMessage> Unfollows() => PostAsync(FakeZaloApi.Event("unfollow", userId));
+    public Task<HttpResponseMessage> Unfollows() => PostAsync(Event("unfollow"));
 
     /// <summary>Posts an event signed as Zalo signs it.</summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject json)
@@ -126,6 +126,10 @@ public sealed class ZaloScript(TestBot bot, FakeZaloApi zalo, string userId)
             throw new ScriptMismatchException($"Zalo user {userId} was shown more than expected:\n" + Describe(shown.Skip(_seen)));
         }
     }
+
+    /// <summary>An event from this user, stamped by the bot's clock (Zalo stamps events when they happen; the service refuses old ones).</summary>
+    public JsonObject Event(string name, JsonObject? message = null) =>
+        FakeZaloApi.Event(name, userId, message, bot.Clock.GetUtcNow().ToUnixTimeMilliseconds());
 
     public JsonObject Message(string text) => new() { ["text"] = text, ["msg_id"] = NextMessageId() };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Antq.Bot.Hosting;
 using Antq.Core.Areas;
 using Antq.Core.Pledges;
@@ -15,12 +16,48 @@ namespace Antq.Bot.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "officers" or "pledges" or "report";
+    public const string Usage = """
+        Antq.Bot: the community safety chatbot service (dotnet run --project src/Bot -- …, or the published binary).
+
+        Antq.Bot [--Section:Key value …]
+            Runs the service. Settings come from config/appsettings.json, then environment variables
+            (Section__Key), then the command line; one service per database (a second one refuses to start).
+        Antq.Bot VERB … [--help]
+            Does one operator's task against the configured database and exits (beside the running service too):
+
+        """;
+
+    private static readonly string[] Verbs = ["officers", "pledges", "report"];
+
+    /// <summary>
+    /// A verb, a help request, or a word that is neither (a mistyped verb): all handled here, so none of them starts a
+    /// second service. Settings ("--Key value", "Key=value") run the service.
+    /// </summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (AsksForHelp(args) || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         try
         {
+            if (args[0] is "help" || args[0].StartsWith('-'))
+            {
+                await output.WriteLineAsync(Usage + OfficersVerb.Usage + "\n" + PledgesVerb.Usage + "\n" + ReportVerb.Usage);
+                return 0;
+            }
+
+            if (!Verbs.Contains(args[0]))
+            {
+                throw new CliException($"unknown verb '{args[0]}'; the verbs are {string.Join(", ", Verbs)}");
+            }
+
+            // Help never needs the database: it is printed before anything is opened or created.
+            if (AsksForHelp(args))
+            {
+                await output.WriteLineAsync(args[0] switch { "officers" => OfficersVerb.Usage, "pledges" => PledgesVerb.Usage, _ => ReportVerb.Usage });
+                return 0;
+            }
+
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = ContentRoot.Find() });
             builder.AddAntqConfiguration(args.Where(IsSetting).ToArray());
             var configuration = builder.Configuration;
@@ -40,7 +77,7 @@ public static class CliVerbs
                     TipCatalog.Load(HostingRegistration.ContentPath(configuration, root, "Content:TipCategoriesFile", "config/tip-categories.json")),
                     PledgeCatalog.Load(HostingRegistration.ContentPath(configuration, root, "Content:PledgesFile", "config/pledges.json")),
                     (configuration.GetSection(ReportOptions.Section).Get<ReportOptions>() ?? new()).FestivalTitleWords, output, cancellationToken),
-                _ => throw new CliException($"unknown verb '{args[0]}'"),
+                _ => throw new UnreachableException(),
             };
         }
         catch (CliException ex)
@@ -55,6 +92,8 @@ public static class CliVerbs
             return 2;
         }
     }
+
+    private static bool AsksForHelp(string[] args) => args.Contains("--help") || args.Contains("-h");
 
     // Configuration given on the command line ("--ConnectionStrings:Antq=…") is not a verb option.
     private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);

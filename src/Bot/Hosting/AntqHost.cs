@@ -16,6 +16,7 @@ public static class AntqHost
         builder.AddAntqConfiguration(args);
         configure?.Invoke(builder);
 
+        builder.AddProxySupport();
         builder.AddOperations();
         builder.AddAntqCore();
         builder.AddTelegramChannel();
@@ -23,6 +24,7 @@ public static class AntqHost
         builder.AddZaloChannel();
 
         var app = builder.Build();
+        app.UseProxySupport();
         app.MapOperations();
         app.MapTelegramWebhook();
         app.MapWebChat();

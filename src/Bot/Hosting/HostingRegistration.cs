@@ -48,6 +48,11 @@ public static class HostingRegistration
         }
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
+        if (StorageRegistration.SqliteFile(connectionString) is { } databaseFile)
+        {
+            builder.Services.AddHostedService(_ => new InstanceLock(databaseFile));
+        }
+
         builder.Services.AddAntqCore(content, provider, connectionString);
         builder.AddScheduling(connectionString);
         builder.AddReports();
@@ -125,6 +130,11 @@ public static class HostingRegistration
         if (tips.MaxPerHour < 1 || tips.MaxPerDay < tips.MaxPerHour || tips.MaxAttachments is < 0 or > 10 || tips.RouteRetentionDays < 0)
         {
             throw new ConfigurationProblemException("Tips:MaxPerHour must be at least 1 and Tips:MaxPerDay at least as much; Tips:MaxAttachments 0-10; Tips:RouteRetentionDays 0 or more.");
+        }
+
+        if (tips.MaxPerNetworkPerDay < 1)
+        {
+            throw new ConfigurationProblemException($"Tips:MaxPerNetworkPerDay must be at least 1 (got {tips.MaxPerNetworkPerDay}).");
         }
 
         if (!QuietHours.TryParse(delivery.QuietHours, out _))

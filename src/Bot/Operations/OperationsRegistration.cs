@@ -1,4 +1,5 @@
 using Antq.Bot.Channels.Telegram;
+using Antq.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Antq.Bot.Operations;
@@ -8,6 +9,8 @@ public static class OperationsRegistration
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
+        NetworkList.Read(builder.Configuration, "Metrics:AllowedNetworks"); // a bad entry stops start-up here, naming the key
         builder.Services.AddHostedService<StartupReport>();
         if (builder.Configuration["Urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
         {

@@ -39,4 +39,10 @@ public sealed record InboundMessage
     public string? LanguageHint { get; init; }
 
     public DateTimeOffset SentAt { get; init; }
+
+    /// <summary>
+    /// An opaque key of the network the message came from (the web chat: a keyed hash of the visitor's IP address, or
+    /// of its /64 for IPv6), for per-network limits; null on channels whose users are accounts (Telegram, Zalo).
+    /// </summary>
+    public string? Network { get; init; }
 }

@@ -51,7 +51,7 @@ public sealed record CreateEvent(EventDraft Draft) : DomainChange
     }
 }
 
-/// <summary>A resident answers "I'll come" or "Can't come"; the latest answer counts.</summary>
+/// <summary>A resident of the event's ward answers "I'll come" or "Can't come"; the latest answer counts.</summary>
 public sealed record RecordRsvp(long EventId, bool Coming, string Language) : DomainChange
 {
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
@@ -61,6 +61,15 @@ public sealed record RecordRsvp(long EventId, bool Coming, string Language) : Do
         if (festival is null || festival.Status == EventStatus.Cancelled || festival.StartsAt <= context.Now)
         {
             context.Reply(texts.Get(Language, "event.closed"));
+            return;
+        }
+
+        // Only residents of the event's area who consented are counted: anyone can press a button (or post one).
+        var resident = await ResidentLookup.FindAsync(context, cancellationToken);
+        if (resident is not { HasConsented: true } || resident.WardId != festival.WardId)
+        {
+            var ward = context.Get<AreaTree>().FindWard(festival.WardId)!;
+            context.Reply(texts.Get(Language, "event.residents_only", texts.Get(Language, ward.Kind == AreaKind.Commune ? "area.commune" : "area.ward", ward.Name)));
             return;
         }
 

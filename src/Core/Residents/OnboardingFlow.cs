@@ -8,6 +8,9 @@ public sealed class OnboardingFlow : IFlow
 {
     public const string FlowName = "onboarding";
 
+    /// <summary>The data of the "I agree" button; the web chat renews its visitor's identity when it is pressed.</summary>
+    public const string ConsentGiven = "consent:yes";
+
     public string Name => FlowName;
 
     public int Version => 1;
@@ -113,7 +116,7 @@ public sealed class OnboardingFlow : IFlow
         Text = context.T("consent.notice", context.MessagesKeptDays),
         Buttons =
         [
-            [new Button(context.T("consent.agree"), "consent:yes"), new Button(context.T("consent.decline"), "consent:no")],
+            [new Button(context.T("consent.agree"), ConsentGiven), new Button(context.T("consent.decline"), "consent:no")],
             [Navigation.Back(context)],
         ],
     };

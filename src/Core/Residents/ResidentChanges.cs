@@ -97,7 +97,8 @@ public sealed record EraseResident : DomainChange
                 "DELETE FROM inbox WHERE Channel = @channel AND ChatId = @chat AND HandledAt IS NOT NULL; " +
                 "UPDATE inbox SET ChatId = '' WHERE Channel = @channel AND ExternalId = @update; " +
                 "DELETE FROM event_rsvps WHERE Channel = @channel AND ChatId = @chat; " +
-                "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat")
+                "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat; " +
+                "DELETE FROM channel_sessions WHERE Channel = @channel AND ChatId = @chat")
             .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId)
             .Set("@update", context.Input.UpdateId);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -58,6 +58,8 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
 
     public DbSet<ChannelCredential> ChannelCredentials => Set<ChannelCredential>();
 
+    public DbSet<ChannelSession> ChannelSessions => Set<ChannelSession>();
+
     public DbSet<PledgeTally> PledgeTallies => Set<PledgeTally>();
 
     public DbSet<SignerTally> SignerTallies => Set<SignerTally>();
@@ -170,6 +172,15 @@ public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options
             e.HasKey(c => c.Channel);
             e.Property(c => c.Channel).HasMaxLength(16);
             e.Property(c => c.SeedHash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ChannelSession>(e =>
+        {
+            e.ToTable("channel_sessions");
+            e.HasKey(c => new { c.Channel, c.ChatId });
+            e.Property(c => c.Channel).HasMaxLength(16);
+            e.Property(c => c.ChatId).HasMaxLength(64);
+            e.Property(c => c.CurrentHash).HasMaxLength(64);
         });
     }
 

@@ -14,7 +14,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
         var file = StorageRegistration.SqliteFile(db.Database.GetConnectionString() ?? "");
         if (file is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            // Created owner-only here, before SQLite would create it with the default mode (its -wal and -shm follow it).
+            OwnerOnlyFiles.EnsureExists(file);
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -43,6 +43,10 @@ public sealed record SubmitTip(TipDraft Draft, string Language) : DomainChange
         db.TipRoutes.Add(new TipRoute { TipId = tip.Id, Sealed = seal.Seal(new TipperAddress(input.Channel, input.ChatId, input.UserId)) });
         db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.Submitted, ToStatus = TipStatus.New });
         await TipQuota.CountAsync(db, seal.ResidentKey(input.Channel, input.UserId), context.Now, cancellationToken);
+        if (TipUsageFacts.NetworkKey(seal, input) is { } network)
+        {
+            await TipQuota.CountAsync(db, network, context.Now, cancellationToken);
+        }
 
         context.Reply(new OutgoingMessage { Text = texts.Get(Language, "tip.sent", TrackingCode.Display(code)) });
         await TipMessaging.ToOfficersAsync(context, tip.WardId, context.Get<TipCard>().Render(tip), cancellationToken);

@@ -229,6 +229,11 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
             return StepResult.Invalid(context.T(usage.LastHour >= _options.MaxPerHour ? "tip.limit_hour" : "tip.limit_day", _options.MaxPerHour, _options.MaxPerDay));
         }
 
+        if (usage.NetworkLastDay >= _options.MaxPerNetworkPerDay)
+        {
+            return StepResult.Invalid(context.T("tip.limit_network", _options.MaxPerNetworkPerDay));
+        }
+
         return StepResult.Done(MainMenu.Render(context)).With(new SubmitTip(draft, context.Language));
     }
 

@@ -8,6 +8,12 @@ public sealed class TipOptions
 
     public int MaxPerDay { get; set; } = 10;
 
+    /// <summary>
+    /// Tips a day from one network (the web chat: one IP address, or one IPv6 /64), whatever the identities, so new
+    /// cookies do not multiply tips to officers. High enough for a shared connection (a family, a café, mobile NAT).
+    /// </summary>
+    public int MaxPerNetworkPerDay { get; set; } = 20;
+
     /// <summary>Days after closing a tip when the way back to its tipster is deleted.</summary>
     public int RouteRetentionDays { get; set; } = 30;
 

@@ -9,8 +9,6 @@ namespace Antq.Core.Tips;
 /// </summary>
 public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
 {
-    private static readonly TimeSpan InvitationValidity = TimeSpan.FromHours(72);
-
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
         var officer = context.Facts.Get<Officer>();
@@ -81,11 +79,11 @@ public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
 
         if (string.Equals(command.Argument, "admin", StringComparison.OrdinalIgnoreCase))
         {
-            return Changed(context, new CreateInvitation(OfficerRole.Admin, null, InvitationValidity));
+            return Changed(context, new CreateInvitation(OfficerRole.Admin, null, OfficerInvitation.Validity));
         }
 
         return context.Areas.FindWard(command.Argument) is { } ward
-            ? Changed(context, new CreateInvitation(OfficerRole.Officer, ward.Id, InvitationValidity))
+            ? Changed(context, new CreateInvitation(OfficerRole.Officer, ward.Id, OfficerInvitation.Validity))
             : new Turn { StateChanged = false, Messages = [context.Say("area.ward_not_found", command.Argument)] };
     }
 }

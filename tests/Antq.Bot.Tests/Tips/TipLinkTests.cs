@@ -17,10 +17,11 @@ namespace Antq.Bot.Tests.Tips;
 /// </summary>
 public sealed class TipLinkTests
 {
-    // The resident's own records name their chat: the profile, the conversation, updates and messages of that chat.
+    // The resident's own records name their chat: the profile, the conversation, the web chat session, updates and
+    // messages of that chat.
     private static readonly HashSet<(string Table, string Column)> OwnRecords =
     [
-        ("residents", "ChatId"), ("residents", "ExternalUserId"), ("conversations", "ChatId"),
+        ("residents", "ChatId"), ("residents", "ExternalUserId"), ("conversations", "ChatId"), ("channel_sessions", "ChatId"),
         ("inbox", "ChatId"), ("outbox", "ChatId"), ("chat_activity", "ChatId"),
     ];
 

@@ -15,7 +15,7 @@ namespace Antq.Bot.Channels.Telegram;
 public static class TelegramWebhook
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
-    private const long MaxBodyBytes = 1_000_000;
+    private const int MaxBodyBytes = 1_000_000;
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
@@ -35,7 +35,7 @@ public static class TelegramWebhook
                 return Results.Unauthorized();
             }
 
-            if (http.Request.ContentLength > MaxBodyBytes)
+            if (await RequestBody.ReadAsync(http, MaxBodyBytes) is not { } body)
             {
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
@@ -43,7 +43,7 @@ public static class TelegramWebhook
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+                update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
             }
             catch (JsonException)
             {

@@ -38,7 +38,7 @@ public static class WebChatEndpoints
         }
 
         var chat = app.MapGroup(WebChatChannel.Path);
-        chat.MapGet("", Page);
+        chat.MapGet("", PageAsync);
         chat.MapGet("/{asset:regex(^(chat\\.js|chat\\.css|icon\\.svg)$)}", Asset);
         chat.MapGet("/session", SessionAsync);
         chat.MapGet("/messages", MessagesAsync);
@@ -49,9 +49,9 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static IResult Page(HttpContext http, WebChatAssets assets)
+    private static async Task<IResult> PageAsync(HttpContext http, WebChatAssets assets, WebChatVisitors visitors)
     {
-        WebChatVisitors.FindOrIssue(http);
+        await visitors.FindOrIssueAsync(http);
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = PageSecurity;
         headers.XContentTypeOptions = "nosniff";
@@ -81,7 +81,7 @@ public static class WebChatEndpoints
     /// <summary>The visitor's conversation so far (edits applied), the anti-forgery token for posts, and where events start.</summary>
     private static async Task<IResult> SessionAsync(HttpContext http, WebChatVisitors visitors, WebChatHistory history, IOptions<WebChatOptions> options)
     {
-        var visitor = WebChatVisitors.FindOrIssue(http);
+        var visitor = await visitors.FindOrIssueAsync(http);
         var page = await history.ConversationAsync(visitor.ChatId, http.RequestAborted);
         NoStore(http);
         var body = new { token = visitors.TokenFor(visitor), messages = page.Messages, cursor = page.Cursor, maxPhotoBytes = options.Value.MaxPhotoBytes };
@@ -89,9 +89,9 @@ public static class WebChatEndpoints
     }
 
     /// <summary>Polling, for pages (and tests) that do not use the event stream.</summary>
-    private static async Task<IResult> MessagesAsync(HttpContext http, WebChatHistory history, long? after)
+    private static async Task<IResult> MessagesAsync(HttpContext http, WebChatVisitors visitors, WebChatHistory history, long? after)
     {
-        if (WebChatVisitors.Find(http.Request) is not { } visitor)
+        if (await visitors.FindAsync(http) is not { } visitor)
         {
             return Refuse(StatusCodes.Status401Unauthorized, "no_visitor", "Open /chat first: it gives this browser its visitor cookie.");
         }
@@ -102,9 +102,9 @@ public static class WebChatEndpoints
     }
 
     /// <summary>Server-sent events: each delivered message (or edit) as it arrives; a keep-alive comment every 15 s.</summary>
-    private static async Task EventsAsync(HttpContext http, WebChatHistory history, WebChatFeed feed, WebChatLimits limits, IHostApplicationLifetime lifetime, long? after)
+    private static async Task EventsAsync(HttpContext http, WebChatVisitors visitors, WebChatHistory history, WebChatFeed feed, WebChatLimits limits, IHostApplicationLifetime lifetime, long? after)
     {
-        if (WebChatVisitors.Find(http.Request) is not { } visitor)
+        if (await visitors.FindAsync(http) is not { } visitor)
         {
             await Refuse(StatusCodes.Status401Unauthorized, "no_visitor", "Open /chat first: it gives this browser its visitor cookie.").ExecuteAsync(http);
             return;
@@ -173,7 +173,8 @@ public static class WebChatEndpoints
     /// <summary>A typed text, a button press or a location: stored before the answer, then handled like any channel's message.</summary>
     private static async Task<IResult> PostAsync(HttpContext http, WebChatVisitors visitors, WebChatLimits limits, WebChatIntake intake, IOptions<WebChatOptions> options, TimeProvider time)
     {
-        if (Guard(http, visitors, limits, out var visitor) is { } refused)
+        var (refused, visitor) = await GuardAsync(http, visitors, limits);
+        if (refused is not null)
         {
             return refused;
         }
@@ -213,6 +214,12 @@ public static class WebChatEndpoints
             return Refuse(StatusCodes.Status400BadRequest, "bad_request", problem ?? "The message cannot be read.");
         }
 
+        // Consent and an officer's sign-in get a new cookie value for the same conversation (against fixation).
+        if (WebChatVisitors.StepOf(post) is { } step)
+        {
+            await visitors.RenewAsync(http, visitor!, step);
+        }
+
         await intake.AcceptAsync(message, http.RequestAborted);
         return Results.Json(new { status = "accepted" }, Json, statusCode: StatusCodes.Status202Accepted);
     }
@@ -221,10 +228,10 @@ public static class WebChatEndpoints
     /// The photo or file of a message shown to this visitor (an officer's photo, a broadcast's picture), fetched from
     /// the channel that holds it: only a message of the visitor's own conversation, and only once it was delivered.
     /// </summary>
-    private static async Task<IResult> MediaAsync(long id, HttpContext http, WebChatHistory history, MediaFiles files)
+    private static async Task<IResult> MediaAsync(long id, HttpContext http, WebChatVisitors visitors, WebChatHistory history, MediaFiles files)
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        if (WebChatVisitors.Find(http.Request) is not { } visitor)
+        if (await visitors.FindAsync(http) is not { } visitor)
         {
             return Refuse(StatusCodes.Status401Unauthorized, "no_visitor", "Open /chat first: it gives this browser its visitor cookie.");
         }
@@ -259,23 +266,25 @@ public static class WebChatEndpoints
         return Results.File(bytes, "application/octet-stream", media.FileName ?? "file");
     }
 
-    /// <summary>Rate limits, then the visitor cookie and its anti-forgery token; null when the post may go on.</summary>
-    internal static IResult? Guard(HttpContext http, WebChatVisitors visitors, WebChatLimits limits, out WebChatVisitor? visitor)
+    /// <summary>Rate limits, then the visitor cookie and its anti-forgery token; no refusal when the post may go on.</summary>
+    internal static async Task<(IResult? Refused, WebChatVisitor? Visitor)> GuardAsync(HttpContext http, WebChatVisitors visitors, WebChatLimits limits)
     {
         NoStore(http);
-        visitor = WebChatVisitors.Find(http.Request);
-        using var lease = limits.TryPost(http);
-        if (!lease.IsAcquired)
+        using (var lease = limits.TryPost(http))
         {
-            return TooMany(http, lease);
+            if (!lease.IsAcquired)
+            {
+                return (TooMany(http, lease), null);
+            }
         }
 
+        var visitor = await visitors.FindAsync(http);
         if (visitor is null || !visitors.HasValidToken(http.Request, visitor))
         {
-            return Refuse(StatusCodes.Status403Forbidden, "bad_token", "The chat session is missing or has expired: reload the page. / Phiên trò chuyện đã hết hạn: vui lòng tải lại trang.");
+            return (Refuse(StatusCodes.Status403Forbidden, "bad_token", "The chat session is missing or has expired: reload the page. / Phiên trò chuyện đã hết hạn: vui lòng tải lại trang."), null);
         }
 
-        return null;
+        return (null, visitor);
     }
 
     /// <summary>Caps how much of the body is read; false when the declared length is already over.</summary>

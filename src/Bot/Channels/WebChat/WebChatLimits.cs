@@ -12,11 +12,11 @@ public sealed class WebChatLimits : IDisposable
     private readonly PartitionedRateLimiter<HttpContext> _posts;
     private readonly PartitionedRateLimiter<HttpContext> _streams;
 
-    public WebChatLimits(IOptions<WebChatOptions> options)
+    public WebChatLimits(IOptions<WebChatOptions> options, WebChatVisitors visitors)
     {
         var rate = options.Value.RateLimit;
         var perVisitor = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
-            WebChatVisitors.Find(http.Request)?.ChatId ?? "",
+            visitors.Read(http.Request)?.ChatId ?? "",
             _ => PerMinute(rate.PerVisitorPerMinute)));
         var perIp = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
             Ip(http),
@@ -39,7 +39,7 @@ public sealed class WebChatLimits : IDisposable
         _streams.Dispose();
     }
 
-    // Behind a reverse proxy this is the proxy's address unless forwarded headers are set up in front.
+    // The visitor's address: behind a known proxy (Http:KnownProxies, loopback by default) the one it forwarded.
     private static string Ip(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "";
 
     // A third of a minute's allowance at once, then a steady refill (at most every 100 ms).

@@ -81,5 +81,6 @@ public static class WebChatMapper
         Kind = InboundKind.Text,
         LanguageHint = post.Language is "vi" or "en" ? post.Language : null,
         SentAt = now,
+        Network = visitor.Network,
     };
 }

@@ -18,6 +18,12 @@ public sealed class WebChatOptions
     /// <summary>Where attached photos are kept; relative to the repository (or image) root.</summary>
     public string UploadsFolder { get; set; } = Path.Combine("data", "webchat-uploads");
 
+    /// <summary>Base64 of 32 random bytes that sign visitor cookies; empty: generated once into <see cref="IdentityKeyFile"/>.</summary>
+    public string IdentityKey { get; set; } = "";
+
+    /// <summary>Where the generated identity key is kept when <see cref="IdentityKey"/> is empty; relative to the root.</summary>
+    public string IdentityKeyFile { get; set; } = Path.Combine("data", "keys", "webchat-identity.key");
+
     public WebChatRateLimit RateLimit { get; set; } = new();
 
     public WebChatUploadLimits Uploads { get; set; } = new();
@@ -68,6 +74,11 @@ public sealed class WebChatOptionsValidation : IValidateOptions<WebChatOptions>
         if (options.MaxPhotoBytes is < 1024 or > 50 * 1024 * 1024)
         {
             failures.Add($"WebChat:MaxPhotoBytes must be between 1024 and 52428800 (got {options.MaxPhotoBytes}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.IdentityKeyFile))
+        {
+            failures.Add("WebChat:IdentityKeyFile must name a file.");
         }
 
         if (string.IsNullOrWhiteSpace(options.UploadsFolder))

@@ -23,7 +23,8 @@ public static class WebChatPhotoEndpoint
         IOptions<WebChatOptions> options,
         TimeProvider time)
     {
-        if (WebChatEndpoints.Guard(http, visitors, limits, out var visitor) is { } refused)
+        var (refused, visitor) = await WebChatEndpoints.GuardAsync(http, visitors, limits);
+        if (refused is not null)
         {
             return refused;
         }

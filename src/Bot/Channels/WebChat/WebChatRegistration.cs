@@ -1,3 +1,4 @@
+using Antq.Bot.Hosting;
 using Antq.Core.Delivery;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -28,7 +29,9 @@ public static partial class WebChatRegistration
         services.AddSingleton<Antq.Core.Tips.IChannelFiles>(sp => sp.GetRequiredService<WebChatUploads>());
         services.AddHostedService<WebChatUploadSweep>();
         services.AddSingleton<WebChatAssets>();
-        services.AddSingleton<WebChatVisitors>();
+        var root = builder.Environment.ContentRootPath;
+        var key = SecretKey.Load(options.IdentityKey, "WebChat:IdentityKey", Path.IsPathRooted(options.IdentityKeyFile) ? options.IdentityKeyFile : Path.Combine(root, options.IdentityKeyFile));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebChatVisitors>(sp, key));
         services.AddSingleton<WebChatFeed>();
         services.AddSingleton<WebChatHistory>();
         services.AddSingleton<WebChatLimits>();

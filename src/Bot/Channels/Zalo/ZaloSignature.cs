@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Antq.Bot.Channels.Zalo;
 
@@ -45,4 +47,49 @@ public static class ZaloSignature
 
     public static bool Matches(byte[] given, string appId, ReadOnlySpan<byte> body, string timestamp, string secret) =>
         CryptographicOperations.FixedTimeEquals(given, Compute(appId, body, timestamp, secret));
+
+    /// <summary>
+    /// The event's top-level "timestamp" as the signature covers it (a string's value, a number's digits), read by a
+    /// forward-only scan that stops there: nothing else of an unverified body is parsed. Null when there is none.
+    /// </summary>
+    public static string? Timestamp(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isTimestamp = reader.ValueTextEquals("timestamp"u8);
+                reader.Read();
+                if (isTimestamp)
+                {
+                    return reader.TokenType switch
+                    {
+                        JsonTokenType.String => reader.GetString(),
+                        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                        _ => null,
+                    };
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before a timestamp: nothing to verify it with.
+        }
+
+        return null;
+    }
+
+    /// <summary>How far the timestamp (Unix milliseconds) is from <paramref name="now"/>; null when it is not one.</summary>
+    public static TimeSpan? Age(string timestamp, DateTimeOffset now) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds < 253_402_300_800_000
+            ? now - DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : null;
 }

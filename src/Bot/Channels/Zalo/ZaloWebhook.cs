@@ -4,11 +4,15 @@ using Microsoft.Extensions.Options;
 namespace Antq.Bot.Channels.Zalo;
 
 /// <summary>
-/// The webhook endpoint: checks Zalo's signature on the raw body, stores the event, then answers 200 (Zalo wants
-/// an answer within 2 s and retries after 30 s, 5, 15, 30 min and 1 h: a retry is handled once, by msg_id).
+/// The webhook endpoint: checks Zalo's signature on the raw body before anything parses it, refuses an event whose
+/// timestamp is more than <see cref="MaxClockDistance"/> from now (a captured event replayed later), stores the event,
+/// then answers 200 (Zalo wants an answer within 2 s; a retry of a stored event is handled once, by msg_id).
 /// </summary>
-public static class ZaloWebhook
+public static partial class ZaloWebhook
 {
+    /// <summary>How far an event's timestamp may be from the service's clock, either way.</summary>
+    public static readonly TimeSpan MaxClockDistance = TimeSpan.FromMinutes(5);
+
     private const int MaxBodyBytes = 1_000_000;
 
     public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder app)
@@ -19,22 +23,34 @@ public static class ZaloWebhook
             return app;
         }
 
-        app.MapPost(options.WebhookPath, async (HttpContext http, ZaloIntake intake) =>
+        app.MapPost(options.WebhookPath, async (HttpContext http, ZaloIntake intake, TimeProvider time, ILoggerFactory logs) =>
         {
             if (ZaloSignature.Parse(http.Request.Headers[ZaloSignature.Header].ToString()) is not { } given)
             {
                 return Results.Unauthorized();
             }
 
-            if (http.Request.ContentLength > MaxBodyBytes)
+            if (await RequestBody.ReadAsync(http, MaxBodyBytes) is not { } body)
             {
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
 
-            var body = await ReadAsync(http.Request.Body, http.RequestAborted);
-            if (body is null)
+            // Whatever the body is (malformed JSON included), without a valid signature it is 401.
+            if (ZaloSignature.Timestamp(body) is not { } timestamp || !ZaloSignature.Matches(given, options.AppId, body, timestamp, options.OaSecretKey))
             {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+                return Results.Unauthorized();
+            }
+
+            var age = ZaloSignature.Age(timestamp, time.GetUtcNow());
+            if (age is null)
+            {
+                return Results.BadRequest("The timestamp is not Unix milliseconds.");
+            }
+
+            if (age.Value.Duration() > MaxClockDistance)
+            {
+                LogStale(logs.CreateLogger(typeof(ZaloWebhook)), (int)age.Value.TotalSeconds);
+                return Results.Unauthorized();
             }
 
             JsonElement root;
@@ -48,37 +64,12 @@ public static class ZaloWebhook
                 return Results.BadRequest("Malformed event JSON.");
             }
 
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("timestamp", out var stamp) || stamp.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
-            {
-                return Results.BadRequest("An event is a JSON object with a timestamp.");
-            }
-
-            var timestamp = stamp.ValueKind == JsonValueKind.String ? stamp.GetString()! : stamp.GetRawText();
-            if (!ZaloSignature.Matches(given, options.AppId, body, timestamp, options.OaSecretKey))
-            {
-                return Results.Unauthorized();
-            }
-
             await intake.AcceptAsync(ZaloEventMapper.Map(root), http.RequestAborted);
             return Results.Ok();
         });
         return app;
     }
 
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A signed Zalo event was refused: its timestamp is {AgeSeconds} s from the service's clock (a replay, or a clock out of sync)")]
+    private static partial void LogStale(ILogger logger, int ageSeconds);
 }

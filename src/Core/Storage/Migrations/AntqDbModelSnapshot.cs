@@ -146,6 +146,32 @@ namespace Antq.Core.Storage.Migrations
                     b.ToTable("channel_keyboards", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Channels.ChannelSession", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("channel_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Channels.ChatActivity", b =>
                 {
                     b.Property<string>("Channel")

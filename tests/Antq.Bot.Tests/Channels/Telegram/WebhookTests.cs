@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Bot.Tests.Channels.Telegram;
 
@@ -93,4 +95,50 @@ public sealed class WebhookTests
         await chat.Sees("ngôn ngữ");
         await chat.SeesNothingFor(TimeSpan.FromSeconds(1));
     }
+
+    [Fact]
+    public async Task A_20_MB_chunked_body_without_a_length_gets_413_and_nothing_is_stored()
+    {
+        await using var bot = await StartWebhookBotAsync();
+
+        // Over a raw connection, as an attacker sends it: the server answers and hangs up while the body is still
+        // coming, which HttpClient reports as a broken pipe instead of the answer.
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(bot.BaseAddress.Host, bot.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /telegram/webhook HTTP/1.1\r\nHost: {bot.BaseAddress.Authority}\r\nContent-Type: application/json\r\n" +
+            $"X-Telegram-Bot-Api-Secret-Token: {Secret}\r\nTransfer-Encoding: chunked\r\n\r\n";
+        var sending = Task.Run(async () =>
+        {
+            try
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+                await stream.WriteAsync(Chunk("{\"update_id\":560,\"message\":{\"message_id\":1,\"date\":1764950400,\"chat\":{\"id\":8006,\"type\":\"private\"},\"text\":\""));
+                var text = Chunk(new string('a', 64 * 1024));
+                for (var sent = 0; sent < 20 * 1024 * 1024; sent += 64 * 1024)
+                {
+                    await stream.WriteAsync(text);
+                }
+
+                await stream.WriteAsync(Chunk("\"}}"));
+                await stream.WriteAsync("0\r\n\r\n"u8.ToArray());
+            }
+            catch (IOException)
+            {
+                // The server closed the connection: it stopped reading.
+            }
+        });
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var status = await reader.ReadLineAsync().WaitAsync(ChatScript.Patience);
+        await sending.WaitAsync(ChatScript.Patience);
+
+        Assert.Equal("HTTP/1.1 413 Payload Too Large", status);
+        Assert.Equal(0, await bot.QueryAsync(db => db.Inbox.CountAsync()));
+        using var next = await PostAsync(bot, UpdateFactory.Text(559, 8005, "/start"), Secret);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        await bot.Chat(8005).Sees("ngôn ngữ");
+    }
+
+    private static byte[] Chunk(string text) =>
+        Encoding.ASCII.GetBytes($"{Encoding.UTF8.GetByteCount(text):x}\r\n{text}\r\n");
 }

@@ -68,4 +68,14 @@ internal static class WebChatJourneys
         request.Headers.Add("X-Antq-Token", visitor.Token);
         return request;
     }
+
+    /// <summary>From the main menu: an anonymous tip about drugs in the visitor's unit, no files, at the review.</summary>
+    public static async Task AtTipReviewAsync(this WebChatScript visitor)
+    {
+        await visitor.ToTipMediaStepAsync();
+        await visitor.Taps("Không có tệp");
+        await visitor.Sees("ẩn danh");
+        await visitor.Taps("Gửi ẩn danh");
+        await visitor.Sees("Bạn kiểm tra lại tin báo");
+    }
 }

@@ -176,7 +176,7 @@ public sealed class WebChatTests
         Assert.DoesNotContain("secure", first, StringComparison.OrdinalIgnoreCase); // plain http here; https adds Secure
         var (a, b) = (first.Split(';')[0].Split('=')[1], second.Split(';')[0].Split('=')[1]);
         Assert.NotEqual(a, b);
-        Assert.Equal(43, a.Length); // 32 random bytes
+        Assert.Matches("^[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{22}\\.0\\.[A-Za-z0-9_-]{43}$", a); // 32 random bytes, a nonce, the stage, the signature
 
         using var one = await bot.WebVisitorAsync();
         using var two = await bot.WebVisitorAsync();
