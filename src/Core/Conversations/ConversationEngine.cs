@@ -99,56 +99,81 @@ public sealed partial class ConversationEngine(
             prepared.Add(await change.PrepareAsync(new ChangeContext(db, input, now, services), cancellationToken));
         }
 
-        var lease = handoff.LeaseFor(input.Channel);
         var turnPayloads = turn.Messages.Select(OutboxWriter.Payload).ToList();
-        var (handledAt, leased, replies, queuedForOthers) = await writer.WriteAsync(async (scope, ct) =>
+        HandoffTicket? ticket = null;
+        (DateTime, List<OutboxMessage>, int, bool) written;
+        try
         {
-            var queuedForOthers = false;
-            var payloads = turnPayloads;
-            if (prepared.Count > 0)
+            written = await writer.WriteAsync(async (scope, ct) =>
             {
-                var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
-                var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
-                foreach (var change in prepared)
+                var queuedForOthers = false;
+                var payloads = turnPayloads;
+                if (prepared.Count > 0)
                 {
-                    await change.ApplyAsync(changes, ct);
+                    var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
+                    var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
+                    foreach (var change in prepared)
+                    {
+                        await change.ApplyAsync(changes, ct);
+                    }
+
+                    if (scope.Db.ChangeTracker.HasChanges())
+                    {
+                        await scope.Db.SaveChangesAsync(ct);
+                    }
+
+                    // Any change of the newest id (a row queued, or the newest deleted by an erasure) wakes the dispatcher.
+                    queuedForOthers = await OutboxWriter.LastIdAsync(scope, ct) != lastOutboxId;
+                    payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
                 }
 
-                if (scope.Db.ChangeTracker.HasChanges())
+                if (writesState)
                 {
-                    await scope.Db.SaveChangesAsync(ct);
+                    await ConversationStore.SaveStateAsync(scope, state, isNew, revision, ct);
                 }
 
-                // Any change of the newest id (a row queued, or the newest deleted by an erasure) wakes the dispatcher.
-                queuedForOthers = await OutboxWriter.LastIdAsync(scope, ct) != lastOutboxId;
-                payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
+                // Queued and handled when committed: the time waiting for the writer's turn counts. With room in the
+                // dispatcher, the replies are written leased and handed to it below, without waiting for its next lease;
+                // never past replies of the same chat still queued, which go first.
+                var queuedAt = time.GetUtcNow().UtcDateTime;
+                ticket = handoff.Reserve(input.Channel, input.ChatId, payloads.Count);
+                if (ticket is not null && await OutboxWriter.RepliesQueuedAsync(scope, input.Channel, input.ChatId, ct))
+                {
+                    handoff.Release(ticket);
+                    ticket = null;
+                }
+
+                List<OutboxMessage> rows = [];
+                if (ticket is not null)
+                {
+                    rows = await OutboxWriter.WriteLeasedAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + ticket.Lease, ct);
+                }
+                else
+                {
+                    await OutboxWriter.WriteAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, ct);
+                }
+
+                await ConversationStore.MarkHandledAsync(scope, inboxId, queuedAt, ct);
+                return (queuedAt, rows, payloads.Count, queuedForOthers);
+            });
+        }
+        catch
+        {
+            // Not committed: the room kept for the replies is given back.
+            if (ticket is not null)
+            {
+                handoff.Release(ticket);
             }
 
-            if (writesState)
-            {
-                await ConversationStore.SaveStateAsync(scope, state, isNew, revision, ct);
-            }
+            throw;
+        }
 
-            // Queued and handled when committed: the time waiting for the writer's turn counts. With the dispatcher
-            // running, the replies are written leased and handed to it below, without waiting for its next lease.
-            var queuedAt = time.GetUtcNow().UtcDateTime;
-            List<OutboxMessage> rows = [];
-            if (lease is { } l)
-            {
-                rows = await OutboxWriter.WriteLeasedAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + l, ct);
-            }
-            else
-            {
-                await OutboxWriter.WriteAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, ct);
-            }
-
-            await ConversationStore.MarkHandledAsync(scope, inboxId, queuedAt, ct);
-            return (queuedAt, rows, payloads.Count, queuedForOthers);
-        });
+        var (handledAt, leased, replies, queuedForOthers) = written;
 
         // Other chats' messages a change queued (an officer told of a tip) go by the dispatcher's lease: it is woken
         // for them only, not for every change (a profile saved, an erasure), since a lease takes the writer's turn.
-        if (!handoff.Hand(leased) || replies > leased.Count || queuedForOthers)
+        var handed = ticket is not null && handoff.Hand(ticket, leased);
+        if ((!handed && replies > 0) || queuedForOthers)
         {
             delivery.Notify();
         }

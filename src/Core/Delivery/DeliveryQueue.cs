@@ -25,9 +25,28 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     private static readonly string DueCondition =
         $"Status = @queued AND Priority IN ({string.Join(", ", Enum.GetValues<DeliveryPriority>().Select(p => (int)p).Order())}) AND NotBefore <= @now";
 
-    /// <summary>Leases up to <paramref name="max"/> rows that are due, replies first.</summary>
-    public Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken) =>
-        LeaseWhereAsync(channels, max, lease, DueCondition, "Priority, NotBefore, Id", cancellationToken);
+    /// <summary>
+    /// The row's chat holds fewer than @perChat rows in flight and due before it (see <see cref="LeaseAsync"/>). The
+    /// in-flight count comes first, so a chat already full costs each of its rows one short walk; the unary plus keeps
+    /// SQLite on the chat's index rather than walking the channel's due rows.
+    /// </summary>
+    private const string ChatHasRoom = InFlightOfChat + " < @perChat AND " + InFlightOfChat + " + " + DueBeforeInChat + " < @perChat";
+
+    private const string InFlightOfChat =
+        "(SELECT COUNT(*) FROM (SELECT 1 FROM outbox AS f WHERE f.Channel = outbox.Channel AND f.ChatId = outbox.ChatId AND f.Status = @inFlight LIMIT @perChat))";
+
+    private const string DueBeforeInChat =
+        "(SELECT COUNT(*) FROM (SELECT 1 FROM outbox AS e WHERE e.Channel = outbox.Channel AND e.ChatId = outbox.ChatId AND e.Status = @queued " +
+        "AND +e.NotBefore <= @now AND (+e.Priority, +e.NotBefore, e.Id) < (outbox.Priority, outbox.NotBefore, outbox.Id) LIMIT @perChat))";
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> rows that are due, replies first, leaving a chat at most
+    /// <paramref name="perChat"/> in flight: a row is taken only if its chat's rows in flight and its chat's due rows
+    /// before it number fewer. Both counts walk the (Channel, ChatId, Status) index and stop at the limit (a chat with 2,000
+    /// replies queued and one with 3,000 cost a lease 12 ms, measured; with the intake limit a chat seldom has 50).
+    /// </summary>
+    public Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, int perChat, TimeSpan lease, CancellationToken cancellationToken) =>
+        LeaseWhereAsync(channels, max, lease, DueCondition + " AND " + ChatHasRoom, "Priority, NotBefore, Id", cancellationToken, perChat);
 
     /// <summary>
     /// Rows whose lease ran out (the process that took them died mid-send): leased again, for this process to send.
@@ -36,7 +55,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     public Task<List<OutboxMessage>> ReclaimExpiredAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken) =>
         LeaseWhereAsync(channels, max, lease, "Status = @inFlight AND LeaseUntil < @now", "Priority, Id", cancellationToken);
 
-    private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, string order, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, string order, CancellationToken cancellationToken, int perChat = 0)
     {
         var rows = new List<OutboxMessage>(Math.Min(max, 256));
         if (max <= 0 || channels.Count == 0)
@@ -54,7 +73,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
                 $"(SELECT Id FROM outbox WHERE {condition} AND Channel IN ({channelList}) ORDER BY {order} LIMIT @max) " +
                 $"RETURNING {Columns}";
             command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight)
-                .With("@now", now).With("@until", now + lease).With("@max", max);
+                .With("@now", now).With("@until", now + lease).With("@max", max).With("@perChat", perChat);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -76,6 +76,18 @@ public static class OutboxWriter
     public static async Task<long> LastIdAsync(WriteScope scope, CancellationToken cancellationToken) =>
         (long)(await scope.Statement("SELECT COALESCE(MAX(Id), 0) FROM outbox").ExecuteScalarAsync(cancellationToken))!;
 
+    /// <summary>
+    /// Whether replies to the chat still wait in the queue (the chat held its limit when they were written): a turn's
+    /// replies are then queued behind them rather than handed over ahead of them. One seek on the (Channel, ChatId,
+    /// Status) index.
+    /// </summary>
+    public static async Task<bool> RepliesQueuedAsync(WriteScope scope, string channel, string chatId, CancellationToken cancellationToken)
+    {
+        var command = scope.Statement("SELECT EXISTS (SELECT 1 FROM outbox WHERE Channel = @channel AND ChatId = @chat AND Status = @queued AND Priority = @reply)");
+        command.Set("@channel", channel).Set("@chat", chatId).Set("@queued", (int)DeliveryStatus.Queued).Set("@reply", (int)DeliveryPriority.Reply);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! != 0;
+    }
+
     public static OutgoingMessage Read(OutboxMessage row) =>
         JsonSerializer.Deserialize<OutgoingMessage>(row.Payload, Json) ?? throw new InvalidDataException($"Outbox row {row.Id} has no message.");
 }
