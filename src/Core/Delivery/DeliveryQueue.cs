@@ -55,6 +55,18 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     public Task<List<OutboxMessage>> ReclaimExpiredAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken) =>
         LeaseWhereAsync(channels, max, lease, "Status = @inFlight AND LeaseUntil < @now", "Priority, Id", cancellationToken);
 
+    /// <summary>
+    /// Every row in flight goes back to the queue as it was (attempts kept): called at start-up, before anything is
+    /// leased, for what the previous process left in flight when it died. Returns how many.
+    /// </summary>
+    public Task<int> TakeBackInFlightAsync(CancellationToken cancellationToken) =>
+        writer.WriteAsync(async (scope, ct) =>
+        {
+            await using var command = scope.Connection.Command(scope.Transaction, "UPDATE outbox SET Status = @queued, LeaseUntil = NULL WHERE Status = @inFlight");
+            command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight);
+            return await command.ExecuteNonQueryAsync(ct);
+        });
+
     private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, string order, CancellationToken cancellationToken, int perChat = 0)
     {
         var rows = new List<OutboxMessage>(Math.Min(max, 256));

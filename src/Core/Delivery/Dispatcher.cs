@@ -54,16 +54,18 @@ public sealed partial class Dispatcher(
             Math.Max(1, settings.MaxInHandPerChat),
             Math.Max(settings.BatchSize, 1) * 10);
 
+        // One process per database: whatever a previous process left in flight is its own, and it is gone.
+        await TakeBackLeftInFlightAsync(stoppingToken);
         var recorder = Task.Run(RecordOutcomesAsync, CancellationToken.None);
         handoff.Attach(this);
         var reclaimEvery = (long)((settings.LeaseDuration / 4).TotalSeconds * time.TimestampFrequency);
-        long? lastReclaim = null;
+        var lastReclaim = time.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // A lease that ran out means a process died mid-send: checked at start and now and then, not on every lease.
-                var reclaim = lastReclaim is not { } last || time.GetTimestamp() - last > reclaimEvery;
+                // A lease that ran out means a send was left unrecorded (a hand-over refused at a stop): checked now and then.
+                var reclaim = time.GetTimestamp() - lastReclaim > reclaimEvery;
                 var leased = 0;
                 foreach (var (channel, pacer) in _channels)
                 {
@@ -110,6 +112,28 @@ public sealed partial class Dispatcher(
         await Hand.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _outcomes.Writer.TryComplete();
         await recorder;
+    }
+
+    /// <summary>
+    /// Rows left in flight by the process before this one go back to the queue at once, not when their lease runs out:
+    /// with one process per database (SQLite), nobody else is sending them. Several processes sharing a database would
+    /// lease under an instance id with a heartbeat and take back only the rows of instances whose heartbeat stopped.
+    /// </summary>
+    private async Task TakeBackLeftInFlightAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var taken = await queue.TakeBackInFlightAsync(cancellationToken);
+            if (taken > 0)
+            {
+                LogTakenBack(logger, taken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // They still come back when their lease runs out.
+            LogLoopError(logger, ex);
+        }
     }
 
     /// <summary>How many chats a channel may have ready to send: a quarter of a second of its rate, within the batch size.</summary>
@@ -322,6 +346,9 @@ public sealed partial class Dispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} delivery outcome(s) failed; retrying in a second")]
     private static partial void LogRecordError(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} outgoing message(s) left in flight by the previous run go back to the queue")]
+    private static partial void LogTakenBack(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} asked to slow down: nothing is sent to it for {Seconds} s")]
     private static partial void LogRetryAfter(ILogger logger, string channel, double seconds);
