@@ -59,6 +59,9 @@ public sealed class TestBot : IAsyncDisposable
 
             // Scripts answer at once; Telegram's 1 a second per chat is tested on its own.
             ["Telegram:RateLimit:PerChatPerSecond"] = "50",
+
+            // Scripts write faster than people (a whole sign-up and tip in a second); the intake limit is tested on its own.
+            ["Conversations:MaxUpdatesPerMinute"] = "600",
             ["Logging:LogLevel:Default"] = "Warning",
 
             // Background clean-ups run when a test says so (RunOnceAsync), not on their own timers.

@@ -27,6 +27,7 @@ public sealed partial class ConversationEngine(
     TimeProvider time,
     DeliverySignal delivery,
     ReplyHandoff handoff,
+    IntakeLimiter intake,
     AntqMetrics metrics,
     IEnumerable<ITurnFactLoader> factLoaders,
     IServiceProvider services,
@@ -83,7 +84,26 @@ public sealed partial class ConversationEngine(
             Now = now,
             MessagesKeptDays = deliveryOptions.Value.KeepDays,
         };
+
+        // A resident writing faster than anyone reads is not answered update by update (officers are not limited).
+        var limited = input.Kind is not (InboundKind.ChatBlocked or InboundKind.ChatUnblocked or InboundKind.ChatLeft) && facts.Get<Officers.Officer>() is null;
+        var verdict = limited ? intake.Admit(input.Channel, input.ChatId, inboxId, row.ReceivedAt) : IntakeVerdict.Answer;
+        if (verdict != IntakeVerdict.Answer)
+        {
+            await SkipAsync(inboxId, input, verdict == IntakeVerdict.SlowDown ? context.Say("error.slow_down") : null, row.ReceivedAt);
+            return true;
+        }
+
         var turn = router.Route(context, state);
+        if (!turn.NotUnderstood)
+        {
+            intake.Understood(input.Channel, input.ChatId);
+        }
+        else if (!intake.MaySayNotUnderstood(input.Channel, input.ChatId, now))
+        {
+            // Said a moment ago, and the menu is still just above: a string of such inputs gets one answer.
+            turn = turn with { Messages = [] };
+        }
 
         // Written with the turns of other chats that are ready at the same moment, in one transaction (group commit).
         var writesState = turn.StateChanged || turn.Language is not null || (state.Flow is not null && !isNew);
@@ -220,6 +240,27 @@ public sealed partial class ConversationEngine(
         metrics.Handled(row.Channel, "failed", now - row.ReceivedAt);
     }
 
+    /// <summary>An update over the intake limit: marked handled as it is, with the "slow down" message if it is the first.</summary>
+    private async Task SkipAsync(long inboxId, InboundMessage input, OutgoingMessage? slowDown, DateTime receivedAt)
+    {
+        List<string> payloads = slowDown is null ? [] : [OutboxWriter.Payload(slowDown)];
+        var handledAt = await writer.WriteAsync(async (scope, ct) =>
+        {
+            var at = time.GetUtcNow().UtcDateTime;
+            await OutboxWriter.WriteAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, at, ct);
+            await ConversationStore.MarkHandledAsync(scope, inboxId, at, ct);
+            return at;
+        });
+
+        if (payloads.Count > 0)
+        {
+            delivery.Notify();
+        }
+
+        metrics.Handled(input.Channel, "limited", handledAt - receivedAt);
+        LogLimited(logger, inboxId, input.Channel, slowDown is not null);
+    }
+
     private static void Apply(Turn turn, ConversationState state, DateTime now)
     {
         state.Flow = turn.StateChanged ? turn.Flow : state.Flow;
@@ -236,4 +277,7 @@ public sealed partial class ConversationEngine(
     // Ids, kinds and steps only: never the text a resident wrote.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handled update {InboxId} ({Channel}, {Kind}) → flow {Flow}, step {Step}, {Replies} replies")]
     private static partial void LogHandled(ILogger logger, long inboxId, string channel, InboundKind kind, string? flow, string? step, int replies);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {InboxId} ({Channel}) is over the intake limit: not answered (slow-down message: {SlowDown})")]
+    private static partial void LogLimited(ILogger logger, long inboxId, string channel, bool slowDown);
 }
