@@ -69,6 +69,7 @@ public static class CoreRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
         services.AddSingleton<ReplyHandoff>();
         services.AddHostedService<Dispatcher>();
+        services.AddHostedService<QueueDepthGauge>();
         // Broadcasts
         services.AddSingleton<IFlow, Broadcasts.BroadcastFlow>();
         services.AddSingleton<IFlow, Broadcasts.EditBroadcastFlow>();

@@ -10,7 +10,7 @@ public static class OutboxWriter
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Enqueue(AntqDb db, string channel, string chatId, IEnumerable<OutgoingMessage> messages, DeliveryPriority priority, DateTime now)
+    public static void Enqueue(AntqDb db, string channel, string chatId, IEnumerable<OutgoingMessage> messages, DeliveryPriority priority, DateTime now, OutboxKind? kind = null)
     {
         foreach (var message in messages)
         {
@@ -19,6 +19,7 @@ public static class OutboxWriter
                 Channel = channel,
                 ChatId = chatId,
                 Priority = priority,
+                Kind = kind,
                 Payload = Payload(message),
                 Status = DeliveryStatus.Queued,
                 CreatedAt = now,
