@@ -67,7 +67,7 @@ public sealed partial class Dispatcher(
                 // A lease that ran out means a send was left unrecorded (a hand-over refused at a stop): checked now and then.
                 var reclaim = time.GetTimestamp() - lastReclaim > reclaimEvery;
                 var leased = 0;
-                foreach (var (channel, pacer) in _channels)
+                foreach (var channel in _channels.Keys)
                 {
                     var room = Hand.Room(channel);
                     if (room <= 0)
