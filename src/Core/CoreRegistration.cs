@@ -36,6 +36,7 @@ public static class CoreRegistration
         services.AddSingleton<IFlow, EraseFlow>();
         services.AddSingleton<FlowCatalog>();
         services.AddSingleton(sp => new ConversationRouter(sp.GetRequiredService<FlowCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>().Value, sp.GetServices<IInputRoute>()));
+        services.AddSingleton<IntakeLimiter>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ITurnFactLoader, OfficerFacts>();
 
@@ -68,6 +69,7 @@ public static class CoreRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
         services.AddSingleton<ReplyHandoff>();
         services.AddHostedService<Dispatcher>();
+        services.AddHostedService<QueueDepthGauge>();
         // Broadcasts
         services.AddSingleton<IFlow, Broadcasts.BroadcastFlow>();
         services.AddSingleton<IFlow, Broadcasts.EditBroadcastFlow>();

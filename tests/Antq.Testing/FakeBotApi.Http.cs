@@ -48,6 +48,13 @@ public sealed partial class FakeBotApi
             return;
         }
 
+        if (await WaitInHoldAsync(method, aborted).ConfigureAwait(false))
+        {
+            Record(method, body, files, context.Request.ContentType, receivedAt, 0, null, "");
+            context.Abort();
+            return;
+        }
+
         if ((TakeFailure(method, RecordedCall.AsString(body["chat_id"])) ?? TakeRateToken(method)) is { } failure)
         {
             if (failure.Disconnect)

@@ -3,14 +3,17 @@ using System.Diagnostics;
 namespace Antq.Testing;
 
 /// <summary>
-/// Opt-in enforcement of an overall message rate, as Telegram does for a bot: a token bucket of N messages a
-/// second with a burst of N; a message beyond it is answered 429 "Too Many Requests" with
+/// Opt-in enforcement of an overall message rate, as Telegram does for a bot, in one of two shapes: a token bucket
+/// of N messages a second (<see cref="EnforceRateLimit"/>), or at most N messages in any rolling window
+/// (<see cref="EnforceRollingWindow"/>). A message beyond it is answered 429 "Too Many Requests" with
 /// <c>parameters.retry_after</c> (whole seconds, at least 1) and is not delivered.
 /// </summary>
 public sealed partial class FakeBotApi
 {
     private readonly Lock _rateGate = new();
+    private readonly Queue<long> _windowAccepted = new();
     private RateLimitRule? _rateLimit;
+    private WindowRule? _window;
     private double _rateTokens;
     private long _rateLast;
     private long _rateAccepted;
@@ -34,9 +37,28 @@ public sealed partial class FakeBotApi
         var rule = new RateLimitRule(perSecond, Math.Max(1, burst ?? perSecond), counts ?? IsMessage);
         lock (_rateGate)
         {
+            _window = null;
             _rateLimit = rule;
             _rateTokens = rule.Burst;
             _rateLast = Stopwatch.GetTimestamp();
+        }
+    }
+
+    /// <summary>
+    /// From now on, at most <paramref name="max"/> messages are accepted in any rolling <paramref name="window"/>
+    /// (one second by default), counted when the fake has read the request; one more is answered 429 with
+    /// <c>retry_after</c> 1 and does not count. What is counted is as for <see cref="EnforceRateLimit"/>. Unlike the
+    /// token bucket, this lets no burst on top of the limit: the strictest reading of "30 messages a second".
+    /// </summary>
+    public void EnforceRollingWindow(int max, TimeSpan? window = null, Func<string, bool>? counts = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var rule = new WindowRule(max, (long)((window ?? TimeSpan.FromSeconds(1)).TotalSeconds * Stopwatch.Frequency), counts ?? IsMessage);
+        lock (_rateGate)
+        {
+            _rateLimit = null;
+            _window = rule;
+            _windowAccepted.Clear();
         }
     }
 
@@ -46,6 +68,7 @@ public sealed partial class FakeBotApi
         lock (_rateGate)
         {
             _rateLimit = null;
+            _window = null;
         }
     }
 
@@ -59,6 +82,11 @@ public sealed partial class FakeBotApi
     {
         lock (_rateGate)
         {
+            if (_window is { } window)
+            {
+                return TakeWindowSlot(window, method);
+            }
+
             if (_rateLimit is not { } rule || !rule.Counts(method))
             {
                 return null;
@@ -80,5 +108,31 @@ public sealed partial class FakeBotApi
         }
     }
 
+    private FakeFailure? TakeWindowSlot(WindowRule rule, string method)
+    {
+        if (!rule.Counts(method))
+        {
+            return null;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        while (_windowAccepted.TryPeek(out var oldest) && now - oldest >= rule.Ticks)
+        {
+            _windowAccepted.Dequeue();
+        }
+
+        if (_windowAccepted.Count < rule.Max)
+        {
+            _windowAccepted.Enqueue(now);
+            _rateAccepted++;
+            return null;
+        }
+
+        _rateRejected++;
+        return FakeFailure.TooManyRequests(1);
+    }
+
     private sealed record RateLimitRule(double PerSecond, double Burst, Func<string, bool> Counts);
+
+    private sealed record WindowRule(int Max, long Ticks, Func<string, bool> Counts);
 }

@@ -59,6 +59,9 @@ public sealed class TestBot : IAsyncDisposable
 
             // Scripts answer at once; Telegram's 1 a second per chat is tested on its own.
             ["Telegram:RateLimit:PerChatPerSecond"] = "50",
+
+            // Scripts write faster than people (a whole sign-up and tip in a second); the intake limit is tested on its own.
+            ["Conversations:MaxUpdatesPerMinute"] = "600",
             ["Logging:LogLevel:Default"] = "Warning",
 
             // Background clean-ups run when a test says so (RunOnceAsync), not on their own timers.
@@ -134,6 +137,31 @@ public sealed class TestBot : IAsyncDisposable
             await _app.DisposeAsync();
             _app = null;
         }
+    }
+
+    /// <summary>
+    /// Stops the service as a kill would leave it: the database keeps what was committed at this moment (a snapshot
+    /// taken while the service runs) and nothing the stop writes afterwards; <paramref name="atCrash"/> runs between the
+    /// snapshot and the stop (e.g. to cut off requests on their way). <see cref="RestartAsync"/> starts it again.
+    /// </summary>
+    public async Task CrashAsync(Action? atCrash = null)
+    {
+        var snapshot = Path.Combine(Folder, "crash.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO @file";
+            command.Parameters.AddWithValue("@file", snapshot);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        atCrash?.Invoke();
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(DatabaseFile + "-wal");
+        File.Delete(DatabaseFile + "-shm");
+        File.Move(snapshot, DatabaseFile, overwrite: true);
     }
 
     public async Task RestartAsync()

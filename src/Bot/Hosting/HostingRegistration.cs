@@ -117,9 +117,14 @@ public static class HostingRegistration
             throw new ConfigurationProblemException($"Conversations:Lanes must be between 1 and 256 (got {conversations.Lanes}).");
         }
 
-        if (delivery.BatchSize < 1 || delivery.MaxConcurrency < 1 || delivery.MaxAttempts < 1)
+        if (conversations.MaxUpdatesPerMinute < 0 || conversations.NotUnderstoodEvery < TimeSpan.Zero)
         {
-            throw new ConfigurationProblemException("Delivery:BatchSize, Delivery:MaxConcurrency and Delivery:MaxAttempts must be at least 1.");
+            throw new ConfigurationProblemException($"Conversations:MaxUpdatesPerMinute must be 0 (no limit) or more (got {conversations.MaxUpdatesPerMinute}) and Conversations:NotUnderstoodEvery a time span such as 00:00:30 (got {conversations.NotUnderstoodEvery}).");
+        }
+
+        if (delivery.BatchSize < 1 || delivery.MaxConcurrency < 1 || delivery.MaxAttempts < 1 || delivery.MaxInHandPerChat < 1)
+        {
+            throw new ConfigurationProblemException("Delivery:BatchSize, Delivery:MaxConcurrency, Delivery:MaxAttempts and Delivery:MaxInHandPerChat must be at least 1.");
         }
 
         if (delivery.KeepDays < 1 || delivery.CleanupInterval <= TimeSpan.Zero)

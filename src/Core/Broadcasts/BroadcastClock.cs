@@ -143,7 +143,7 @@ public sealed class BroadcastClock(
         var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == broadcast.OfficerId, cancellationToken);
         if (officer is not null)
         {
-            OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [new OutgoingMessage { Text = text }], DeliveryPriority.Reply, now);
+            OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [new OutgoingMessage { Text = text }], DeliveryPriority.Reply, now, OutboxKind.Notice);
         }
     }
 }

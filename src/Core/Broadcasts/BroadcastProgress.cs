@@ -88,6 +88,7 @@ public static class BroadcastProgress
         Channel = channel,
         ChatId = chatId,
         Priority = priority,
+        Kind = OutboxKind.Notice,
         Payload = JsonSerializer.Serialize(message, OutboxWriter.Json),
         Status = DeliveryStatus.Queued,
         CreatedAt = now,

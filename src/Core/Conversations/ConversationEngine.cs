@@ -27,6 +27,7 @@ public sealed partial class ConversationEngine(
     TimeProvider time,
     DeliverySignal delivery,
     ReplyHandoff handoff,
+    IntakeLimiter intake,
     AntqMetrics metrics,
     IEnumerable<ITurnFactLoader> factLoaders,
     IServiceProvider services,
@@ -83,7 +84,26 @@ public sealed partial class ConversationEngine(
             Now = now,
             MessagesKeptDays = deliveryOptions.Value.KeepDays,
         };
+
+        // A resident writing faster than anyone reads is not answered update by update (officers are not limited).
+        var limited = input.Kind is not (InboundKind.ChatBlocked or InboundKind.ChatUnblocked or InboundKind.ChatLeft) && facts.Get<Officers.Officer>() is null;
+        var verdict = limited ? intake.Admit(input.Channel, input.ChatId, inboxId, row.ReceivedAt) : IntakeVerdict.Answer;
+        if (verdict != IntakeVerdict.Answer)
+        {
+            await SkipAsync(inboxId, input, verdict == IntakeVerdict.SlowDown ? context.Say("error.slow_down") : null, row.ReceivedAt);
+            return true;
+        }
+
         var turn = router.Route(context, state);
+        if (!turn.NotUnderstood)
+        {
+            intake.Understood(input.Channel, input.ChatId);
+        }
+        else if (!intake.MaySayNotUnderstood(input.Channel, input.ChatId, now))
+        {
+            // Said a moment ago, and the menu is still just above: a string of such inputs gets one answer.
+            turn = turn with { Messages = [] };
+        }
 
         // Written with the turns of other chats that are ready at the same moment, in one transaction (group commit).
         var writesState = turn.StateChanged || turn.Language is not null || (state.Flow is not null && !isNew);
@@ -99,59 +119,84 @@ public sealed partial class ConversationEngine(
             prepared.Add(await change.PrepareAsync(new ChangeContext(db, input, now, services), cancellationToken));
         }
 
-        var lease = handoff.LeaseFor(input.Channel);
         var turnPayloads = turn.Messages.Select(OutboxWriter.Payload).ToList();
-        var (handledAt, leased, replies, queuedForOthers) = await writer.WriteAsync(async (scope, ct) =>
+        HandoffTicket? ticket = null;
+        (DateTime, List<OutboxMessage>, int, bool) written;
+        try
         {
-            var queuedForOthers = false;
-            var forgetsChat = false;
-            var payloads = turnPayloads;
-            if (prepared.Count > 0)
+            written = await writer.WriteAsync(async (scope, ct) =>
             {
-                var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
-                var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
-                foreach (var change in prepared)
+                var queuedForOthers = false;
+                var forgetsChat = false;
+                var payloads = turnPayloads;
+                if (prepared.Count > 0)
                 {
-                    await change.ApplyAsync(changes, ct);
+                    var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
+                    var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
+                    foreach (var change in prepared)
+                    {
+                        await change.ApplyAsync(changes, ct);
+                    }
+
+                    if (scope.Db.ChangeTracker.HasChanges())
+                    {
+                        await scope.Db.SaveChangesAsync(ct);
+                    }
+
+                    // Any change of the newest id (a row queued, or the newest deleted by an erasure) wakes the dispatcher.
+                    queuedForOthers = await OutboxWriter.LastIdAsync(scope, ct) != lastOutboxId;
+                    payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
+                    forgetsChat = changes.ForgetsChat;
                 }
 
-                if (scope.Db.ChangeTracker.HasChanges())
+                // An erased chat keeps no state: its next message starts afresh, as a stranger's would.
+                if (writesState && !forgetsChat)
                 {
-                    await scope.Db.SaveChangesAsync(ct);
+                    await ConversationStore.SaveStateAsync(scope, state, isNew, revision, ct);
                 }
 
-                // Any change of the newest id (a row queued, or the newest deleted by an erasure) wakes the dispatcher.
-                queuedForOthers = await OutboxWriter.LastIdAsync(scope, ct) != lastOutboxId;
-                payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
-                forgetsChat = changes.ForgetsChat;
+                // Queued and handled when committed: the time waiting for the writer's turn counts. With room in the
+                // dispatcher, the replies are written leased and handed to it below, without waiting for its next lease;
+                // never past replies of the same chat still queued, which go first.
+                var queuedAt = time.GetUtcNow().UtcDateTime;
+                ticket = handoff.Reserve(input.Channel, input.ChatId, payloads.Count);
+                if (ticket is not null && await OutboxWriter.RepliesQueuedAsync(scope, input.Channel, input.ChatId, ct))
+                {
+                    handoff.Release(ticket);
+                    ticket = null;
+                }
+
+                List<OutboxMessage> rows = [];
+                if (ticket is not null)
+                {
+                    rows = await OutboxWriter.WriteLeasedAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + ticket.Lease, ct);
+                }
+                else
+                {
+                    await OutboxWriter.WriteAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, ct);
+                }
+
+                await ConversationStore.MarkHandledAsync(scope, inboxId, queuedAt, ct);
+                return (queuedAt, rows, payloads.Count, queuedForOthers);
+            });
+        }
+        catch
+        {
+            // Not committed: the room kept for the replies is given back.
+            if (ticket is not null)
+            {
+                handoff.Release(ticket);
             }
 
-            // An erased chat keeps no state: its next message starts afresh, as a stranger's would.
-            if (writesState && !forgetsChat)
-            {
-                await ConversationStore.SaveStateAsync(scope, state, isNew, revision, ct);
-            }
+            throw;
+        }
 
-            // Queued and handled when committed: the time waiting for the writer's turn counts. With the dispatcher
-            // running, the replies are written leased and handed to it below, without waiting for its next lease.
-            var queuedAt = time.GetUtcNow().UtcDateTime;
-            List<OutboxMessage> rows = [];
-            if (lease is { } l)
-            {
-                rows = await OutboxWriter.WriteLeasedAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + l, ct);
-            }
-            else
-            {
-                await OutboxWriter.WriteAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, ct);
-            }
-
-            await ConversationStore.MarkHandledAsync(scope, inboxId, queuedAt, ct);
-            return (queuedAt, rows, payloads.Count, queuedForOthers);
-        });
+        var (handledAt, leased, replies, queuedForOthers) = written;
 
         // Other chats' messages a change queued (an officer told of a tip) go by the dispatcher's lease: it is woken
         // for them only, not for every change (a profile saved, an erasure), since a lease takes the writer's turn.
-        if (!handoff.Hand(leased) || replies > leased.Count || queuedForOthers)
+        var handed = ticket is not null && handoff.Hand(ticket, leased);
+        if ((!handed && replies > 0) || queuedForOthers)
         {
             delivery.Notify();
         }
@@ -198,6 +243,27 @@ public sealed partial class ConversationEngine(
         metrics.Handled(row.Channel, "failed", now - row.ReceivedAt);
     }
 
+    /// <summary>An update over the intake limit: marked handled as it is, with the "slow down" message if it is the first.</summary>
+    private async Task SkipAsync(long inboxId, InboundMessage input, OutgoingMessage? slowDown, DateTime receivedAt)
+    {
+        List<string> payloads = slowDown is null ? [] : [OutboxWriter.Payload(slowDown)];
+        var handledAt = await writer.WriteAsync(async (scope, ct) =>
+        {
+            var at = time.GetUtcNow().UtcDateTime;
+            await OutboxWriter.WriteAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, at, ct);
+            await ConversationStore.MarkHandledAsync(scope, inboxId, at, ct);
+            return at;
+        });
+
+        if (payloads.Count > 0)
+        {
+            delivery.Notify();
+        }
+
+        metrics.Handled(input.Channel, "limited", handledAt - receivedAt);
+        LogLimited(logger, inboxId, input.Channel, slowDown is not null);
+    }
+
     private static void Apply(Turn turn, ConversationState state, DateTime now)
     {
         state.Flow = turn.StateChanged ? turn.Flow : state.Flow;
@@ -214,4 +280,7 @@ public sealed partial class ConversationEngine(
     // Ids, kinds and steps only: never the text a resident wrote.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handled update {InboxId} ({Channel}, {Kind}) → flow {Flow}, step {Step}, {Replies} replies")]
     private static partial void LogHandled(ILogger logger, long inboxId, string channel, InboundKind kind, string? flow, string? step, int replies);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {InboxId} ({Channel}) is over the intake limit: not answered (slow-down message: {SlowDown})")]
+    private static partial void LogLimited(ILogger logger, long inboxId, string channel, bool slowDown);
 }

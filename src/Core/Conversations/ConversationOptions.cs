@@ -12,4 +12,13 @@ public sealed class ConversationOptions
 
     /// <summary>Longest text accepted from a resident anywhere (a step may accept less).</summary>
     public int MaxTextLength { get; set; } = 4000;
+
+    /// <summary>
+    /// Updates of one resident answered in any minute; more are stored and marked handled unanswered, with one
+    /// "slow down" message a minute (<see cref="IntakeLimiter"/>). Officers are not limited. 0: no limit.
+    /// </summary>
+    public int MaxUpdatesPerMinute { get; set; } = 20;
+
+    /// <summary>One chat is told "I did not understand" at most once in this time, however often it is not understood.</summary>
+    public TimeSpan NotUnderstoodEvery { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -48,6 +48,7 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
             Messages = [.. notices, .. turn.Messages],
             Changes = [.. reactivate, .. turn.Changes],
             StateChanged = turn.StateChanged || closed,
+            NotUnderstood = turn.NotUnderstood && !closed,
         };
     }
 
@@ -75,7 +76,7 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
                 InboundKind.Button => "error.old_button",
                 _ => "menu.not_understood",
             };
-            return new Turn { StateChanged = false, Messages = [MainMenu.Render(context, why)] };
+            return new Turn { StateChanged = false, Messages = [MainMenu.Render(context, why)], NotUnderstood = why != "error.old_button" };
         }
 
         return resident?.ConsentRefusedAt is not null

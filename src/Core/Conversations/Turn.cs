@@ -20,4 +20,7 @@ public sealed record Turn
 
     /// <summary>False when the chat stays exactly where it was (bad input, /help): its state is not written.</summary>
     public bool StateChanged { get; init; } = true;
+
+    /// <summary>The answer is only "I did not understand" (with the menu): said once for a string of such inputs.</summary>
+    public bool NotUnderstood { get; init; }
 }

@@ -2,13 +2,11 @@ using System.Collections.Concurrent;
 
 namespace Antq.Core.Delivery;
 
-/// <summary>One channel's sender with its rate limits: one bucket for the channel, one per chat.</summary>
+/// <summary>One channel's sender with its rate limits: a gate for the channel (<see cref="ChannelGate"/>), a bucket per chat.</summary>
 internal sealed class ChannelPacer(IChannelSender sender)
 {
-    // A third of a second's worth in one burst, not a whole second's: sending at exactly the channel's rate with the
-    // channel's own full burst leaves no margin, and the first jitter in the network earns a 429 that stops everything.
-    private readonly TokenBucket _channel = new(sender.Limits.PerSecond, Burst(sender.Limits.PerSecond));
-    private readonly TokenBucket? _paid = sender.Limits.PaidBroadcastPerSecond is { } paid ? new(paid, Burst(paid)) : null;
+    private readonly ChannelGate _channel = new(sender.Limits.PerSecond);
+    private readonly ChannelGate? _paid = sender.Limits.PaidBroadcastPerSecond is { } paid ? new(paid) : null;
     private readonly ConcurrentDictionary<string, TokenBucket> _chats = new();
     private long _sinceSweep;
 
@@ -17,32 +15,42 @@ internal sealed class ChannelPacer(IChannelSender sender)
     /// <summary>True when broadcasts go as paid messages on their own (higher) rate.</summary>
     public bool PaidBroadcasts => _paid is not null;
 
-    public async Task WaitTurnAsync(string chatId, bool paid, CancellationToken cancellationToken)
+    /// <summary>How long the chat's own limit holds its next message back (zero: it may go now); the turn is taken.</summary>
+    public TimeSpan ReserveChatTurn(string chatId)
     {
-        var chat = _chats.GetOrAdd(chatId, _ => new TokenBucket(sender.Limits.PerChatPerSecond, Math.Max(1, sender.Limits.PerChatBurst)));
-        var wait = chat.Reserve();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, cancellationToken);
-        }
-
-        // Paid broadcasts have their own rate; the free messages count against it too, so that together they stay
-        // within the paid limit.
-        wait = paid && _paid is not null ? _paid.Reserve() : Max(_channel.Reserve(), _paid?.Reserve() ?? TimeSpan.Zero);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, cancellationToken);
-        }
-
         if (Interlocked.Increment(ref _sinceSweep) % 10_000 == 0)
         {
             Sweep();
         }
+
+        return _chats.GetOrAdd(chatId, _ => new TokenBucket(sender.Limits.PerChatPerSecond, Math.Max(1, sender.Limits.PerChatBurst))).Reserve();
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>
+    /// Waits for the channel's turn: replies, edits and files on the free rate, paid broadcasts on theirs. The turn is
+    /// reported to <see cref="Sent"/> once the channel answered.
+    /// </summary>
+    public async Task<(long Free, long Paid)> WaitChannelTurnAsync(bool paid, CancellationToken cancellationToken)
+    {
+        var free = !paid || _paid is null ? await _channel.WaitAsync(cancellationToken) : -1;
 
-    private static double Burst(double perSecond) => Math.Max(1, perSecond / 3);
+        // The free messages count against the paid limit too, so that together they stay within it.
+        return (free, _paid is null ? -1 : await _paid.WaitAsync(cancellationToken));
+    }
+
+    /// <summary>The channel answered the message of <paramref name="turn"/> (or the request failed).</summary>
+    public void Sent((long Free, long Paid) turn)
+    {
+        if (turn.Free >= 0)
+        {
+            _channel.Sent(turn.Free);
+        }
+
+        if (turn.Paid >= 0)
+        {
+            _paid?.Sent(turn.Paid);
+        }
+    }
 
     public void PauseFor(TimeSpan pause)
     {

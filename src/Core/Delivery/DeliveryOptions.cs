@@ -10,6 +10,12 @@ public sealed class DeliveryOptions
     /// <summary>Chats sent to at the same time.</summary>
     public int MaxConcurrency { get; set; } = 32;
 
+    /// <summary>
+    /// Most messages for one chat the dispatcher holds at once (leased or handed over); the rest wait queued, so a chat
+    /// sent a flood of answers never holds up the others' messages.
+    /// </summary>
+    public int MaxInHandPerChat { get; set; } = 5;
+
     /// <summary>After this, a row leased by a process that died goes back to the queue.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 

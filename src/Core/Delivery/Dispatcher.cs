@@ -14,7 +14,10 @@ namespace Antq.Core.Delivery;
 /// </summary>
 /// <remarks>
 /// Each channel holds at most about a quarter of a second of its rate in hand (leased, not yet sent), so a reply leased
-/// while a broadcast is running waits behind that much broadcast traffic at most, never behind a whole batch.
+/// while a broadcast is running waits behind that much broadcast traffic at most, never behind a whole batch. One chat
+/// holds at most <see cref="DeliveryOptions.MaxInHandPerChat"/> rows, so a resident sent a flood of answers keeps the
+/// rest queued in the database, and while that chat waits out its own limit it takes no room from the others
+/// (<see cref="InHand"/>).
 /// </remarks>
 public sealed partial class Dispatcher(
     DeliveryQueue queue,
@@ -28,16 +31,12 @@ public sealed partial class Dispatcher(
 {
     private static readonly TimeSpan InHandHorizon = TimeSpan.FromMilliseconds(250);
     private readonly Dictionary<string, ChannelPacer> _channels = senders.ToDictionary(s => s.Channel, s => new ChannelPacer(s));
-    private readonly Dictionary<(string Channel, string ChatId), Queue<OutboxMessage>> _chats = [];
-    private readonly Lock _chatsLock = new();
     private readonly Channel<DeliveryOutcome> _outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, int> _inHand = [];
-    private readonly Dictionary<string, bool> _roomWanted = [];
-    private readonly TaskCompletionSource _allHandedBack = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private InHand? _hand;
     private SemaphoreSlim _senders = new(1);
     private CancellationToken _stopping;
-    private int _totalInHand;
-    private bool _leasing = true;
+
+    private InHand Hand => _hand ?? throw new InvalidOperationException("The dispatcher has not started.");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,40 +49,39 @@ public sealed partial class Dispatcher(
         var settings = options.Value;
         _senders = new SemaphoreSlim(settings.MaxConcurrency);
         _stopping = stoppingToken;
-        foreach (var channel in _channels.Keys)
-        {
-            _inHand[channel] = 0;
-            _roomWanted[channel] = false;
-        }
+        _hand = new InHand(
+            _channels.ToDictionary(c => c.Key, c => Budget(c.Value, settings)),
+            Math.Max(1, settings.MaxInHandPerChat),
+            Math.Max(settings.BatchSize, 1) * 10);
 
+        // One process per database: whatever a previous process left in flight is its own, and it is gone.
+        await TakeBackLeftInFlightAsync(stoppingToken);
         var recorder = Task.Run(RecordOutcomesAsync, CancellationToken.None);
         handoff.Attach(this);
         var reclaimEvery = (long)((settings.LeaseDuration / 4).TotalSeconds * time.TimestampFrequency);
-        long? lastReclaim = null;
+        var lastReclaim = time.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // A lease that ran out means a process died mid-send: checked at start and now and then, not on every lease.
-                var reclaim = lastReclaim is not { } last || time.GetTimestamp() - last > reclaimEvery;
+                // A lease that ran out means a send was left unrecorded (a hand-over refused at a stop): checked now and then.
+                var reclaim = time.GetTimestamp() - lastReclaim > reclaimEvery;
                 var leased = 0;
-                var full = false;
-                foreach (var (channel, pacer) in _channels)
+                foreach (var channel in _channels.Keys)
                 {
-                    var room = Room(channel, Budget(pacer, settings));
+                    var room = Hand.Room(channel);
                     if (room <= 0)
                     {
-                        full = true;
                         continue;
                     }
 
-                    var rows = await queue.LeaseAsync([channel], room, settings.LeaseDuration, stoppingToken);
+                    var rows = await queue.LeaseAsync([channel], room, Hand.PerChat, settings.LeaseDuration, stoppingToken);
                     if (reclaim)
                     {
                         rows.AddRange(await queue.ReclaimExpiredAsync([channel], room - rows.Count, settings.LeaseDuration, stoppingToken));
                     }
 
-                    Hand(channel, rows);
+                    Start(Hand.Add(rows));
                     leased += rows.Count;
                 }
 
@@ -94,12 +92,7 @@ public sealed partial class Dispatcher(
 
                 if (leased == 0)
                 {
-                    if (!full && Volatile.Read(ref _totalInHand) == 0)
-                    {
-                        metrics.QueueDepth(await queue.CountQueuedAsync(stoppingToken));
-                    }
-
-                    // Woken by new rows (the engine, the clocks) or by a row in hand finishing (room again).
+                    // Woken by new rows (the engine, the clocks) or by room made in hand.
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }
             }
@@ -116,21 +109,34 @@ public sealed partial class Dispatcher(
 
         // Stopping: rows in hand finish sending or go back to the queue untouched; then their outcomes are written.
         handoff.Detach(this);
-        lock (_chatsLock)
-        {
-            _leasing = false;
-            if (_totalInHand == 0)
-            {
-                _allHandedBack.TrySetResult();
-            }
-        }
-
-        await _allHandedBack.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Hand.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _outcomes.Writer.TryComplete();
         await recorder;
     }
 
-    /// <summary>How many rows a channel may hold leased but unsent: a quarter of a second of its rate, within the batch size.</summary>
+    /// <summary>
+    /// Rows left in flight by the process before this one go back to the queue at once, not when their lease runs out:
+    /// with one process per database (SQLite), nobody else is sending them. Several processes sharing a database would
+    /// lease under an instance id with a heartbeat and take back only the rows of instances whose heartbeat stopped.
+    /// </summary>
+    private async Task TakeBackLeftInFlightAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var taken = await queue.TakeBackInFlightAsync(cancellationToken);
+            if (taken > 0)
+            {
+                LogTakenBack(logger, taken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // They still come back when their lease runs out.
+            LogLoopError(logger, ex);
+        }
+    }
+
+    /// <summary>How many chats a channel may have ready to send: a quarter of a second of its rate, within the batch size.</summary>
     private static int Budget(ChannelPacer pacer, DeliveryOptions settings)
     {
         var limits = pacer.Sender.Limits;
@@ -138,135 +144,111 @@ public sealed partial class Dispatcher(
         return Math.Clamp((int)Math.Ceiling(rate * InHandHorizon.TotalSeconds), 1, settings.BatchSize);
     }
 
-    /// <summary>
-    /// How many more rows the channel may have leased. None: the loop waits, and the row in hand that makes room
-    /// wakes it (<see cref="Finish"/>); a row finishing while there is room wakes nobody, so a reply sent does not
-    /// cost the single writer a lease that finds nothing.
-    /// </summary>
-    private int Room(string channel, int budget)
-    {
-        lock (_chatsLock)
-        {
-            var room = budget - _inHand[channel];
-            _roomWanted[channel] = room <= 0;
-            return room;
-        }
-    }
-
     TimeSpan IReplyTaker.Lease => options.Value.LeaseDuration;
 
     bool IReplyTaker.Sends(string channel) => _channels.ContainsKey(channel);
 
+    bool IReplyTaker.Reserve(string channel, string chatId, int count) => _hand is { } hand && hand.Reserve(channel, chatId, count);
+
     /// <summary>A turn's replies, leased and committed by the engine (<see cref="ReplyHandoff"/>): sent like leased rows.</summary>
-    bool IReplyTaker.Take(IReadOnlyList<OutboxMessage> rows) => Hand(rows[0].Channel, rows, onlyWhileLeasing: true);
-
-    /// <summary>Puts leased rows behind the rows of the same chat already in hand; a chat with none gets a sender.</summary>
-    private bool Hand(string channel, IReadOnlyList<OutboxMessage> rows, bool onlyWhileLeasing = false)
+    bool IReplyTaker.Take(IReadOnlyList<OutboxMessage> rows)
     {
-        List<((string, string) Key, Queue<OutboxMessage> Rows)> started = [];
-        lock (_chatsLock)
+        if (rows.Count == 0)
         {
-            if (onlyWhileLeasing && !_leasing)
-            {
-                return false;
-            }
-
-            _inHand[channel] += rows.Count;
-            _totalInHand += rows.Count;
-            foreach (var row in rows)
-            {
-                if (_chats.TryGetValue((row.Channel, row.ChatId), out var waiting))
-                {
-                    waiting.Enqueue(row);
-                    continue;
-                }
-
-                var chat = new Queue<OutboxMessage>();
-                chat.Enqueue(row);
-                _chats[(row.Channel, row.ChatId)] = chat;
-                started.Add(((row.Channel, row.ChatId), chat));
-            }
+            return true;
         }
 
-        foreach (var chat in started)
+        var chat = Hand.Take(rows, out var taken);
+        if (chat is not null)
         {
-            _ = Task.Run(() => SendChatAsync(chat.Key, chat.Rows), CancellationToken.None);
+            Start([chat]);
         }
 
-        return true;
+        return taken;
+    }
+
+    void IReplyTaker.Release(string channel, string chatId, int count) => Hand.Release(channel, chatId, count);
+
+    private void Start(List<InHand.ChatRows> chats)
+    {
+        foreach (var chat in chats)
+        {
+            _ = Task.Run(() => SendChatAsync(chat), CancellationToken.None);
+        }
     }
 
     /// <summary>One chat's rows, in order; once one cannot go, the rest of the chat in hand waits with it.</summary>
-    private async Task SendChatAsync((string Channel, string ChatId) key, Queue<OutboxMessage> chat)
+    private async Task SendChatAsync(InHand.ChatRows chat)
     {
         var settings = options.Value;
-        var entered = false;
-        try
+        DeliveryOutcome? stop = null;
+        while (Hand.Next(chat) is { } row)
         {
-            await _senders.WaitAsync(_stopping);
-            entered = true;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping before this chat's turn: its rows go back to the queue below, untouched.
-        }
-
-        try
-        {
-            DeliveryOutcome? stop = null;
-            while (true)
+            DeliveryOutcome outcome;
+            if (stop is { } s)
             {
-                OutboxMessage? row;
-                lock (_chatsLock)
-                {
-                    if (!chat.TryDequeue(out row))
-                    {
-                        _chats.Remove(key);
-                        break;
-                    }
-                }
-
-                DeliveryOutcome outcome;
-                if (!entered)
-                {
-                    outcome = new DeliveryOutcome(row.Id, row.Channel, row.ChatId, DeliveryStatus.Queued, CountsAsAttempt: false);
-                }
-                else if (stop is { } s)
-                {
-                    outcome = new DeliveryOutcome(row.Id, row.Channel, row.ChatId, s.Status, s.NotBefore, s.Error, CountsAsAttempt: false);
-                }
-                else
-                {
-                    outcome = await SendAsync(row, settings);
-                    if (outcome.Status != DeliveryStatus.Sent && outcome.Status != DeliveryStatus.Failed)
-                    {
-                        stop = outcome;
-                    }
-                }
-
-                Finish(row.Channel, outcome);
+                outcome = new DeliveryOutcome(row.Id, row.Channel, row.ChatId, s.Status, s.NotBefore, s.Error, CountsAsAttempt: false);
             }
-        }
-        finally
-        {
-            if (entered)
+            else
             {
-                _senders.Release();
+                outcome = await SendAsync(chat, row, settings);
+                if (outcome.Status != DeliveryStatus.Sent && outcome.Status != DeliveryStatus.Failed)
+                {
+                    stop = outcome;
+                }
+            }
+
+            _outcomes.Writer.TryWrite(outcome);
+            if (Hand.Finish(chat))
+            {
+                // The leasing loop found no room for this channel and waits for some: there is some now.
+                signal.Notify();
             }
         }
     }
 
-    private async Task<DeliveryOutcome> SendAsync(OutboxMessage row, DeliveryOptions settings)
+    private async Task<DeliveryOutcome> SendAsync(InHand.ChatRows chat, OutboxMessage row, DeliveryOptions settings)
     {
         var pacer = _channels[row.Channel];
+        var entered = false;
         try
         {
+            // Waiting out the chat's own limit first, aside: the channel's budget goes to chats that can send now.
+            var wait = pacer.ReserveChatTurn(row.ChatId);
+            if (wait > TimeSpan.Zero)
+            {
+                if (Hand.Hold(chat, held: true))
+                {
+                    signal.Notify();
+                }
+
+                try
+                {
+                    await Task.Delay(wait, _stopping);
+                }
+                finally
+                {
+                    Hand.Hold(chat, held: false);
+                }
+            }
+
+            await _senders.WaitAsync(_stopping);
+            entered = true;
             var paid = pacer.PaidBroadcasts && row.Priority == DeliveryPriority.Broadcast;
-            await pacer.WaitTurnAsync(row.ChatId, paid, _stopping);
+            var turn = await pacer.WaitChannelTurnAsync(paid, _stopping);
             var message = OutboxWriter.Read(row);
-            // A request already on its way is not cancelled by a stop: the channel may have delivered it, and marking
-            // it queued again would send it twice after the restart. The stop waits for it (the client's own timeout bounds it).
-            var result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, CancellationToken.None);
+            SendResult result;
+            try
+            {
+                // A request already on its way is not cancelled by a stop: the channel may have delivered it, and marking
+                // it queued again would send it twice after the restart. The stop waits for it (the client's own timeout bounds it).
+                result = await pacer.Sender.SendAsync(row.ChatId, paid ? message with { PaidBroadcast = true } : message, CancellationToken.None);
+            }
+            finally
+            {
+                pacer.Sent(turn);
+            }
+
             var outcome = Judge(row, result, pacer, settings);
             if (message.KeepsMessageId && outcome.Status == DeliveryStatus.Sent)
             {
@@ -291,32 +273,12 @@ public sealed partial class Dispatcher(
         {
             return Judge(row, new SendResult(SendStatus.Transient, Error: ex.GetType().Name), pacer, settings);
         }
-    }
-
-    private void Finish(string channel, DeliveryOutcome outcome)
-    {
-        _outcomes.Writer.TryWrite(outcome);
-        bool wake;
-        lock (_chatsLock)
+        finally
         {
-            _inHand[channel]--;
-            _totalInHand--;
-            if (_totalInHand == 0 && !_leasing)
+            if (entered)
             {
-                _allHandedBack.TrySetResult();
+                _senders.Release();
             }
-
-            // The leasing loop found no room for this channel and waits for some: there is some now.
-            wake = _roomWanted[channel] && _inHand[channel] < Budget(_channels[channel], options.Value);
-            if (wake)
-            {
-                _roomWanted[channel] = false;
-            }
-        }
-
-        if (wake)
-        {
-            signal.Notify();
         }
     }
 
@@ -390,6 +352,9 @@ public sealed partial class Dispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} delivery outcome(s) failed; retrying in a second")]
     private static partial void LogRecordError(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} outgoing message(s) left in flight by the previous run go back to the queue")]
+    private static partial void LogTakenBack(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} asked to slow down: nothing is sent to it for {Seconds} s")]
     private static partial void LogRetryAfter(ILogger logger, string channel, double seconds);

@@ -33,6 +33,9 @@ public sealed class OutboxMessage
     /// <summary>The channel's id of the message once sent, for messages edited later (a broadcast's progress); null otherwise.</summary>
     public string? ChannelMessageId { get; set; }
 
+    /// <summary>What the message is when its priority does not say it (a tip's card, a notice to an officer); null otherwise.</summary>
+    public OutboxKind? Kind { get; set; }
+
     /// <summary>The broadcast this delivery belongs to, if any.</summary>
     public long? BroadcastId { get; set; }
 }

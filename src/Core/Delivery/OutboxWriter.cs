@@ -10,7 +10,7 @@ public static class OutboxWriter
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Enqueue(AntqDb db, string channel, string chatId, IEnumerable<OutgoingMessage> messages, DeliveryPriority priority, DateTime now)
+    public static void Enqueue(AntqDb db, string channel, string chatId, IEnumerable<OutgoingMessage> messages, DeliveryPriority priority, DateTime now, OutboxKind? kind = null)
     {
         foreach (var message in messages)
         {
@@ -19,6 +19,7 @@ public static class OutboxWriter
                 Channel = channel,
                 ChatId = chatId,
                 Priority = priority,
+                Kind = kind,
                 Payload = Payload(message),
                 Status = DeliveryStatus.Queued,
                 CreatedAt = now,
@@ -75,6 +76,18 @@ public static class OutboxWriter
     /// </summary>
     public static async Task<long> LastIdAsync(WriteScope scope, CancellationToken cancellationToken) =>
         (long)(await scope.Statement("SELECT COALESCE(MAX(Id), 0) FROM outbox").ExecuteScalarAsync(cancellationToken))!;
+
+    /// <summary>
+    /// Whether replies to the chat still wait in the queue (the chat held its limit when they were written): a turn's
+    /// replies are then queued behind them rather than handed over ahead of them. One seek on the (Channel, ChatId,
+    /// Status) index.
+    /// </summary>
+    public static async Task<bool> RepliesQueuedAsync(WriteScope scope, string channel, string chatId, CancellationToken cancellationToken)
+    {
+        var command = scope.Statement("SELECT EXISTS (SELECT 1 FROM outbox WHERE Channel = @channel AND ChatId = @chat AND Status = @queued AND Priority = @reply)");
+        command.Set("@channel", channel).Set("@chat", chatId).Set("@queued", (int)DeliveryStatus.Queued).Set("@reply", (int)DeliveryPriority.Reply);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! != 0;
+    }
 
     public static OutgoingMessage Read(OutboxMessage row) =>
         JsonSerializer.Deserialize<OutgoingMessage>(row.Payload, Json) ?? throw new InvalidDataException($"Outbox row {row.Id} has no message.");

@@ -13,7 +13,7 @@ public sealed class AntqMetrics : IDisposable
     private readonly Counter<long> _sent;
     private readonly Counter<long> _rateLimited;
     private readonly Histogram<double> _handleSeconds;
-    private long _queueDepth;
+    private IReadOnlyList<Measurement<long>> _queueDepth = [];
 
     public AntqMetrics(Storage.WriteGate writeGate, Storage.GroupWriter writer)
     {
@@ -29,7 +29,7 @@ public sealed class AntqMetrics : IDisposable
         _meter.CreateObservableCounter("antq_writer_unit_seconds", () => writer.Breakdown().Units.Select(u => new Measurement<double>(u.Seconds, new KeyValuePair<string, object?>("origin", u.Origin))), unit: "s", description: "Time the single writer spent on each kind of unit of work, inside its group transaction");
         _meter.CreateObservableCounter("antq_writer_units", () => writer.Breakdown().Units.Select(u => new Measurement<long>(u.Count, new KeyValuePair<string, object?>("origin", u.Origin))), description: "Units of work the single writer ran, by kind");
         _meter.CreateObservableCounter("antq_writer_commit_seconds", () => writer.Breakdown().CommitSeconds, unit: "s", description: "Time the single writer spent committing its group transactions");
-        _meter.CreateObservableGauge("antq_outbox_queue_depth", () => Interlocked.Read(ref _queueDepth), description: "Outgoing messages waiting to be sent");
+        _meter.CreateObservableGauge("antq_outbox_queue_depth", () => Volatile.Read(ref _queueDepth), description: "Outgoing messages waiting to be sent (queued or in flight), by channel and kind");
     }
 
     /// <summary>This instance's meter: several hosts in one process (tests) each export only their own.</summary>
@@ -47,7 +47,9 @@ public sealed class AntqMetrics : IDisposable
 
     public void RateLimited(string channel) => _rateLimited.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
-    public void QueueDepth(long depth) => Interlocked.Exchange(ref _queueDepth, depth);
+    /// <summary>The outbox's waiting rows, every channel and kind (zeros included, so that an emptied one reads 0).</summary>
+    public void QueueDepth(IEnumerable<(string Channel, string Kind, long Count)> depth) =>
+        Volatile.Write(ref _queueDepth, [.. depth.Select(d => new Measurement<long>(d.Count, new("channel", d.Channel), new("kind", d.Kind)))]);
 
     public void Dispose() => _meter.Dispose();
 }

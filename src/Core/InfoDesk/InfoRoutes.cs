@@ -61,8 +61,12 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
     /// <summary>Text outside any flow from a signed-up resident: a question for the Q&amp;A.</summary>
     private Turn? FreeText(FlowContext context, IFlow? current, bool consented) =>
         current is null && consented && context.Input is { Kind: InboundKind.Text, Text: { Length: > 0 } text }
-            ? Say(FaqReplies.ForText(context, faq.Search.Find(text)))
+            ? Found(context, faq.Search.Find(text))
             : null;
+
+    /// <summary>The best answers; none found is the bot not understanding, said once for a string of such texts.</summary>
+    private static Turn Found(FlowContext context, IReadOnlyList<FaqEntry> found) =>
+        new() { StateChanged = false, Messages = [FaqReplies.ForText(context, found)], NotUnderstood = found.Count == 0 };
 
     private static Turn Say(params OutgoingMessage[] messages) => new() { StateChanged = false, Messages = messages };
 

@@ -38,7 +38,7 @@ public sealed class MonthlySummary(
             var admins = await db.Officers.AsNoTracking().Where(o => o.Role == OfficerRole.Admin).ToListAsync(cancellationToken);
             foreach (var admin in admins)
             {
-                OutboxWriter.Enqueue(db, admin.Channel, admin.ChatId, messages, DeliveryPriority.Reminder, now);
+                OutboxWriter.Enqueue(db, admin.Channel, admin.ChatId, messages, DeliveryPriority.Reminder, now, OutboxKind.Notice);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -21,13 +21,13 @@ internal static class TipMessaging
             .Select(o => new { o.Channel, o.ChatId }).Distinct().ToListAsync(cancellationToken);
         foreach (var officer in officers)
         {
-            OutboxWriter.Enqueue(context.Db, officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, context.Now);
+            OutboxWriter.Enqueue(context.Db, officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
         }
 
         var options = context.Get<IOptions<TipOptions>>().Value;
         if (options.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
         {
-            OutboxWriter.Enqueue(context.Db, options.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, context.Now);
+            OutboxWriter.Enqueue(context.Db, options.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
         }
     }
 
@@ -40,7 +40,7 @@ internal static class TipMessaging
             return false;
         }
 
-        OutboxWriter.Enqueue(context.Db, address.Channel, address.ChatId, messages, DeliveryPriority.Reply, context.Now);
+        OutboxWriter.Enqueue(context.Db, address.Channel, address.ChatId, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
         return true;
     }
 

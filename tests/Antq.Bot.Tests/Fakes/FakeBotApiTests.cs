@@ -204,6 +204,26 @@ public sealed class FakeBotApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rolling_window_takes_its_limit_in_a_burst_answers_the_next_429_with_retry_after_1_and_counts_only_messages()
+    {
+        // A window long enough that nothing leaves it while the test runs.
+        _fake.EnforceRollingWindow(3, TimeSpan.FromMinutes(1));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await _client.SendMessage(111, "tin " + i);
+        }
+
+        await _client.EditMessageText(111, 1, "sửa");
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _client.SendMessage(111, "tin thứ tư"));
+
+        Assert.Equal(429, error.ErrorCode);
+        Assert.Equal(1, error.Parameters?.RetryAfter);
+        Assert.Equal(1, _fake.RateLimitedCount);
+        Assert.Equal(3, _fake.SentMessages.Count);
+    }
+
+    [Fact]
     public async Task With_its_default_retry_threshold_Telegram_Bot_waits_out_a_short_429_and_retries_by_itself()
     {
         var patient = new TelegramBotClient(new TelegramBotClientOptions(_fake.Token, _fake.BaseUrl));

@@ -69,6 +69,8 @@ public sealed class StartupTests
     [InlineData("Delivery:QuietHours", "late evening", "Delivery:QuietHours")]
     [InlineData("Conversations:Lanes", "0", "Conversations:Lanes")]
     [InlineData("Delivery:KeepDays", "0", "Delivery:KeepDays")]
+    [InlineData("Delivery:MaxInHandPerChat", "0", "Delivery:MaxInHandPerChat")]
+    [InlineData("Conversations:MaxUpdatesPerMinute", "-1", "Conversations:MaxUpdatesPerMinute")]
     [InlineData("Telegram:BotToken", "not-a-token", "Telegram:BotToken")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {

@@ -268,6 +268,9 @@ namespace Antq.Core.Storage.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
