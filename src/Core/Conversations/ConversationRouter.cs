@@ -93,7 +93,7 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
             case "menu" or "home":
                 return consented ? Turns.Home(context, null) : Turns.StartFlow(flows[OnboardingFlow.FlowName], context);
             case "help":
-                return Turns.Unchanged(context, flow, context.T("help.text"));
+                return Turns.Unchanged(context, flow, CommandMenu.Help(context.Texts, context.Language));
             case "cancel":
                 if (flow is null)
                 {
