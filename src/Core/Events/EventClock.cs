@@ -82,7 +82,7 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         var message = new OutgoingMessage
         {
             Text = texts.Get("vi", "event.reminder", festival.Title, LocalTime.Format(festival.StartsAt, "vi"), festival.Place),
-            Buttons = [[new Button(texts.Get("vi", "event.coming"), $"rsvp:{festival.Id}:yes"), new Button(texts.Get("vi", "event.not_coming"), $"rsvp:{festival.Id}:no")]],
+            Buttons = [[new Button(texts.Get("vi", "event.coming"), new RsvpButton(festival.Id, Coming: true).Data), new Button(texts.Get("vi", "event.not_coming"), new RsvpButton(festival.Id, Coming: false).Data)]],
         };
         const string Sql = """
             INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore")
