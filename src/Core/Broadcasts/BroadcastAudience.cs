@@ -55,39 +55,29 @@ public static class BroadcastAudience
     /// <summary>One outbox row with <paramref name="message"/> for every active, consenting resident the audience covers.</summary>
     public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, AudienceFilter audience, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
     {
-        // A null id is written as NULL in the SQL: a null parameter has no type to bind with.
-        var parameters = new List<object>
+        var parameters = new SqlParameters
         {
-            (int)priority,
-            JsonSerializer.Serialize(message, OutboxWriter.Json),
-            (int)DeliveryStatus.Queued,
-            now,
-            notBefore,
-            broadcastId ?? 0,
-            (int)ResidentStatus.Active,
-            (int)audience.Topics,
+            ["@priority"] = (int)priority,
+            ["@payload"] = JsonSerializer.Serialize(message, OutboxWriter.Json),
+            ["@queued"] = (int)DeliveryStatus.Queued,
+            ["@now"] = now,
+            ["@notBefore"] = notBefore,
+            ["@broadcast"] = broadcastId,
+            ["@active"] = (int)ResidentStatus.Active,
+            ["@topics"] = (int)audience.Topics,
         };
         var sql = """
             INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "BroadcastId")
-            SELECT r."Channel", r."ChatId", {0}, {1}, {2}, 0, {3}, {4}, BROADCAST
+            SELECT r."Channel", r."ChatId", @priority, @payload, @queued, 0, @now, @notBefore, @broadcast
             FROM "residents" AS r
-            WHERE r."Status" = {6} AND r."ConsentedAt" IS NOT NULL AND (r."Topics" & {7}) <> 0
-            """.Replace("BROADCAST", broadcastId is null ? "NULL" : "{5}", StringComparison.Ordinal)
+            WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL AND (r."Topics" & @topics) <> 0
+            """
             + In("WardId", audience.Wards, parameters)
             + In("UnitId", audience.Units, parameters)
             + In("Language", audience.Language is { } language ? [language] : [], parameters);
-        return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        return db.Database.ExecuteAsync(sql, parameters, cancellationToken);
     }
 
-    private static string In(string column, IReadOnlyList<string> values, List<object> parameters)
-    {
-        if (values.Count == 0)
-        {
-            return "";
-        }
-
-        var placeholders = values.Select((_, i) => "{" + (parameters.Count + i) + "}").ToList();
-        parameters.AddRange(values);
-        return $" AND r.\"{column}\" IN ({string.Join(", ", placeholders)})";
-    }
+    private static string In(string column, IReadOnlyList<string> values, SqlParameters parameters) =>
+        values.Count == 0 ? "" : $" AND r.\"{column}\" IN ({parameters.List(column, values)})";
 }

@@ -5,7 +5,6 @@ using Antq.Core.Reports;
 using Antq.Core.Storage;
 using Antq.Core.Text;
 using Antq.Core.Texts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -121,7 +120,7 @@ public sealed class BroadcastClock(
     private static async Task SettleAsync(AntqDb db, Broadcast broadcast, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(ReportTallies.Settle, [new SqliteParameter("@id", broadcast.Id)], cancellationToken);
+        await db.Database.ExecuteAsync(ReportTallies.Settle, new SqlParameters { ["@id"] = broadcast.Id }, cancellationToken);
         await db.Entry(broadcast).ReloadAsync(cancellationToken);
     }
 

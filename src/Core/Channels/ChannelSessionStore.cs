@@ -22,9 +22,11 @@ public static class ChannelSessionStore
         writer.WriteAsync(async (scope, ct) =>
         {
             var upsert = scope.Statement(
-                "INSERT INTO channel_sessions (Channel, ChatId, CurrentHash, Stage, RenewedAt) VALUES (@channel, @chat, @hash, @stage, @at) " +
-                "ON CONFLICT (Channel, ChatId) DO UPDATE SET CurrentHash = excluded.CurrentHash, Stage = excluded.Stage, RenewedAt = excluded.RenewedAt " +
-                "WHERE channel_sessions.CurrentHash = @previous");
+                """
+                INSERT INTO "channel_sessions" ("Channel", "ChatId", "CurrentHash", "Stage", "RenewedAt") VALUES (@channel, @chat, @hash, @stage, @at)
+                ON CONFLICT ("Channel", "ChatId") DO UPDATE SET "CurrentHash" = excluded."CurrentHash", "Stage" = excluded."Stage", "RenewedAt" = excluded."RenewedAt"
+                WHERE "channel_sessions"."CurrentHash" = @previous
+                """);
             upsert.Set("@channel", channel).Set("@chat", chatId).Set("@hash", hash).Set("@stage", stage).Set("@at", now).Set("@previous", previous ?? "");
             return await upsert.ExecuteNonQueryAsync(ct) > 0;
         });

@@ -94,7 +94,7 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
             case "menu" or "home":
                 return consented ? Turns.Home(context, null) : Turns.StartFlow(flows[OnboardingFlow.FlowName], context);
             case "help":
-                return Turns.Unchanged(context, flow, context.T("help.text"));
+                return Turns.Unchanged(context, flow, CommandMenu.Help(context.Texts, context.Language));
             case "cancel":
                 if (flow is null)
                 {

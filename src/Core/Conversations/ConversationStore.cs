@@ -11,7 +11,7 @@ internal static class ConversationStore
 
     public static async Task<InboxRow?> LoadInboxAsync(DbConnection connection, long id, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(null, "SELECT Payload, ReceivedAt, HandledAt FROM inbox WHERE Id = @id").With("@id", id);
+        await using var command = connection.Command(null, """SELECT "Payload", "ReceivedAt", "HandledAt" FROM "inbox" WHERE "Id" = @id""").With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new InboxRow(reader.StringOrNull(0), reader.Utc(1), reader.UtcOrNull(2)) : null;
     }
@@ -20,7 +20,7 @@ internal static class ConversationStore
     {
         await using var command = connection.Command(
                 null,
-                "SELECT Id, Flow, Step, FlowVersion, Data, Language, UpdatedAt, Revision FROM conversations WHERE Channel = @channel AND ChatId = @chat")
+                """SELECT "Id", "Flow", "Step", "FlowVersion", "Data", "Language", "UpdatedAt", "Revision" FROM "conversations" WHERE "Channel" = @channel AND "ChatId" = @chat""")
             .With("@channel", channel).With("@chat", chatId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -48,10 +48,14 @@ internal static class ConversationStore
     {
         var command = scope.Statement(
             isNew
-                ? "INSERT INTO conversations (Channel, ChatId, Flow, Step, FlowVersion, Data, Language, UpdatedAt, Revision) " +
-                  "VALUES (@channel, @chat, @flow, @step, @version, @data, @language, @updated, @revision)"
-                : "UPDATE conversations SET Flow = @flow, Step = @step, FlowVersion = @version, Data = @data, Language = @language, " +
-                  "UpdatedAt = @updated, Revision = @revision WHERE Id = @id AND Revision = @previous");
+                ? """
+                  INSERT INTO "conversations" ("Channel", "ChatId", "Flow", "Step", "FlowVersion", "Data", "Language", "UpdatedAt", "Revision")
+                  VALUES (@channel, @chat, @flow, @step, @version, @data, @language, @updated, @revision)
+                  """
+                : """
+                  UPDATE "conversations" SET "Flow" = @flow, "Step" = @step, "FlowVersion" = @version, "Data" = @data, "Language" = @language,
+                  "UpdatedAt" = @updated, "Revision" = @revision WHERE "Id" = @id AND "Revision" = @previous
+                  """);
         command.Set("@channel", state.Channel).Set("@chat", state.ChatId).Set("@flow", state.Flow).Set("@step", state.Step)
             .Set("@version", state.FlowVersion).Set("@data", state.Data).Set("@language", state.Language).Set("@updated", state.UpdatedAt)
             .Set("@revision", state.Revision).Set("@id", state.Id).Set("@previous", revision);
@@ -65,7 +69,7 @@ internal static class ConversationStore
     /// <summary>The update is done (its payload is no longer kept); <paramref name="error"/> says why, when handling gave up.</summary>
     public static async Task MarkHandledAsync(WriteScope scope, long id, DateTime handledAt, CancellationToken cancellationToken, string? error = null)
     {
-        var command = scope.Statement("UPDATE inbox SET HandledAt = @handled, Payload = NULL, Error = @error WHERE Id = @id")
+        var command = scope.Statement("""UPDATE "inbox" SET "HandledAt" = @handled, "Payload" = NULL, "Error" = @error WHERE "Id" = @id""")
             .Set("@handled", handledAt).Set("@id", id).Set("@error", error);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -82,20 +82,31 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         var message = new OutgoingMessage
         {
             Text = texts.Get("vi", "event.reminder", festival.Title, LocalTime.Format(festival.StartsAt, "vi"), festival.Place),
-            Buttons = [[new Button(texts.Get("vi", "event.coming"), $"rsvp:{festival.Id}:yes"), new Button(texts.Get("vi", "event.not_coming"), $"rsvp:{festival.Id}:no")]],
+            Buttons = [[new Button(texts.Get("vi", "event.coming"), new RsvpButton(festival.Id, Coming: true).Data), new Button(texts.Get("vi", "event.not_coming"), new RsvpButton(festival.Id, Coming: false).Data)]],
         };
         const string Sql = """
             INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore")
-            SELECT r."Channel", r."ChatId", {0}, {1}, {2}, 0, {3}, {3}
+            SELECT r."Channel", r."ChatId", @priority, @payload, @queued, 0, @now, @now
             FROM "residents" AS r
-            WHERE r."Status" = {4} AND r."ConsentedAt" IS NOT NULL AND (
-                EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = {5} AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId" AND v."Coming" = {6})
-                OR (r."WardId" = {7} AND (r."Topics" & {8}) <> 0
-                    AND NOT EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = {5} AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId")))
+            WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL AND (
+                EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = @event AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId" AND v."Coming" = @coming)
+                OR (r."WardId" = @ward AND (r."Topics" & @topics) <> 0
+                    AND NOT EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = @event AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId")))
             """;
-        return db.Database.ExecuteSqlRawAsync(
+        return db.Database.ExecuteAsync(
             Sql,
-            [(int)DeliveryPriority.Reminder, System.Text.Json.JsonSerializer.Serialize(message, OutboxWriter.Json), (int)DeliveryStatus.Queued, now, (int)ResidentStatus.Active, festival.Id, true, festival.WardId, (int)Topics.Events],
+            new SqlParameters
+            {
+                ["@priority"] = (int)DeliveryPriority.Reminder,
+                ["@payload"] = System.Text.Json.JsonSerializer.Serialize(message, OutboxWriter.Json),
+                ["@queued"] = (int)DeliveryStatus.Queued,
+                ["@now"] = now,
+                ["@active"] = (int)ResidentStatus.Active,
+                ["@event"] = festival.Id,
+                ["@coming"] = true,
+                ["@ward"] = festival.WardId,
+                ["@topics"] = (int)Topics.Events,
+            },
             cancellationToken);
     }
 }

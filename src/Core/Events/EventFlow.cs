@@ -85,7 +85,7 @@ public sealed class EventFlow : IFlow
     public static OutgoingMessage Announcement(Func<string, object?[], string> t, long id, EventDraft e, string wardLabel, string language = "vi") => new()
     {
         Text = t("event.announcement", [e.Title, e.Description, e.Place, wardLabel, LocalTime.Format(e.StartsAt!.Value, language), LocalTime.Format(e.EndsAt!.Value, language)]),
-        Buttons = [[new Button(t("event.coming", []), $"rsvp:{id}:yes"), new Button(t("event.not_coming", []), $"rsvp:{id}:no")]],
+        Buttons = [[new Button(t("event.coming", []), new RsvpButton(id, Coming: true).Data), new Button(t("event.not_coming", []), new RsvpButton(id, Coming: false).Data)]],
     };
 
     private static DateTime? ParseLocal(string? text) =>

@@ -8,11 +8,10 @@ public sealed class EventRoutes(FlowCatalog flows) : IInputRoute
 {
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
-        if (Navigation.ButtonArgument(context, "rsvp:") is { } rsvp)
+        if (context.Input.Kind == InboundKind.Button && RsvpButton.Owns(context.Input.ButtonData))
         {
-            var parts = rsvp.Split(':');
-            return parts.Length == 2 && long.TryParse(parts[0], out var id) && parts[1] is "yes" or "no"
-                ? new Turn { StateChanged = false, Changes = [new RecordRsvp(id, parts[1] == "yes", context.Language)] }
+            return RsvpButton.Parse(context.Input.ButtonData) is { } answer
+                ? new Turn { StateChanged = false, Changes = [new RecordRsvp(answer.EventId, answer.Coming, context.Language)] }
                 : null;
         }
 

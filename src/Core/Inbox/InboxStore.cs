@@ -27,8 +27,10 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, GroupWriter 
         {
             // A repeated update id (a webhook retried, a poll repeated after a crash) is stored once: the insert is skipped.
             var command = scope.Statement(
-                "INSERT INTO inbox (Channel, ExternalId, ChatId, Payload, ReceivedAt) VALUES (@channel, @external, @chat, @payload, @received) " +
-                "ON CONFLICT (Channel, ExternalId) DO NOTHING RETURNING Id");
+                """
+                INSERT INTO "inbox" ("Channel", "ExternalId", "ChatId", "Payload", "ReceivedAt") VALUES (@channel, @external, @chat, @payload, @received)
+                ON CONFLICT ("Channel", "ExternalId") DO NOTHING RETURNING "Id"
+                """);
             command.Set("@received", now);
             for (var i = 0; i < unique.Count; i++)
             {

@@ -31,16 +31,16 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
             return 0;
         }
 
-        const string Who = """
+        const string Whom = """
             FROM "residents" AS r
-            WHERE r."Status" = {0} AND r."ConsentedAt" IS NOT NULL
-              AND EXISTS (SELECT 1 FROM "pledges" AS p WHERE p."ResidentId" = r."Id" AND p."CampaignYear" = {1} AND p."WithdrawnAt" IS NULL)
-              AND NOT EXISTS (SELECT 1 FROM "pledges" AS p WHERE p."ResidentId" = r."Id" AND p."CampaignYear" = {2})
-              AND NOT EXISTS (SELECT 1 FROM "pledge_renewal_invitations" AS i WHERE i."ResidentId" = r."Id" AND i."CampaignYear" = {2})
+            WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL
+              AND EXISTS (SELECT 1 FROM "pledges" AS p WHERE p."ResidentId" = r."Id" AND p."CampaignYear" = @lastYear AND p."WithdrawnAt" IS NULL)
+              AND NOT EXISTS (SELECT 1 FROM "pledges" AS p WHERE p."ResidentId" = r."Id" AND p."CampaignYear" = @year)
+              AND NOT EXISTS (SELECT 1 FROM "pledge_renewal_invitations" AS i WHERE i."ResidentId" = r."Id" AND i."CampaignYear" = @year)
             """;
-        object[] who = [(int)ResidentStatus.Active, campaign.Year - 1, campaign.Year];
+        SqlParameters Who() => new() { ["@active"] = (int)ResidentStatus.Active, ["@lastYear"] = campaign.Year - 1, ["@year"] = campaign.Year };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await db.Database.SqlQueryRaw<long>("""SELECT r."Id" AS "Value" """ + Who, who).ToListAsync(cancellationToken);
+        var due = await db.Database.Query<long>("""SELECT r."Id" AS "Value" """ + Whom, Who()).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -55,25 +55,29 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
         var sent = 0;
         foreach (var chunk in due.Chunk(Chunk))
         {
-            // The chunk's ids as parameters after the others: {7}, {8}, … (plain SQL, as PostgreSQL takes it too).
-            string Among(int first) => $""" AND r."Id" IN ({string.Join(", ", chunk.Select((_, i) => "{" + (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"))})""";
-            var ids = chunk.Cast<object>();
+            // The chunk's ids bound as parameters @id0, @id1, … after the others.
+            string Among(SqlParameters parameters) => $""" AND r."Id" IN ({parameters.List("id", chunk)})""";
             using (await writeGate.EnterAsync(cancellationToken))
             {
                 // Checked again in the turn: one may have signed, or been invited, since the search.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-                // Only "{n}" placeholders are put together here; every value goes as a parameter.
-#pragma warning disable EF1003
-                var queued = await db.Database.ExecuteSqlRawAsync(
-                    """INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore") SELECT r."Channel", r."ChatId", {3}, {4}, {5}, 0, {6}, {6} """ + Who + Among(7),
-                    [.. who, (int)DeliveryPriority.Reminder, payload, (int)DeliveryStatus.Queued, now, .. ids],
+                // Only parameter names are put together here; every value goes as a parameter.
+                var outbox = Who();
+                outbox["@priority"] = (int)DeliveryPriority.Reminder;
+                outbox["@payload"] = payload;
+                outbox["@queued"] = (int)DeliveryStatus.Queued;
+                outbox["@now"] = now;
+                var queued = await db.Database.ExecuteAsync(
+                    """INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore") SELECT r."Channel", r."ChatId", @priority, @payload, @queued, 0, @now, @now """ + Whom + Among(outbox),
+                    outbox,
                     cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(
-                    """INSERT INTO "pledge_renewal_invitations" ("ResidentId", "CampaignYear", "SentAt") SELECT r."Id", {2}, {3} """ + Who + Among(4),
-                    [.. who, now, .. ids],
+                var invitations = Who();
+                invitations["@now"] = now;
+                await db.Database.ExecuteAsync(
+                    """INSERT INTO "pledge_renewal_invitations" ("ResidentId", "CampaignYear", "SentAt") SELECT r."Id", @year, @now """ + Whom + Among(invitations),
+                    invitations,
                     cancellationToken);
-#pragma warning restore EF1003
                 await transaction.CommitAsync(cancellationToken);
                 sent += queued;
             }

@@ -235,12 +235,14 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
             return await db.Outbox.CountAsync(o => o.BroadcastId == broadcastId && o.Status == DeliveryStatus.Sent, ct);
         }
 
-        return await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS Value
-            FROM outbox AS o CROSS JOIN residents AS r
-            WHERE o.BroadcastId = {broadcastId} AND o.Status = {sent} AND r.Channel = o.Channel AND r.ChatId = o.ChatId
-              AND r.WardId = {area.WardId} AND ({area.UnitId} IS NULL OR r.UnitId = {area.UnitId})
-            """).SingleAsync(ct);
+        return await db.Database.Query<int>(
+            """
+            SELECT COUNT(*) AS "Value"
+            FROM "outbox" AS o CROSS JOIN "residents" AS r
+            WHERE o."BroadcastId" = @broadcast AND o."Status" = @sent AND r."Channel" = o."Channel" AND r."ChatId" = o."ChatId"
+              AND r."WardId" = @ward AND (@unit IS NULL OR r."UnitId" = @unit)
+            """,
+            new SqlParameters { ["@broadcast"] = broadcastId, ["@sent"] = sent, ["@ward"] = area.WardId, ["@unit"] = area.UnitId }).SingleAsync(ct);
     }
 
     private IQueryable<Resident> Residents(ReportArea area)

@@ -15,11 +15,13 @@ public sealed record SaveResidentProfile(string Language, string? WardId, string
     public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var command = context.Statement(
-                "INSERT INTO residents (Channel, ExternalUserId, ChatId, Language, WardId, UnitId, Topics, ConsentedAt, ConsentRefusedAt, Status, CreatedAt, UpdatedAt) " +
-                "VALUES (@channel, @user, @chat, @language, @ward, @unit, @topics, @now, NULL, @active, @now, @now) " +
-                "ON CONFLICT (Channel, ExternalUserId) DO UPDATE SET ChatId = excluded.ChatId, Language = excluded.Language, " +
-                "WardId = excluded.WardId, UnitId = excluded.UnitId, Topics = excluded.Topics, ConsentedAt = COALESCE(residents.ConsentedAt, excluded.ConsentedAt), " +
-                "ConsentRefusedAt = NULL, Status = excluded.Status, UpdatedAt = excluded.UpdatedAt")
+                """
+                INSERT INTO "residents" ("Channel", "ExternalUserId", "ChatId", "Language", "WardId", "UnitId", "Topics", "ConsentedAt", "ConsentRefusedAt", "Status", "CreatedAt", "UpdatedAt")
+                VALUES (@channel, @user, @chat, @language, @ward, @unit, @topics, @now, NULL, @active, @now, @now)
+                ON CONFLICT ("Channel", "ExternalUserId") DO UPDATE SET "ChatId" = excluded."ChatId", "Language" = excluded."Language",
+                "WardId" = excluded."WardId", "UnitId" = excluded."UnitId", "Topics" = excluded."Topics", "ConsentedAt" = COALESCE("residents"."ConsentedAt", excluded."ConsentedAt"),
+                "ConsentRefusedAt" = NULL, "Status" = excluded."Status", "UpdatedAt" = excluded."UpdatedAt"
+                """)
             .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId)
             .Set("@language", Language).Set("@ward", WardId).Set("@unit", UnitId).Set("@topics", (int)Topics)
             .Set("@now", context.Now).Set("@active", (int)ResidentStatus.Active);
@@ -91,14 +93,16 @@ public sealed record EraseResident : DomainChange
         // One kept statement for the deletes (an erasure is every resident's right, so it is on the hot path).
         // In-flight replies go too: the send in hand finishes, and recording its outcome finds nothing to update.
         var command = context.Statement(
-                "DELETE FROM residents WHERE Channel = @channel AND ExternalUserId = @user; " +
-                "DELETE FROM conversations WHERE Channel = @channel AND ChatId = @chat; " +
-                "DELETE FROM outbox WHERE Channel = @channel AND ChatId = @chat; " +
-                "DELETE FROM inbox WHERE Channel = @channel AND ChatId = @chat AND HandledAt IS NOT NULL; " +
-                "UPDATE inbox SET ChatId = '' WHERE Channel = @channel AND ExternalId = @update; " +
-                "DELETE FROM event_rsvps WHERE Channel = @channel AND ChatId = @chat; " +
-                "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat; " +
-                "DELETE FROM channel_sessions WHERE Channel = @channel AND ChatId = @chat")
+                """
+                DELETE FROM "residents" WHERE "Channel" = @channel AND "ExternalUserId" = @user;
+                DELETE FROM "conversations" WHERE "Channel" = @channel AND "ChatId" = @chat;
+                DELETE FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat;
+                DELETE FROM "inbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "HandledAt" IS NOT NULL;
+                UPDATE "inbox" SET "ChatId" = '' WHERE "Channel" = @channel AND "ExternalId" = @update;
+                DELETE FROM "event_rsvps" WHERE "Channel" = @channel AND "ChatId" = @chat;
+                DELETE FROM "channel_keyboards" WHERE "Channel" = @channel AND "ChatId" = @chat;
+                DELETE FROM "channel_sessions" WHERE "Channel" = @channel AND "ChatId" = @chat
+                """)
             .Set("@channel", context.Input.Channel).Set("@user", context.Input.UserId).Set("@chat", context.Input.ChatId)
             .Set("@update", context.Input.UpdateId);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,15 +1,25 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Antq.Core.Storage;
 
 /// <summary>
-/// Hand-written statements for the hot path (inbox, conversation state, outbox), where EF Core's query and
-/// change-tracking pipeline costs more than the work itself. Plain ADO.NET on the context's own connection and
-/// transaction; the SQL is the portable subset (ON CONFLICT, RETURNING) that SQLite and PostgreSQL share.
+/// The one way hand-written SQL is written, in Core and in the hosts alike: parameters are named (<c>@name</c>) and
+/// bound through <see cref="With"/>, <see cref="Set"/> or <see cref="SqlParameters"/>, never put into the text; table
+/// and column names are quoted (<c>"outbox"."ChatId"</c>), as EF Core names them and as PostgreSQL will need.
+/// Plain ADO.NET on the context's own connection and transaction for the hot path (inbox, conversation state,
+/// outbox), where EF Core's query and change-tracking pipeline costs more than the work itself; through EF Core
+/// (<see cref="ExecuteAsync"/>, <see cref="Query{T}"/>) for the clock jobs' set-based statements.
 /// </summary>
-internal static class Sql
+/// <remarks>
+/// Not all of it is portable yet: SQLite-only are <c>json_each</c> (the delivery queue's id lists), two-argument
+/// <c>MAX</c>, <c>ON CONFLICT DO UPDATE</c> without a conflict target, the tally triggers and <c>strftime</c>, and
+/// the PRAGMAs. <c>ON CONFLICT … DO UPDATE</c> with a target and <c>RETURNING</c> are shared with PostgreSQL.
+/// </remarks>
+public static class Sql
 {
     public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string text)
     {
@@ -56,6 +66,14 @@ internal static class Sql
 
         return text.ToString();
     }
+
+    /// <summary>Runs a statement through EF Core (its connection, transaction and logging) with named parameters.</summary>
+    public static Task<int> ExecuteAsync(this DatabaseFacade database, string text, SqlParameters parameters, CancellationToken cancellationToken) =>
+        database.ExecuteSqlRawAsync(text, parameters.Bind(database.GetDbConnection()), cancellationToken);
+
+    /// <summary>A query through EF Core with named parameters; a scalar result is read from a column named <c>"Value"</c>.</summary>
+    public static IQueryable<T> Query<T>(this DatabaseFacade database, string text, SqlParameters parameters) =>
+        database.SqlQueryRaw<T>(text, parameters.Bind(database.GetDbConnection()));
 
     /// <summary>Times are stored as UTC text; read back as UTC.</summary>
     public static DateTime Utc(this DbDataReader reader, int ordinal) => DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);

@@ -87,6 +87,19 @@ public sealed class ReportTallyTests : SqliteFileTests
         await AssertKeptEqualsCountedAsync(db);
     }
 
+    /// <summary>
+    /// The migration holds its trigger SQL as text, so editing the live definition cannot change what new databases
+    /// get; until a migration of its own carries an edit, the two must be the same text.
+    /// </summary>
+    [Fact]
+    public async Task The_initial_migration_creates_the_tally_triggers_the_code_describes()
+    {
+        Assert.Equal(ReportTallies.Triggers.ReplaceLineEndings("\n"), Antq.Core.Storage.Migrations.Initial.TallyTriggers.ReplaceLineEndings("\n"));
+        await using var db = Db();
+        var created = await db.Database.SqlQueryRaw<string>("""SELECT "name" AS "Value" FROM "sqlite_master" WHERE "type" = 'trigger'""").ToListAsync();
+        Assert.Equal(ReportTallies.TriggerNames.Order(StringComparer.Ordinal), created.Order(StringComparer.Ordinal));
+    }
+
     private AntqDb Db() => Contexts.CreateDbContext();
 
     /// <summary>What the triggers kept equals what <see cref="ReportTallies.Fill"/> counts from the facts.</summary>

@@ -13,19 +13,13 @@ public sealed class ZaloActivity(IDbContextFactory<AntqDb> dbFactory, GroupWrite
         var now = time.GetUtcNow().UtcDateTime;
         await writer.WriteAsync(async (scope, ct) =>
         {
-            await using var command = scope.Connection.CreateCommand();
-            command.Transaction = scope.Transaction;
-            command.CommandText =
-                "INSERT INTO chat_activity (Channel, ChatId, LastInboundAt) VALUES ($channel, $chat, $now) " +
-                "ON CONFLICT (Channel, ChatId) DO UPDATE SET LastInboundAt = MAX(LastInboundAt, excluded.LastInboundAt)";
-            foreach (var (name, value) in new (string, object)[] { ("$channel", ZaloChannel.ChannelName), ("$chat", chatId), ("$now", now) })
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
+            await using var command = scope.Connection.Command(
+                scope.Transaction,
+                """
+                INSERT INTO "chat_activity" ("Channel", "ChatId", "LastInboundAt") VALUES (@channel, @chat, @now)
+                ON CONFLICT ("Channel", "ChatId") DO UPDATE SET "LastInboundAt" = MAX("chat_activity"."LastInboundAt", excluded."LastInboundAt")
+                """)
+                .With("@channel", ZaloChannel.ChannelName).With("@chat", chatId).With("@now", now);
             return await command.ExecuteNonQueryAsync(ct);
         });
     }
