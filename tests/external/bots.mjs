@@ -1,6 +1,6 @@
 // Starting the bots under test as processes of their own, pointed at the fake Bot API.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,16 @@ class BotProcess {
     };
     child.stdout?.on("data", keep);
     child.stderr?.on("data", keep);
+  }
+
+  /** CPU seconds the process has used so far (user + system), from /proc. */
+  cpuSeconds() {
+    try {
+      const fields = readFileSync(`/proc/${this.child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return NaN;
+    }
   }
 
   /** SIGKILL: the process dies mid-work, as in a crash. */

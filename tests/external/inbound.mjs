@@ -81,7 +81,7 @@ async function calibrate(fake, replies, script, chat, log) {
  * `residents` go through the script concurrently, each sending its next input when the replies to the previous
  * one have all arrived. Chat ids start at `firstChat` (the bot must not know them yet).
  */
-export async function runOnboarding(fake, areasFile, { residents = 1000, firstChat = 7_000_000, warmUp = 200, ward, log = console.log } = {}) {
+export async function runOnboarding(fake, areasFile, { residents = 1000, firstChat = 7_000_000, warmUp = 200, ward, log = console.log, cpu = () => NaN } = {}) {
   const script = new OnboardingScript(areasFile, ward);
   const replies = new ReplyLog(fake);
   try {
@@ -111,10 +111,15 @@ export async function runOnboarding(fake, areasFile, { residents = 1000, firstCh
     }
 
     const start = now();
+    const [botCpu0, fakeCpu0] = [cpu(), process.cpuUsage()];
     const timeouts = await walk(firstChat, residents);
     const seconds = (replies.last - start) / 1000;
     const updates = residents * script.length;
-    return { residents, updates, seconds, rate: updates / seconds, repliesPerStep: counts, timeouts };
+    const fakeCpu = process.cpuUsage(fakeCpu0);
+    // CPU milliseconds per update: the bot's process, and this one (the fake Bot API and the load).
+    const botMs = ((cpu() - botCpu0) * 1000) / updates;
+    const fakeMs = (fakeCpu.user + fakeCpu.system) / 1000 / updates;
+    return { residents, updates, seconds, rate: updates / seconds, repliesPerStep: counts, timeouts, botMs, fakeMs };
   } finally {
     replies.stop();
   }

@@ -18,8 +18,8 @@ async function once(name, start, areasFile, residents, chatBase) {
   try {
     await waitForPolling(fake, bot);
     console.log(`${name}:`);
-    const result = await runOnboarding(fake, areasFile, { residents, firstChat: chatBase, warmUp: Math.min(500, residents) });
-    console.log(`  ${result.updates} updates in ${result.seconds.toFixed(2)} s: ${fmt(result.rate)} updates/s${result.timeouts ? `, ${result.timeouts} residents not answered in time` : ""}`);
+    const result = await runOnboarding(fake, areasFile, { residents, firstChat: chatBase, warmUp: Math.min(500, residents), cpu: () => bot.cpuSeconds() });
+    console.log(`  ${result.updates} updates in ${result.seconds.toFixed(2)} s: ${fmt(result.rate)} updates/s; CPU per update: bot ${result.botMs.toFixed(3)} ms, fake and load ${result.fakeMs.toFixed(3)} ms${result.timeouts ? `, ${result.timeouts} residents not answered in time` : ""}`);
     console.log("  calls: " + Object.entries(fake.stats.byMethod).map(([m, n]) => `${m} ${n}`).join(", "));
     return result;
   } catch (e) {
@@ -47,7 +47,8 @@ export async function inboundComparison(dll, areasFile, { residents, runs, only 
   const ok = [...antq, ...peer].every((r) => r.timeouts === 0) && (only || ratio >= 2);
   const rows = [];
   for (let i = 0; i < Math.max(antq.length, peer.length); i++) {
-    rows.push(`| ${i + 1} | ${antq[i] ? fmt(antq[i].rate) : "–"} | ${peer[i] ? fmt(peer[i].rate) : "–"} | ${antq[i] && peer[i] ? (antq[i].rate / peer[i].rate).toFixed(2) + "×" : "–"} |`);
+    const cpu = (r) => (r ? `${r.botMs.toFixed(3)} / ${r.fakeMs.toFixed(3)} ms` : "–");
+    rows.push(`| ${i + 1} | ${antq[i] ? fmt(antq[i].rate) : "–"} | ${peer[i] ? fmt(peer[i].rate) : "–"} | ${antq[i] && peer[i] ? (antq[i].rate / peer[i].rate).toFixed(2) + "×" : "–"} | ${cpu(antq[i])} | ${cpu(peer[i])} |`);
   }
 
   return {
@@ -67,8 +68,8 @@ storage (@grammyjs/storage-file 2.6, for the conversation and the profile) and @
 (\`tests/external/peer-bot.mjs\`, sending the same messages at each step: ${antq[0]?.repliesPerStep.join(", ") ?? "?"} for Antq.Bot,
 ${peer[0]?.repliesPerStep.join(", ") ?? "?"} for grammY). Runs alternate between the two bots.
 
-| Run | Antq.Bot updates/s | grammY updates/s | ratio |
-|---:|---:|---:|---:|
+| Run | Antq.Bot updates/s | grammY updates/s | ratio | CPU per update, Antq.Bot / fake | CPU per update, grammY / fake |
+|---:|---:|---:|---:|---:|---:|
 ${rows.join("\n")}
 
 Median: Antq.Bot **${fmt(a)}** updates/s, grammY **${fmt(g)}** updates/s: **${ratio.toFixed(2)}×** (goal ≥ 2×) — ${ratio >= 2 ? "**met**" : "**not met**"}.
