@@ -37,6 +37,8 @@ public static class CoreRegistration
         services.AddSingleton<FlowCatalog>();
         services.AddSingleton(sp => new ConversationRouter(sp.GetRequiredService<FlowCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>().Value, sp.GetServices<IInputRoute>()));
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<ChangeHandlers>();
+        services.AddChangeHandler<PreparedReply, PreparedReplyHandler>();
         services.AddSingleton<ITurnFactLoader, OfficerFacts>();
 
         // Tips
@@ -45,6 +47,14 @@ public static class CoreRegistration
         services.AddSingleton(new TipRouteSeal(content.TipRouteKey));
         services.AddSingleton<TipCard>();
         services.AddSingleton<StatusLookupLimiter>();
+        services.AddSingleton<TipMessaging>();
+        services.AddChangeHandler<SubmitTip, SubmitTipHandler>();
+        services.AddChangeHandler<ChangeTipStatus, ChangeTipStatusHandler>();
+        services.AddChangeHandler<LookupTipStatus, LookupTipStatusHandler>();
+        services.AddChangeHandler<ListTips, ListTipsHandler>();
+        services.AddChangeHandler<ShowTip, ShowTipHandler>();
+        services.AddChangeHandler<OfficerReply, OfficerReplyHandler>();
+        services.AddChangeHandler<TipsterAnswer, TipsterAnswerHandler>();
         services.AddSingleton<IFlow, TipFlow>();
         foreach (var flow in TipMessageFlow.All())
         {

@@ -4,8 +4,15 @@ using Antq.Core.Storage;
 namespace Antq.Core.Conversations;
 
 /// <summary>What a <see cref="DomainChange"/> may touch while the engine's transaction is open.</summary>
-public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now, IServiceProvider Services)
+public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now)
 {
+    /// <summary>The old shape, kept while changes move to handlers that take their services through their constructor.</summary>
+    public ChangeContext(AntqDb db, InboundMessage input, DateTime now, IServiceProvider services)
+        : this(db, input, now) => Services = services;
+
+    /// <summary>For the changes not yet moved to a handler.</summary>
+    public IServiceProvider Services { get; } = EmptyServices.Instance;
+
     /// <summary>The writer's turn this change is applied in (null while it is prepared, outside the turn).</summary>
     public WriteScope? Scope { get; init; }
 
@@ -34,4 +41,11 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
     public void Reply(params OutgoingMessage[] messages) => Replies.AddRange(messages);
 
     public void Reply(string text) => Reply(new OutgoingMessage { Text = text });
+}
+
+file sealed class EmptyServices : IServiceProvider
+{
+    public static readonly EmptyServices Instance = new();
+
+    public object? GetService(Type serviceType) => null;
 }

@@ -29,6 +29,7 @@ public sealed partial class ConversationEngine(
     ReplyHandoff handoff,
     AntqMetrics metrics,
     IEnumerable<ITurnFactLoader> factLoaders,
+    ChangeHandlers handlers,
     IServiceProvider services,
     IOptions<DeliveryOptions> deliveryOptions,
     ILogger<ConversationEngine> logger)
@@ -96,7 +97,7 @@ public sealed partial class ConversationEngine(
         var prepared = new List<DomainChange>(turn.Changes.Count);
         foreach (var change in turn.Changes)
         {
-            prepared.Add(await change.PrepareAsync(new ChangeContext(db, input, now, services), cancellationToken));
+            prepared.Add(await handlers.PrepareAsync(change, new ChangeContext(db, input, now, services), cancellationToken));
         }
 
         var lease = handoff.LeaseFor(input.Channel);
@@ -112,7 +113,7 @@ public sealed partial class ConversationEngine(
                 var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
                 foreach (var change in prepared)
                 {
-                    await change.ApplyAsync(changes, ct);
+                    await handlers.ApplyAsync(change, changes, ct);
                 }
 
                 if (scope.Db.ChangeTracker.HasChanges())

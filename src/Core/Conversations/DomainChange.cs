@@ -6,7 +6,9 @@ namespace Antq.Core.Conversations;
 /// </summary>
 public abstract record DomainChange
 {
-    public abstract Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken);
+    /// <summary>The old shape, kept while changes move to handlers (<see cref="IChangeHandler{TChange}"/>).</summary>
+    public virtual Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"{GetType().Name} has no handler registered.");
 
     /// <summary>
     /// Long reads a change needs (a summary report over years) done before the writer's transaction opens, so they
@@ -26,11 +28,4 @@ public abstract record ReadOnlyChange : DomainChange
 }
 
 /// <summary>Replies worked out before the transaction (see <see cref="DomainChange.PrepareAsync"/>), queued in it.</summary>
-public sealed record PreparedReply(IReadOnlyList<OutgoingMessage> Messages) : DomainChange
-{
-    public override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
-    {
-        context.Reply([.. Messages]);
-        return Task.CompletedTask;
-    }
-}
+public sealed record PreparedReply(IReadOnlyList<OutgoingMessage> Messages) : DomainChange;

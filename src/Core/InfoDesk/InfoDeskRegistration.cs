@@ -15,6 +15,7 @@ public static class InfoDeskRegistration
         services.AddSingleton<IFlow, ContactEditFlow>();
         services.AddSingleton<IInputRoute, InfoRoutes>();
         services.AddSingleton<ITurnFactLoader, QuestionUsageFacts>();
+        services.AddChangeHandler<SubmitQuestion, SubmitQuestionHandler>();
         return services;
     }
 }
