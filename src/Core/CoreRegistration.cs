@@ -40,6 +40,13 @@ public static class CoreRegistration
         services.AddSingleton<ChangeHandlers>();
         services.AddChangeHandler<PreparedReply, PreparedReplyHandler>();
         services.AddSingleton<ITurnFactLoader, OfficerFacts>();
+        services.AddChangeHandler<CreateInvitation, CreateInvitationHandler>();
+        services.AddChangeHandler<RedeemInvitation, RedeemInvitationHandler>();
+        services.AddChangeHandler<SaveResidentProfile, SaveResidentProfileHandler>();
+        services.AddChangeHandler<RecordConsentRefusal, RecordConsentRefusalHandler>();
+        services.AddChangeHandler<ChangeResidentLanguage, ChangeResidentLanguageHandler>();
+        services.AddChangeHandler<ChangeResidentStatus, ChangeResidentStatusHandler>();
+        services.AddChangeHandler<EraseResident, EraseResidentHandler>();
 
         // Tips
         services.AddSingleton(content);
@@ -67,6 +74,7 @@ public static class CoreRegistration
         services.AddAntqPledges();
         services.AddSingleton<IInputRoute, Reports.ReportRoutes>();
         services.AddSingleton<Reports.MonthlySummary>();
+        services.AddReadOnlyChangeHandler<Reports.ShowSummary, Reports.ShowSummaryHandler>();
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxLanes>();
@@ -84,12 +92,25 @@ public static class CoreRegistration
         services.AddSingleton<IInputRoute, Broadcasts.BroadcastRoutes>();
         services.AddSingleton<ITurnFactLoader, Broadcasts.BroadcastReachFacts>();
         services.AddSingleton<Broadcasts.BroadcastClock>();
+        services.AddChangeHandler<Broadcasts.CreateBroadcast, Broadcasts.CreateBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.ListBroadcasts, Broadcasts.ListBroadcastsHandler>();
+        services.AddChangeHandler<Broadcasts.CancelBroadcast, Broadcasts.CancelBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.ShowBroadcast, Broadcasts.ShowBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.PauseBroadcast, Broadcasts.PauseBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.ResumeBroadcast, Broadcasts.ResumeBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.UpdateBroadcast, Broadcasts.UpdateBroadcastHandler>();
 
         // Events
         services.AddSingleton<IFlow, Events.EventFlow>();
         services.AddSingleton<IFlow, Events.MoveEventFlow>();
         services.AddSingleton<IInputRoute, Events.EventRoutes>();
         services.AddSingleton<Events.EventClock>();
+        services.AddChangeHandler<Events.CreateEvent, Events.CreateEventHandler>();
+        services.AddChangeHandler<Events.RecordRsvp, Events.RecordRsvpHandler>();
+        services.AddChangeHandler<Events.ListEvents, Events.ListEventsHandler>();
+        services.AddChangeHandler<Events.CancelEvent, Events.CancelEventHandler>();
+        services.AddChangeHandler<Events.ShowUpcomingEvents, Events.ShowUpcomingEventsHandler>();
+        services.AddChangeHandler<Events.MoveEvent, Events.MoveEventHandler>();
 
         services.AddAntqInfoDesk();
 

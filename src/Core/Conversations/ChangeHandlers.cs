@@ -46,7 +46,7 @@ public sealed class ChangeHandlers(IServiceProvider services)
         public override Task ApplyAsync(IServiceProvider services, DomainChange change, ChangeContext context, CancellationToken cancellationToken) =>
             services.GetService<IChangeHandler<TChange>>() is { } handler
                 ? handler.ApplyAsync((TChange)change, context, cancellationToken)
-                : change.ApplyAsync(context, cancellationToken);
+                : throw new InvalidOperationException($"No handler is registered for {typeof(TChange).Name}.");
     }
 
     private sealed class ReadOnlyAdapter<TChange> : Adapter
@@ -57,7 +57,7 @@ public sealed class ChangeHandlers(IServiceProvider services)
         public override async Task<DomainChange> PrepareAsync(IServiceProvider services, DomainChange change, ChangeContext context, CancellationToken cancellationToken) =>
             services.GetService<IReadOnlyChangeHandler<TChange>>() is { } handler
                 ? new PreparedReply(await handler.ReadAsync((TChange)change, context, cancellationToken))
-                : await change.PrepareAsync(context, cancellationToken);
+                : throw new InvalidOperationException($"No handler is registered for {typeof(TChange).Name}.");
 
         public override Task ApplyAsync(IServiceProvider services, DomainChange change, ChangeContext context, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"{typeof(TChange).Name} is read before the transaction, never applied in it.");

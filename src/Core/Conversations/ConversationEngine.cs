@@ -30,7 +30,6 @@ public sealed partial class ConversationEngine(
     AntqMetrics metrics,
     IEnumerable<ITurnFactLoader> factLoaders,
     ChangeHandlers handlers,
-    IServiceProvider services,
     IOptions<DeliveryOptions> deliveryOptions,
     ILogger<ConversationEngine> logger)
 {
@@ -97,7 +96,7 @@ public sealed partial class ConversationEngine(
         var prepared = new List<DomainChange>(turn.Changes.Count);
         foreach (var change in turn.Changes)
         {
-            prepared.Add(await handlers.PrepareAsync(change, new ChangeContext(db, input, now, services), cancellationToken));
+            prepared.Add(await handlers.PrepareAsync(change, new ChangeContext(db, input, now), cancellationToken));
         }
 
         var lease = handoff.LeaseFor(input.Channel);
@@ -109,7 +108,7 @@ public sealed partial class ConversationEngine(
             var payloads = turnPayloads;
             if (prepared.Count > 0)
             {
-                var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
+                var changes = new ChangeContext(scope.Db, input, now) { Scope = scope };
                 var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
                 foreach (var change in prepared)
                 {

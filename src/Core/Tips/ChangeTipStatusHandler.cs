@@ -14,13 +14,13 @@ public sealed class ChangeTipStatusHandler(TextCatalog texts, TipCard card, IOpt
         var tip = await TipMessaging.FindAsync(context, change.Code, cancellationToken);
         if (officer is null || tip is null || !officer.Covers(tip.WardId))
         {
-            context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.tip_not_found") });
+            context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.tip_not_found") });
             return;
         }
 
         if (tip.Status == TipStatus.Closed || tip.Status == change.To)
         {
-            context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.status_unchanged", TrackingCode.Display(tip.Code), card.StatusName(tip.Status, TipCard.Language)) });
+            context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.status_unchanged", TrackingCode.Display(tip.Code), card.StatusName(tip.Status, Languages.Officers)) });
             return;
         }
 
@@ -48,7 +48,7 @@ public sealed class ChangeTipStatusHandler(TextCatalog texts, TipCard card, IOpt
 
         context.Reply(new OutgoingMessage
         {
-            Text = texts.Get(TipCard.Language, "officer.status_changed", TrackingCode.Display(tip.Code), card.StatusName(change.To, TipCard.Language)),
+            Text = texts.Get(Languages.Officers, "officer.status_changed", TrackingCode.Display(tip.Code), card.StatusName(change.To, Languages.Officers)),
             Buttons = card.Actions(tip),
         });
 

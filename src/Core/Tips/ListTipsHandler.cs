@@ -27,22 +27,22 @@ public sealed class ListTipsHandler(TextCatalog texts, TipCard card, TipCatalog 
         var tips = await open.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(change.Page * ListTips.PageSize).Take(ListTips.PageSize).ToListAsync(cancellationToken);
         if (total == 0)
         {
-            context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.no_open_tips") });
+            context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.no_open_tips") });
             return;
         }
 
         var rows = tips.Select(t => (IReadOnlyList<Button>)[new Button(
-            $"{TrackingCode.Display(t.Code)} · {(t.Kind == TipKind.Question ? texts.Get(TipCard.Language, "officer.question_label") : catalog.Find(t.CategoryId)?.Name(TipCard.Language))} · {card.StatusName(t.Status, TipCard.Language)}",
+            $"{TrackingCode.Display(t.Code)} · {(t.Kind == TipKind.Question ? texts.Get(Languages.Officers, "officer.question_label") : catalog.Find(t.CategoryId)?.Name(Languages.Officers))} · {card.StatusName(t.Status, Languages.Officers)}",
             "tipact:open:" + t.Code)]).ToList();
         var nav = new List<Button>();
         if (change.Page > 0)
         {
-            nav.Add(new Button(texts.Get(TipCard.Language, "button.previous_page"), $"tipact:list:{change.Page - 1}"));
+            nav.Add(new Button(texts.Get(Languages.Officers, "button.previous_page"), $"tipact:list:{change.Page - 1}"));
         }
 
         if ((change.Page + 1) * ListTips.PageSize < total)
         {
-            nav.Add(new Button(texts.Get(TipCard.Language, "button.next_page"), $"tipact:list:{change.Page + 1}"));
+            nav.Add(new Button(texts.Get(Languages.Officers, "button.next_page"), $"tipact:list:{change.Page + 1}"));
         }
 
         if (nav.Count > 0)
@@ -51,6 +51,6 @@ public sealed class ListTipsHandler(TextCatalog texts, TipCard card, TipCatalog 
         }
 
         var pages = (total + ListTips.PageSize - 1) / ListTips.PageSize;
-        context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.open_tips", total, change.Page + 1, pages), Buttons = rows });
+        context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.open_tips", total, change.Page + 1, pages), Buttons = rows });
     }
 }

@@ -13,7 +13,7 @@ public sealed class OfficerReplyHandler(TextCatalog texts, TipMessaging messagin
         var tip = await TipMessaging.FindAsync(context, change.Code, cancellationToken);
         if (officer is null || tip is null || !officer.Covers(tip.WardId))
         {
-            context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.tip_not_found") });
+            context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.tip_not_found") });
             return;
         }
 
@@ -26,12 +26,12 @@ public sealed class OfficerReplyHandler(TextCatalog texts, TipMessaging messagin
         };
         if (!await messaging.ToTipsterAsync(context, tip, [message], cancellationToken))
         {
-            context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.tipster_gone", display) });
+            context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.tipster_gone", display) });
             return;
         }
 
         tip.FirstResponseAt ??= context.Now;
         context.Db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.OfficerReply, OfficerId = officer.Id, Text = change.Text, PhotoFileId = change.PhotoFileId });
-        context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.reply_sent", display) });
+        context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.reply_sent", display) });
     }
 }

@@ -15,7 +15,7 @@ public sealed class ShowTipHandler(TextCatalog texts, TipCard card) : IChangeHan
         var tip = await TipMessaging.FindAsync(context, change.Code, cancellationToken);
         if (officer is null || tip is null || !officer.Covers(tip.WardId))
         {
-            context.Reply(new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.tip_not_found") });
+            context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.tip_not_found") });
             return;
         }
 
@@ -23,14 +23,14 @@ public sealed class ShowTipHandler(TextCatalog texts, TipCard card) : IChangeHan
             .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var lines = thread.Select(e => e.Kind switch
         {
-            TipEventKind.OfficerReply => texts.Get(TipCard.Language, "officer.thread_officer", LocalTime.Format(e.At, TipCard.Language), e.Text ?? "📷"),
-            TipEventKind.TipsterReply => texts.Get(TipCard.Language, "officer.thread_tipster", LocalTime.Format(e.At, TipCard.Language), e.Text ?? "📷"),
-            _ => texts.Get(TipCard.Language, "officer.thread_status", LocalTime.Format(e.At, TipCard.Language), card.StatusName(e.ToStatus ?? TipStatus.New, TipCard.Language)),
+            TipEventKind.OfficerReply => texts.Get(Languages.Officers, "officer.thread_officer", LocalTime.Format(e.At, Languages.Officers), e.Text ?? "📷"),
+            TipEventKind.TipsterReply => texts.Get(Languages.Officers, "officer.thread_tipster", LocalTime.Format(e.At, Languages.Officers), e.Text ?? "📷"),
+            _ => texts.Get(Languages.Officers, "officer.thread_status", LocalTime.Format(e.At, Languages.Officers), card.StatusName(e.ToStatus ?? TipStatus.New, Languages.Officers)),
         });
         var messages = card.Render(tip, "officer.card").ToList();
         if (thread.Count > 0)
         {
-            messages.Insert(1, new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.thread", string.Join("\n", lines)) });
+            messages.Insert(1, new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.thread", string.Join("\n", lines)) });
         }
 
         context.Reply([.. messages]);

@@ -1,7 +1,4 @@
 using Antq.Core.Conversations;
-using Antq.Core.Officers;
-using Antq.Core.Texts;
-using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Tips;
 

@@ -21,9 +21,9 @@ public sealed class TipsterAnswerHandler(TextCatalog texts, TipMessaging messagi
         context.Db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.TipsterReply, Text = change.Text, PhotoFileId = change.PhotoFileId });
         var toOfficers = new OutgoingMessage
         {
-            Text = tip.Kind == TipKind.Question ? texts.Get(TipCard.Language, "officer.asker_said", display, change.Text ?? "") : texts.Get(TipCard.Language, "officer.tipster_said", display, change.Text ?? ""),
+            Text = tip.Kind == TipKind.Question ? texts.Get(Languages.Officers, "officer.asker_said", display, change.Text ?? "") : texts.Get(Languages.Officers, "officer.tipster_said", display, change.Text ?? ""),
             Media = change.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, change.PhotoFileId, Channel: context.Input.Channel),
-            Buttons = [[new Button(texts.Get(TipCard.Language, "officer.act_reply"), "tipact:reply:" + tip.Code)]],
+            Buttons = [[new Button(texts.Get(Languages.Officers, "officer.act_reply"), "tipact:reply:" + tip.Code)]],
         };
         await messaging.ToOfficersAsync(context, tip.WardId, [toOfficers], cancellationToken);
         context.Reply(new OutgoingMessage { Text = texts.Get(change.Language, "tip.answer_sent", display) });

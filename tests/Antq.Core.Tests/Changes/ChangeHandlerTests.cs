@@ -2,6 +2,7 @@ using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Officers;
+using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Antq.Core.Tests.Areas;
 using Antq.Core.Tests.Storage;
@@ -50,6 +51,14 @@ public abstract class ChangeHandlerTests : SqliteFileTests
         db.Officers.Add(officer);
         await db.SaveChangesAsync();
         return officer;
+    }
+
+    /// <summary>A resident who consented yesterday, following <paramref name="topics"/>.</summary>
+    protected async Task AddResidentAsync(string userId, string wardId, Topics topics)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        db.Residents.Add(new Resident { Channel = "telegram", ExternalUserId = userId, ChatId = userId, Language = "vi", WardId = wardId, Topics = topics, ConsentedAt = Now.AddDays(-1), CreatedAt = Now.AddDays(-1), UpdatedAt = Now.AddDays(-1) });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>What was queued for other chats, as (chat, payload) pairs.</summary>

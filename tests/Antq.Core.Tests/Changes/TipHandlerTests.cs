@@ -2,6 +2,7 @@ using System.Text;
 using Antq.Core.Delivery;
 using Antq.Core.Officers;
 using Antq.Core.Tests.Areas;
+using Antq.Core.Texts;
 using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -90,7 +91,7 @@ public sealed class TipHandlerTests : ChangeHandlerTests
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(TipStatus.New, (await db.Tips.AsNoTracking().SingleAsync()).Status);
-        Assert.Equal(Texts.Get(TipCard.Language, "officer.tip_not_found"), RepliesText(context));
+        Assert.Equal(Texts.Get(Languages.Officers, "officer.tip_not_found"), RepliesText(context));
     }
 
     private Task<Core.Conversations.ChangeContext> SubmitAsync(string userId) =>

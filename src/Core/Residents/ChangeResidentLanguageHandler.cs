@@ -1,0 +1,20 @@
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Core.Residents;
+
+/// <summary>Applies <see cref="ChangeResidentLanguage"/> in the engine's transaction.</summary>
+public sealed class ChangeResidentLanguageHandler : IChangeHandler<ChangeResidentLanguage>
+{
+    public async Task ApplyAsync(ChangeResidentLanguage change, ChangeContext context, CancellationToken cancellationToken)
+    {
+        var resident = await ResidentLookup.FindAsync(context, cancellationToken);
+        if (resident is not null)
+        {
+            resident.Language = change.Language;
+            resident.UpdatedAt = context.Now;
+        }
+    }
+}
