@@ -68,6 +68,7 @@ public static class CoreRegistration
             services.AddSingleton(flow);
         }
 
+        services.AddSingleton<IInputRoute, OfficerRoutes>();
         services.AddSingleton<IInputRoute, TipRoutes>();
         services.AddSingleton<ITurnFactLoader, TipUsageFacts>();
 
