@@ -5,7 +5,6 @@ using Antq.Core.Delivery;
 using Antq.Core.Officers;
 using Antq.Core.Text;
 using Antq.Core.Texts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Broadcasts;

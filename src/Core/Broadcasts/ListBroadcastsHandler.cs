@@ -1,12 +1,9 @@
 using System.Globalization;
-using Antq.Core.Areas;
 using Antq.Core.Conversations;
-using Antq.Core.Delivery;
 using Antq.Core.Officers;
 using Antq.Core.Text;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Broadcasts;
 

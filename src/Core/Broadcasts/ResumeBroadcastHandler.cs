@@ -1,10 +1,6 @@
-using System.Globalization;
 using Antq.Core.Conversations;
-using Antq.Core.Officers;
-using Antq.Core.Storage;
 using Antq.Core.Text;
 using Antq.Core.Texts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Broadcasts;
 

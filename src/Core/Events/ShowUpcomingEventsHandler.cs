@@ -1,15 +1,7 @@
-using System.Globalization;
 using Antq.Core.Areas;
-using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
-using Antq.Core.Delivery;
-using Antq.Core.Officers;
-using Antq.Core.Residents;
-using Antq.Core.Residents.Steps;
-using Antq.Core.Text;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Events;
 

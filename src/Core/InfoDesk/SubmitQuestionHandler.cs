@@ -2,7 +2,6 @@ using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Texts;
 using Antq.Core.Tips;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.InfoDesk;
 

@@ -1,8 +1,6 @@
 using Antq.Core.Conversations;
 using Antq.Core.Text;
 using Antq.Core.Texts;
-using Antq.Core.Tips;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Officers;
 

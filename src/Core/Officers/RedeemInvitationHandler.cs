@@ -1,5 +1,4 @@
 using Antq.Core.Conversations;
-using Antq.Core.Text;
 using Antq.Core.Texts;
 using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;

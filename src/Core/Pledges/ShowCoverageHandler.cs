@@ -2,7 +2,6 @@ using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
 using Antq.Core.Texts;
-using Antq.Core.Tips;
 
 namespace Antq.Core.Pledges;
 

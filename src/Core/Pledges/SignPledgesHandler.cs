@@ -2,7 +2,6 @@ using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Residents;
 using Antq.Core.Texts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Pledges;
 

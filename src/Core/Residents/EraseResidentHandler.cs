@@ -1,7 +1,5 @@
 using Antq.Core.Conversations;
-using Antq.Core.Delivery;
 using Antq.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Residents;
 

@@ -1,6 +1,5 @@
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
-using Antq.Core.Text;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Texts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Tips;
 

@@ -1,5 +1,4 @@
 using Antq.Core.Conversations;
-using Antq.Core.Officers;
 using Antq.Core.Texts;
 
 namespace Antq.Core.Tips;
