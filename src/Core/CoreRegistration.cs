@@ -38,7 +38,16 @@ public static class CoreRegistration
         services.AddSingleton(sp => new ConversationRouter(sp.GetRequiredService<FlowCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>().Value, sp.GetServices<IInputRoute>()));
         services.AddSingleton<IntakeLimiter>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<ChangeHandlers>();
+        services.AddChangeHandler<PreparedReply, PreparedReplyHandler>();
         services.AddSingleton<ITurnFactLoader, OfficerFacts>();
+        services.AddChangeHandler<CreateInvitation, CreateInvitationHandler>();
+        services.AddChangeHandler<RedeemInvitation, RedeemInvitationHandler>();
+        services.AddChangeHandler<SaveResidentProfile, SaveResidentProfileHandler>();
+        services.AddChangeHandler<RecordConsentRefusal, RecordConsentRefusalHandler>();
+        services.AddChangeHandler<ChangeResidentLanguage, ChangeResidentLanguageHandler>();
+        services.AddChangeHandler<ChangeResidentStatus, ChangeResidentStatusHandler>();
+        services.AddChangeHandler<EraseResident, EraseResidentHandler>();
 
         // Tips
         services.AddSingleton(content);
@@ -46,18 +55,28 @@ public static class CoreRegistration
         services.AddSingleton(new TipRouteSeal(content.TipRouteKey));
         services.AddSingleton<TipCard>();
         services.AddSingleton<StatusLookupLimiter>();
+        services.AddSingleton<TipMessaging>();
+        services.AddChangeHandler<SubmitTip, SubmitTipHandler>();
+        services.AddChangeHandler<ChangeTipStatus, ChangeTipStatusHandler>();
+        services.AddChangeHandler<LookupTipStatus, LookupTipStatusHandler>();
+        services.AddChangeHandler<ListTips, ListTipsHandler>();
+        services.AddChangeHandler<ShowTip, ShowTipHandler>();
+        services.AddChangeHandler<OfficerReply, OfficerReplyHandler>();
+        services.AddChangeHandler<TipsterAnswer, TipsterAnswerHandler>();
         services.AddSingleton<IFlow, TipFlow>();
         foreach (var flow in TipMessageFlow.All())
         {
             services.AddSingleton(flow);
         }
 
+        services.AddSingleton<IInputRoute, OfficerRoutes>();
         services.AddSingleton<IInputRoute, TipRoutes>();
         services.AddSingleton<ITurnFactLoader, TipUsageFacts>();
 
         services.AddAntqPledges();
         services.AddSingleton<IInputRoute, Reports.ReportRoutes>();
         services.AddSingleton<Reports.MonthlySummary>();
+        services.AddReadOnlyChangeHandler<Reports.ShowSummary, Reports.ShowSummaryHandler>();
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxLanes>();
@@ -76,12 +95,25 @@ public static class CoreRegistration
         services.AddSingleton<IInputRoute, Broadcasts.BroadcastRoutes>();
         services.AddSingleton<ITurnFactLoader, Broadcasts.BroadcastReachFacts>();
         services.AddSingleton<Broadcasts.BroadcastClock>();
+        services.AddChangeHandler<Broadcasts.CreateBroadcast, Broadcasts.CreateBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.ListBroadcasts, Broadcasts.ListBroadcastsHandler>();
+        services.AddChangeHandler<Broadcasts.CancelBroadcast, Broadcasts.CancelBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.ShowBroadcast, Broadcasts.ShowBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.PauseBroadcast, Broadcasts.PauseBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.ResumeBroadcast, Broadcasts.ResumeBroadcastHandler>();
+        services.AddChangeHandler<Broadcasts.UpdateBroadcast, Broadcasts.UpdateBroadcastHandler>();
 
         // Events
         services.AddSingleton<IFlow, Events.EventFlow>();
         services.AddSingleton<IFlow, Events.MoveEventFlow>();
         services.AddSingleton<IInputRoute, Events.EventRoutes>();
         services.AddSingleton<Events.EventClock>();
+        services.AddChangeHandler<Events.CreateEvent, Events.CreateEventHandler>();
+        services.AddChangeHandler<Events.RecordRsvp, Events.RecordRsvpHandler>();
+        services.AddChangeHandler<Events.ListEvents, Events.ListEventsHandler>();
+        services.AddChangeHandler<Events.CancelEvent, Events.CancelEventHandler>();
+        services.AddChangeHandler<Events.ShowUpcomingEvents, Events.ShowUpcomingEventsHandler>();
+        services.AddChangeHandler<Events.MoveEvent, Events.MoveEventHandler>();
 
         services.AddAntqInfoDesk();
 

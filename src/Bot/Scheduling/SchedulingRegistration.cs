@@ -37,7 +37,9 @@ public static class SchedulingRegistration
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
-            q.ScheduleJob<BroadcastClockJob>(
+            // The identity is the one stored by earlier versions (as "broadcast-clock"): configured jobs overwrite the stored
+            // job of the same identity, so a database made before the rename runs this job and no orphan.
+            q.ScheduleJob<DueMessagesJob>(
                 trigger => trigger.WithIdentity("broadcast-clock").StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
                 job => job.WithIdentity("broadcast-clock"));
             var reports = builder.Configuration.GetSection(Core.Reports.ReportOptions.Section).Get<Core.Reports.ReportOptions>() ?? new();

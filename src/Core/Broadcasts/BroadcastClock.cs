@@ -46,7 +46,7 @@ public sealed class BroadcastClock(
                 if (now - due.ScheduledFor > options.Value.MissedGrace)
                 {
                     // A repeating broadcast loses only this occurrence; the next one stays scheduled.
-                    await TellOfficerAsync(db, due, texts.Get("vi", "broadcast.missed", due.Id, LocalTime.Format(due.ScheduledFor, "vi")), now, cancellationToken);
+                    await TellOfficerAsync(db, due, texts.Get(Languages.Officers, "broadcast.missed", due.Id, LocalTime.Format(due.ScheduledFor, Languages.Officers)), now, cancellationToken);
                     if (due.Recurrence == Recurrence.None)
                     {
                         due.Status = BroadcastStatus.Missed;
@@ -74,7 +74,7 @@ public sealed class BroadcastClock(
                 }
 
                 var (count, notBefore) = await StartAsync(db, sending, deliveryOptions.Value, now, cancellationToken);
-                await BroadcastProgress.StartAsync(db, sending, texts.Get("vi", notBefore > now ? "broadcast.started_quiet" : "broadcast.started", sending.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, "vi")), now, cancellationToken);
+                await BroadcastProgress.StartAsync(db, sending, texts.Get(Languages.Officers, notBefore > now ? "broadcast.started_quiet" : "broadcast.started", sending.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, Languages.Officers)), now, cancellationToken);
             }
 
             foreach (var sending in await db.Broadcasts.Where(b => b.Status == BroadcastStatus.Sending).ToListAsync(cancellationToken))
@@ -91,10 +91,10 @@ public sealed class BroadcastClock(
                 sending.Status = BroadcastStatus.Sent;
                 sending.FinishedAt = now;
                 await SettleAsync(db, sending, cancellationToken);
-                var report = texts.Get("vi", "broadcast.report", sending.Id, byStatus.GetValueOrDefault(DeliveryStatus.Sent), byStatus.GetValueOrDefault(DeliveryStatus.Blocked), byStatus.GetValueOrDefault(DeliveryStatus.Failed), sending.Recipients);
+                var report = texts.Get(Languages.Officers, "broadcast.report", sending.Id, byStatus.GetValueOrDefault(DeliveryStatus.Sent), byStatus.GetValueOrDefault(DeliveryStatus.Blocked), byStatus.GetValueOrDefault(DeliveryStatus.Failed), sending.Recipients);
                 if (byStatus.GetValueOrDefault(DeliveryStatus.NotReachable) is > 0 and var notReachable)
                 {
-                    report += "\n" + texts.Get("vi", "broadcast.report_not_reachable", notReachable);
+                    report += "\n" + texts.Get(Languages.Officers, "broadcast.report_not_reachable", notReachable);
                 }
 
                 await TellOfficerAsync(db, sending, report, now, cancellationToken);

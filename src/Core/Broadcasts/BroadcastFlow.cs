@@ -4,6 +4,7 @@ using Antq.Core.Conversations;
 using Antq.Core.Officers;
 using Antq.Core.Residents.Steps;
 using Antq.Core.Text;
+using Antq.Core.Texts;
 using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Broadcasts;
@@ -249,7 +250,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             return Toggled(draft with { Units = units });
         }
 
-        if (Navigation.ButtonArgument(context, "bclang:") is { } language && language is "all" or "vi" or "en")
+        if (Navigation.ButtonArgument(context, "bclang:") is { } language && language is "all" or Languages.Vietnamese or Languages.English)
         {
             return Toggled(draft with { Language = language == "all" ? null : language });
         }
@@ -268,7 +269,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             rows.AddRange(Navigation.Rows(ward.Units.Select(u => new Button((draft.Units.Contains(u.Id) ? "✅ " : "⬜ ") + u.Name, "bcunit:" + u.Id)), 3));
         }
 
-        rows.Add([.. new[] { "all", "vi", "en" }.Select(code =>
+        rows.Add([.. new[] { "all", Languages.Vietnamese, Languages.English }.Select(code =>
             new Button(((draft.Language ?? "all") == code ? "🔘 " : "⚪ ") + context.T("broadcast.lang_" + code), "bclang:" + code))]);
         rows.Add([new Button(context.T("broadcast.continue"), Navigation.DoneData)]);
         var units = draft.Wards.Count == 1 && !draft.WholeCity ? context.T("broadcast.ask_units") : "";

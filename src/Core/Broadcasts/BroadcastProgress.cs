@@ -57,8 +57,8 @@ public static class BroadcastProgress
         var waiting = Math.Max(0, total - done - Count(DeliveryStatus.Cancelled));
         var percent = total == 0 ? 100 : done * 100 / total;
         var text = finished
-            ? texts.Get("vi", "broadcast.progress_done", broadcast.Id, total, N(sent), N(blocked), N(failed))
-            : texts.Get("vi", "broadcast.progress", broadcast.Id, total, N(sent), N(blocked), N(failed), N(waiting), percent, TimeLeft(texts, broadcast, done, waiting, now));
+            ? texts.Get(Languages.Officers, "broadcast.progress_done", broadcast.Id, total, N(sent), N(blocked), N(failed))
+            : texts.Get(Languages.Officers, "broadcast.progress", broadcast.Id, total, N(sent), N(blocked), N(failed), N(waiting), percent, TimeLeft(texts, broadcast, done, waiting, now));
         var row = Row(last.Channel, last.ChatId, new OutgoingMessage { Text = text, ReplacesMessageId = messageId, KeepsMessageId = true }, DeliveryPriority.Reminder, now);
         db.Outbox.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -72,13 +72,13 @@ public static class BroadcastProgress
         var elapsed = now - (broadcast.StartedAt ?? now);
         if (done == 0 || elapsed <= TimeSpan.Zero)
         {
-            return texts.Get("vi", "broadcast.eta_unknown");
+            return texts.Get(Languages.Officers, "broadcast.eta_unknown");
         }
 
         var left = TimeSpan.FromSeconds(waiting * elapsed.TotalSeconds / done);
         return left < TimeSpan.FromMinutes(1)
-            ? texts.Get("vi", "broadcast.eta_seconds", Math.Max(1, (int)Math.Ceiling(left.TotalSeconds)))
-            : texts.Get("vi", "broadcast.eta_minutes", (int)Math.Ceiling(left.TotalMinutes));
+            ? texts.Get(Languages.Officers, "broadcast.eta_seconds", Math.Max(1, (int)Math.Ceiling(left.TotalSeconds)))
+            : texts.Get(Languages.Officers, "broadcast.eta_minutes", (int)Math.Ceiling(left.TotalMinutes));
     }
 
     private static string N(int count) => count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));

@@ -3,8 +3,11 @@ using Antq.Core.Storage;
 
 namespace Antq.Core.Conversations;
 
-/// <summary>What a <see cref="DomainChange"/> may touch while the engine's transaction is open.</summary>
-public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now, IServiceProvider Services)
+/// <summary>
+/// The turn a <see cref="DomainChange"/> is applied in: the database, the input, the time, the replies. Services are not
+/// here: a handler takes them through its constructor.
+/// </summary>
+public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now)
 {
     /// <summary>The writer's turn this change is applied in (null while it is prepared, outside the turn).</summary>
     public WriteScope? Scope { get; init; }
@@ -12,14 +15,10 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
     /// <summary>
     /// A hand-written statement in the writer's transaction, kept prepared for the writer's life (see
     /// <see cref="WriteScope.Statement"/>): for the changes every resident makes (onboarding, erasure), where
-    /// EF Core's pipeline costs more than the write. Only in <see cref="DomainChange.ApplyAsync"/>.
+    /// EF Core's pipeline costs more than the write. Only in <see cref="IChangeHandler{TChange}.ApplyAsync"/>.
     /// </summary>
     public DbCommand Statement(string sql) =>
         (Scope ?? throw new InvalidOperationException("Statements are written in the writer's turn (ApplyAsync) only.")).Statement(sql);
-
-    /// <summary>A service a change needs (a key, a catalog); changes are data, so they get services here.</summary>
-    public T Get<T>()
-        where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 
     /// <summary>
     /// Set by a change that erased the chat (<c>/delete_me</c>): the engine then keeps no conversation state for it,
@@ -35,3 +34,4 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
 
     public void Reply(string text) => Reply(new OutgoingMessage { Text = text });
 }
+

@@ -30,7 +30,7 @@ public sealed partial class ConversationEngine(
     IntakeLimiter intake,
     AntqMetrics metrics,
     IEnumerable<ITurnFactLoader> factLoaders,
-    IServiceProvider services,
+    ChangeHandlers handlers,
     IOptions<DeliveryOptions> deliveryOptions,
     ILogger<ConversationEngine> logger)
 {
@@ -116,7 +116,7 @@ public sealed partial class ConversationEngine(
         var prepared = new List<DomainChange>(turn.Changes.Count);
         foreach (var change in turn.Changes)
         {
-            prepared.Add(await change.PrepareAsync(new ChangeContext(db, input, now, services), cancellationToken));
+            prepared.Add(await handlers.PrepareAsync(change, new ChangeContext(db, input, now), cancellationToken));
         }
 
         var turnPayloads = turn.Messages.Select(OutboxWriter.Payload).ToList();
@@ -131,11 +131,11 @@ public sealed partial class ConversationEngine(
                 var payloads = turnPayloads;
                 if (prepared.Count > 0)
                 {
-                    var changes = new ChangeContext(scope.Db, input, now, services) { Scope = scope };
+                    var changes = new ChangeContext(scope.Db, input, now) { Scope = scope };
                     var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
                     foreach (var change in prepared)
                     {
-                        await change.ApplyAsync(changes, ct);
+                        await handlers.ApplyAsync(change, changes, ct);
                     }
 
                     if (scope.Db.ChangeTracker.HasChanges())

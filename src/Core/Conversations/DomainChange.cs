@@ -1,36 +1,17 @@
 namespace Antq.Core.Conversations;
 
 /// <summary>
-/// A change to stored facts that a flow step asks for. Flows only describe changes; the engine applies
-/// them in the same transaction as the new conversation state and the replies.
+/// A change to stored facts that a flow step asks for: a plain record of what to do. Flows only describe changes;
+/// the engine applies each through its <see cref="IChangeHandler{TChange}"/>, in the same transaction as the new
+/// conversation state and the replies.
 /// </summary>
-public abstract record DomainChange
-{
-    public abstract Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken);
+public abstract record DomainChange;
 
-    /// <summary>
-    /// Long reads a change needs (a summary report over years) done before the writer's transaction opens, so they
-    /// do not hold every other chat's writes back: runs on the engine's own connection, reads only, and returns the
-    /// change to apply in the transaction (itself by default).
-    /// </summary>
-    public virtual Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken) => Task.FromResult(this);
-}
+/// <summary>
+/// A change that only reads (a report): its <see cref="IReadOnlyChangeHandler{TChange}"/> works it out before the
+/// transaction, which then queues its replies.
+/// </summary>
+public abstract record ReadOnlyChange : DomainChange;
 
-/// <summary>A change that only reads (a report): all of it is worked out before the transaction, which queues its replies.</summary>
-public abstract record ReadOnlyChange : DomainChange
-{
-    public sealed override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"{GetType().Name} is prepared before the transaction, never applied in it.");
-
-    public abstract override Task<DomainChange> PrepareAsync(ChangeContext context, CancellationToken cancellationToken);
-}
-
-/// <summary>Replies worked out before the transaction (see <see cref="DomainChange.PrepareAsync"/>), queued in it.</summary>
-public sealed record PreparedReply(IReadOnlyList<OutgoingMessage> Messages) : DomainChange
-{
-    public override Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
-    {
-        context.Reply([.. Messages]);
-        return Task.CompletedTask;
-    }
-}
+/// <summary>Replies worked out before the transaction (see <see cref="IReadOnlyChangeHandler{TChange}"/>), queued in it.</summary>
+public sealed record PreparedReply(IReadOnlyList<OutgoingMessage> Messages) : DomainChange;

@@ -81,8 +81,8 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
     {
         var message = new OutgoingMessage
         {
-            Text = texts.Get("vi", "event.reminder", festival.Title, LocalTime.Format(festival.StartsAt, "vi"), festival.Place),
-            Buttons = [[new Button(texts.Get("vi", "event.coming"), new RsvpButton(festival.Id, Coming: true).Data), new Button(texts.Get("vi", "event.not_coming"), new RsvpButton(festival.Id, Coming: false).Data)]],
+            Text = texts.Get(Languages.Default, "event.reminder", festival.Title, LocalTime.Format(festival.StartsAt, Languages.Default), festival.Place),
+            Buttons = [[new Button(texts.Get(Languages.Default, "event.coming"), new RsvpButton(festival.Id, Coming: true).Data), new Button(texts.Get(Languages.Default, "event.not_coming"), new RsvpButton(festival.Id, Coming: false).Data)]],
         };
         const string Sql = """
             INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore")

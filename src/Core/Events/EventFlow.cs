@@ -3,6 +3,7 @@ using Antq.Core.Conversations;
 using Antq.Core.Officers;
 using Antq.Core.Residents.Steps;
 using Antq.Core.Text;
+using Antq.Core.Texts;
 
 namespace Antq.Core.Events;
 
@@ -82,7 +83,7 @@ public sealed class EventFlow : IFlow
     public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Ask(context, context.Step ?? Step.Title, EventDraft.From(context.Data))];
 
     /// <summary>The announcement residents get, with the answer buttons.</summary>
-    public static OutgoingMessage Announcement(Func<string, object?[], string> t, long id, EventDraft e, string wardLabel, string language = "vi") => new()
+    public static OutgoingMessage Announcement(Func<string, object?[], string> t, long id, EventDraft e, string wardLabel, string language = Languages.Default) => new()
     {
         Text = t("event.announcement", [e.Title, e.Description, e.Place, wardLabel, LocalTime.Format(e.StartsAt!.Value, language), LocalTime.Format(e.EndsAt!.Value, language)]),
         Buttons = [[new Button(t("event.coming", []), new RsvpButton(id, Coming: true).Data), new Button(t("event.not_coming", []), new RsvpButton(id, Coming: false).Data)]],

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Antq.Core.Text;
+using Antq.Core.Texts;
 
 namespace Antq.Core.InfoDesk;
 
@@ -61,15 +62,15 @@ public sealed class FaqCatalog
         }
 
         at += $" \"{id}\"";
-        var answerVi = string.Join("\n", Lines(path, at, item, "answer", "vi"));
-        var answerEn = string.Join("\n", Lines(path, at, item, "answer", "en"));
+        var answerVi = string.Join("\n", Lines(path, at, item, "answer", Languages.Vietnamese));
+        var answerEn = string.Join("\n", Lines(path, at, item, "answer", Languages.English));
         if (Math.Max(answerVi.Length, answerEn.Length) > MaxAnswerLength)
         {
             throw new ContentFileException(path, $"{at}: answer is longer than {MaxAnswerLength} characters");
         }
 
-        var keywords = Lines(path, at, item, "keywords", "vi").Concat(Lines(path, at, item, "keywords", "en")).ToList();
-        return new FaqEntry(id, Text(path, at, item, "question", "vi"), Text(path, at, item, "question", "en"), answerVi, answerEn, keywords);
+        var keywords = Lines(path, at, item, "keywords", Languages.Vietnamese).Concat(Lines(path, at, item, "keywords", Languages.English)).ToList();
+        return new FaqEntry(id, Text(path, at, item, "question", Languages.Vietnamese), Text(path, at, item, "question", Languages.English), answerVi, answerEn, keywords);
     }
 
     private static string Text(string path, string at, JsonElement item, string name, string language) =>

@@ -15,6 +15,10 @@ public static class InfoDeskRegistration
         services.AddSingleton<IFlow, ContactEditFlow>();
         services.AddSingleton<IInputRoute, InfoRoutes>();
         services.AddSingleton<ITurnFactLoader, QuestionUsageFacts>();
+        services.AddChangeHandler<SubmitQuestion, SubmitQuestionHandler>();
+        services.AddChangeHandler<ShowNotices, ShowNoticesHandler>();
+        services.AddChangeHandler<SaveContactOverride, SaveContactOverrideHandler>();
+        services.AddChangeHandler<ShowInfo, ShowInfoHandler>();
         return services;
     }
 }

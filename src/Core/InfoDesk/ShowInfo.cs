@@ -1,58 +1,6 @@
-using Antq.Core.Areas;
 using Antq.Core.Conversations;
-using Antq.Core.Residents;
-using Antq.Core.Texts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.InfoDesk;
 
 /// <summary>/info: the emergency numbers, the resident's area officer (or their ward's post), and the desk's other doors.</summary>
-public sealed record ShowInfo(string Language) : DomainChange
-{
-    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
-    {
-        var texts = context.Get<TextCatalog>();
-        var book = context.Get<ContactBook>();
-        var areas = context.Get<AreaTree>();
-        string T(string key, params object?[] args) => texts.Get(Language, key, args);
-
-        var resident = await context.Db.Residents.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Channel == context.Input.Channel && r.ExternalUserId == context.Input.UserId, cancellationToken);
-        var officer = book.OfficerOf(resident?.UnitId);
-        var post = book.PostOf(resident?.WardId);
-        var ids = new[] { officer?.Id, post?.Id }.OfType<string>().ToList();
-        var overrides = await context.Db.ContactOverrides.AsNoTracking().Where(o => ids.Contains(o.EntryId)).ToListAsync(cancellationToken);
-
-        var lines = new List<string> { T("info.emergency") };
-        if (officer is not null)
-        {
-            var o = officer.With(overrides);
-            var unit = areas.FindUnit(resident!.UnitId!)?.Name ?? "";
-            lines.Add(T("info.officer", unit, string.Join(" ", new[] { o.Rank, o.Name }.OfType<string>()), o.Phone, o.Hours, o.Address));
-        }
-        else if (post is not null)
-        {
-            lines.Add(T("info.no_officer"));
-        }
-
-        if (post is not null)
-        {
-            var p = post.With(overrides);
-            lines.Add(T("info.post", p.Name, p.Phone, p.Hours, p.Address));
-        }
-        else
-        {
-            lines.Add(T("info.no_area"));
-        }
-
-        context.Reply(new OutgoingMessage
-        {
-            Text = string.Join("\n\n", lines),
-            Buttons =
-            [
-                [new Button(T("info.button_faq"), FaqReplies.Prefix + "list:0"), new Button(T("info.button_ask"), InfoRoutes.AskData)],
-                [new Button(T("info.button_notices"), InfoRoutes.NoticesPrefix + "0"), new Button(T("info.button_menu"), MainMenu.Prefix + "menu")],
-            ],
-        });
-    }
-}
+public sealed record ShowInfo(string Language) : DomainChange;

@@ -1,11 +1,4 @@
-using System.Globalization;
-using Antq.Core.Areas;
-using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
-using Antq.Core.Residents;
-using Antq.Core.Text;
-using Antq.Core.Texts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.InfoDesk;
 
@@ -16,57 +9,4 @@ namespace Antq.Core.InfoDesk;
 public sealed record ShowNotices(int Page, string Language) : DomainChange
 {
     public const int PageSize = 3;
-    private const int MaxTextShown = 900;
-
-    public override async Task ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
-    {
-        var texts = context.Get<TextCatalog>();
-        string T(string key, params object?[] args) => texts.Get(Language, key, args);
-        var resident = await context.Db.Residents.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Channel == context.Input.Channel && r.ExternalUserId == context.Input.UserId, cancellationToken);
-        if (resident is null)
-        {
-            return;
-        }
-
-        var topics = BroadcastTopics.All.Select(t => t.Topic).Where(t => (BroadcastTopics.Followers(t) & resident.Topics) != 0 || t == BroadcastTopic.Urgent).ToList();
-        var ward = "," + (resident.WardId ?? "") + ",";
-        var sent = context.Db.Broadcasts.AsNoTracking()
-            .Where(b => (b.Status == BroadcastStatus.Sent || b.Status == BroadcastStatus.Sending) && topics.Contains(b.Topic))
-            .Where(b => b.WardIds == null || ("," + b.WardIds + ",").Contains(ward));
-        var total = await sent.CountAsync(cancellationToken);
-        if (total == 0)
-        {
-            context.Reply(new OutgoingMessage { Text = T("notices.none"), Buttons = [[new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]] });
-            return;
-        }
-
-        var pages = (total + PageSize - 1) / PageSize;
-        var page = Math.Clamp(Page, 0, pages - 1);
-        var shown = await sent.OrderByDescending(b => b.StartedAt ?? b.ScheduledFor).ThenByDescending(b => b.Id)
-            .Skip(page * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var items = shown.Select(b => T(
-            "notices.item",
-            LocalTime.Format(b.StartedAt ?? b.ScheduledFor, Language),
-            b.Text.Length > MaxTextShown ? b.Text[..MaxTextShown] + "…" : b.Text,
-            b.PhotoFileId is null ? "" : T("notices.photo")));
-        var nav = new List<Button>();
-        if (page > 0)
-        {
-            nav.Add(new Button(T("button.previous_page"), InfoRoutes.NoticesPrefix + (page - 1).ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (page + 1 < pages)
-        {
-            nav.Add(new Button(T("button.next_page"), InfoRoutes.NoticesPrefix + (page + 1).ToString(CultureInfo.InvariantCulture)));
-        }
-
-        var area = context.Get<AreaTree>().FindWard(resident.WardId ?? "")?.Name ?? "";
-        context.Reply(new OutgoingMessage
-        {
-            Text = T("notices.title", area, page + 1, pages) + "\n\n" + string.Join("\n\n", items),
-            Buttons = nav.Count > 0 ? [nav, [new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]] : [[new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]],
-            ReplacesMessageId = context.Input.ButtonData?.StartsWith(InfoRoutes.NoticesPrefix, StringComparison.Ordinal) == true ? context.Input.ButtonMessageId : null,
-        });
-    }
 }

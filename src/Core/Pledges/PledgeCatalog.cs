@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Antq.Core.Residents;
 using Antq.Core.Text;
+using Antq.Core.Texts;
 
 namespace Antq.Core.Pledges;
 

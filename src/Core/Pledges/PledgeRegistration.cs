@@ -13,6 +13,10 @@ public static class PledgeRegistration
         services.AddSingleton<IInputRoute, PledgeRoutes>();
         services.AddSingleton<ITurnFactLoader, PledgeFacts>();
         services.AddSingleton<PledgeRenewals>();
+        services.AddChangeHandler<SignPledges, SignPledgesHandler>();
+        services.AddChangeHandler<CorrectPledge, CorrectPledgeHandler>();
+        services.AddChangeHandler<WithdrawPledge, WithdrawPledgeHandler>();
+        services.AddReadOnlyChangeHandler<ShowCoverage, ShowCoverageHandler>();
         return services;
     }
 }

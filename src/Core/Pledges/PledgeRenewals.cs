@@ -48,8 +48,8 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
 
         var invitation = new OutgoingMessage
         {
-            Text = texts.Get("vi", "pledge.renewal_invitation", campaign.Year, campaign.Year - 1, campaign.Closes.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)),
-            Buttons = [[new Button(texts.Get("vi", "pledge.renew_button"), MainMenu.Prefix + "pledge")]],
+            Text = texts.Get(Languages.Default, "pledge.renewal_invitation", campaign.Year, campaign.Year - 1, campaign.Closes.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)),
+            Buttons = [[new Button(texts.Get(Languages.Default, "pledge.renew_button"), MainMenu.Prefix + "pledge")]],
         };
         var payload = JsonSerializer.Serialize(invitation, OutboxWriter.Json);
         var sent = 0;

@@ -1,3 +1,4 @@
+using Antq.Core.Texts;
 namespace Antq.Core.Pledges;
 
 /// <summary>A pledge as the ward prints it: its name, its numbered commitments in each language, whom it is for, its version.</summary>
@@ -9,15 +10,15 @@ public sealed record PledgeType(
     IReadOnlyDictionary<string, string> Titles,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Commitments)
 {
-    public string Name(string language) => Names.GetValueOrDefault(language) ?? Names["vi"];
+    public string Name(string language) => Names.GetValueOrDefault(language) ?? Names[Languages.Default];
 
     public bool AppliesTo(SignerKind kind) => Kinds.Contains(kind);
 
     /// <summary>The full text: the title and the numbered commitments.</summary>
     public string FullText(string language)
     {
-        var lines = Commitments.GetValueOrDefault(language) ?? Commitments["vi"];
-        var title = Titles.GetValueOrDefault(language) ?? Titles["vi"];
+        var lines = Commitments.GetValueOrDefault(language) ?? Commitments[Languages.Default];
+        var title = Titles.GetValueOrDefault(language) ?? Titles[Languages.Default];
         return title + "\n\n" + string.Join("\n", lines.Select((line, i) => $"{i + 1}. {line}"));
     }
 }

@@ -26,7 +26,7 @@ public sealed class MonthlySummary(
         var now = time.GetUtcNow().UtcDateTime;
         var period = ReportPeriod.LastMonth(now);
         var texts = services.GetRequiredService<TextCatalog>();
-        const string language = TipCard.Language;
+        const string language = Languages.Officers;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await new SummaryBuilder(db, services.GetRequiredService<AreaTree>(), options.Value.FestivalTitleWords).BuildAsync(period, ReportArea.City, now, cancellationToken);
         var text = new SummaryText(texts, services.GetRequiredService<TipCatalog>(), services.GetRequiredService<PledgeCatalog>(), language);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Antq.Core.Residents;
 
 namespace Antq.Core.Texts;
 
@@ -24,10 +23,10 @@ public sealed class TextCatalog
     {
         if (!_byLanguage.TryGetValue(language, out var texts))
         {
-            texts = _byLanguage[Languages.Vietnamese];
+            texts = _byLanguage[Languages.Default];
         }
 
-        if (!texts.TryGetValue(key, out var text) && !_byLanguage[Languages.Vietnamese].TryGetValue(key, out text))
+        if (!texts.TryGetValue(key, out var text) && !_byLanguage[Languages.Default].TryGetValue(key, out text))
         {
             throw new KeyNotFoundException($"No text '{key}' in language '{language}'.");
         }

@@ -129,7 +129,7 @@ public sealed partial class AttachmentArchive(
     {
         var tip = await db.Tips.AsNoTracking().SingleAsync(t => t.Id == attachment.TipId, cancellationToken);
         var officers = await db.Officers.AsNoTracking().Where(o => o.Role == OfficerRole.Admin || o.WardId == tip.WardId).ToListAsync(cancellationToken);
-        var message = new OutgoingMessage { Text = texts.Get(TipCard.Language, "officer.attachment_not_kept", TrackingCode.Display(tip.Code), reason) };
+        var message = new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.attachment_not_kept", TrackingCode.Display(tip.Code), reason) };
         foreach (var officer in officers)
         {
             OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [message], DeliveryPriority.Reply, now);

@@ -12,8 +12,6 @@ namespace Antq.Core.Tips;
 /// </summary>
 public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog texts)
 {
-    public const string Language = "vi";
-
     public IReadOnlyList<OutgoingMessage> Render(Tip tip, string headKey = "officer.card_new")
     {
         var card = new OutgoingMessage { Text = Describe(tip, headKey), Buttons = Actions(tip) };
@@ -59,20 +57,20 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
         if (tip.Kind == TipKind.Question)
         {
             var head = headKey == "officer.card_new" ? T("officer.question_new", TrackingCode.Display(tip.Code)) : T("officer.question", TrackingCode.Display(tip.Code));
-            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, StatusName(tip.Status, Language), tip.Description, Text.LocalTime.Format(tip.CreatedAt, Language));
+            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, StatusName(tip.Status, Languages.Officers), tip.Description, Text.LocalTime.Format(tip.CreatedAt, Languages.Officers));
         }
 
         return T(
             headKey,
             TrackingCode.Display(tip.Code),
-            catalog.Find(tip.CategoryId)?.Name(Language) ?? tip.CategoryId,
+            catalog.Find(tip.CategoryId)?.Name(Languages.Officers) ?? tip.CategoryId,
             string.Join(", ", place),
             when,
             who,
-            StatusName(tip.Status, Language),
+            StatusName(tip.Status, Languages.Officers),
             tip.Attachments.Count,
             tip.Description,
-            Text.LocalTime.Format(tip.CreatedAt, Language));
+            Text.LocalTime.Format(tip.CreatedAt, Languages.Officers));
     }
 
     public string StatusName(TipStatus status, string language) => texts.Get(language, "tip.status_" + status.ToString().ToLowerInvariant());
@@ -95,5 +93,5 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
         ];
     }
 
-    private string T(string key, params object?[] args) => texts.Get(Language, key, args);
+    private string T(string key, params object?[] args) => texts.Get(Languages.Officers, key, args);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Antq.Core.Text;
+using Antq.Core.Texts;
 
 namespace Antq.Core.Tips;
 
@@ -57,7 +58,7 @@ public sealed class TipCatalog(IReadOnlyList<TipCategory> categories, IReadOnlyD
                     throw new ContentFileException(path, $"{entry}: emergency must be \"113\" or \"114\" (got \"{emergency}\")");
                 }
 
-                categories.Add(new TipCategory(id, VietnameseText.Nfc(Required(item, "vi", path, entry))!, Required(item, "en", path, entry), emergency));
+                categories.Add(new TipCategory(id, VietnameseText.Nfc(Required(item, Languages.Vietnamese, path, entry))!, Required(item, Languages.English, path, entry), emergency));
             }
 
             if (categories.Count == 0)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Antq.Core.Tips;
 
 /// <summary>Addressing inside a change: the officers of a tip's ward, and the tipster through the sealed route.</summary>
-internal static class TipMessaging
+public sealed class TipMessaging(IOptions<TipOptions> options, TipRouteSeal seal)
 {
     public static async Task<Tip?> FindAsync(ChangeContext context, string code, CancellationToken cancellationToken) =>
         TrackingCode.Normalize(code) is { } canonical
@@ -15,7 +15,7 @@ internal static class TipMessaging
             : null;
 
     /// <summary>Every officer who covers the ward (its officers and the admins), and the officers' group chat if set.</summary>
-    public static async Task ToOfficersAsync(ChangeContext context, string wardId, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    public async Task ToOfficersAsync(ChangeContext context, string wardId, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         var officers = await context.Db.Officers.Where(o => o.Role == OfficerRole.Admin || o.WardId == wardId)
             .Select(o => new { o.Channel, o.ChatId }).Distinct().ToListAsync(cancellationToken);
@@ -24,15 +24,14 @@ internal static class TipMessaging
             OutboxWriter.Enqueue(context.Db, officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
         }
 
-        var options = context.Get<IOptions<TipOptions>>().Value;
-        if (options.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
+        if (options.Value.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
         {
-            OutboxWriter.Enqueue(context.Db, options.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
+            OutboxWriter.Enqueue(context.Db, options.Value.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
         }
     }
 
     /// <summary>Sends to the tipster if the way back still exists; false after it was deleted.</summary>
-    public static async Task<bool> ToTipsterAsync(ChangeContext context, Tip tip, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    public async Task<bool> ToTipsterAsync(ChangeContext context, Tip tip, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         var address = await TipsterOfAsync(context, tip, cancellationToken);
         if (address is null)
@@ -44,9 +43,9 @@ internal static class TipMessaging
         return true;
     }
 
-    public static async Task<TipperAddress?> TipsterOfAsync(ChangeContext context, Tip tip, CancellationToken cancellationToken)
+    public async Task<TipperAddress?> TipsterOfAsync(ChangeContext context, Tip tip, CancellationToken cancellationToken)
     {
         var route = await context.Db.TipRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.TipId == tip.Id, cancellationToken);
-        return route is null ? null : context.Get<TipRouteSeal>().Open(route.Sealed);
+        return route is null ? null : seal.Open(route.Sealed);
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class TipRetention(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var quotaBefore = TipQuota.HourOf(now).AddHours(-25);
+        var quotaBefore = TipQuota.FiveMinuteSlotOf(now).AddHours(-25);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using (await writeGate.EnterAsync(cancellationToken))
         {

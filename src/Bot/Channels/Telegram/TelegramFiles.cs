@@ -1,4 +1,4 @@
-using Antq.Core.Tips;
+using Antq.Core.Channels;
 using global::Telegram.Bot;
 
 namespace Antq.Bot.Channels.Telegram;

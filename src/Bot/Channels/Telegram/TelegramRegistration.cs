@@ -39,7 +39,7 @@ public static class TelegramRegistration
             return new TelegramBotClient(clientOptions, http);
         });
         services.AddSingleton<IChannelSender, TelegramSender>();
-        services.AddSingleton<Antq.Core.Tips.IChannelFiles, TelegramFiles>();
+        services.AddSingleton<Antq.Core.Channels.IChannelFiles, TelegramFiles>();
         services.AddSingleton<TelegramIntake>();
         services.AddSingleton<TelegramStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramStartup>());

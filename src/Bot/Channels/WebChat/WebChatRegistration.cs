@@ -26,7 +26,7 @@ public static partial class WebChatRegistration
         services.AddSingleton(sp => new WebChatUploads(
             uploads, sp.GetRequiredService<Antq.Core.Channels.ChannelFileReferences>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WebChatOptions>>()));
         services.AddSingleton<Antq.Core.Residents.IResidentDataEraser>(sp => sp.GetRequiredService<WebChatUploads>());
-        services.AddSingleton<Antq.Core.Tips.IChannelFiles>(sp => sp.GetRequiredService<WebChatUploads>());
+        services.AddSingleton<Antq.Core.Channels.IChannelFiles>(sp => sp.GetRequiredService<WebChatUploads>());
         services.AddHostedService<WebChatUploadSweep>();
         services.AddSingleton<WebChatAssets>();
         var root = builder.Environment.ContentRootPath;

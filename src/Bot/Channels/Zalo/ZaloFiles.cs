@@ -1,4 +1,4 @@
-using Antq.Core.Tips;
+using Antq.Core.Channels;
 
 namespace Antq.Bot.Channels.Zalo;
 

@@ -35,7 +35,7 @@ public static partial class ZaloRegistration
         services.AddSingleton<ZaloActivity>();
         services.AddSingleton<ZaloIntake>();
         services.AddSingleton<IChannelSender, ZaloSender>();
-        services.AddSingleton<Antq.Core.Tips.IChannelFiles, ZaloFiles>();
+        services.AddSingleton<Antq.Core.Channels.IChannelFiles, ZaloFiles>();
         return builder;
     }
 

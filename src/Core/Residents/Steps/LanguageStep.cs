@@ -1,5 +1,6 @@
 using Antq.Core.Conversations;
 using Antq.Core.Text;
+using Antq.Core.Texts;
 
 namespace Antq.Core.Residents.Steps;
 

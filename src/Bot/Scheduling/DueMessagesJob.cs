@@ -6,11 +6,11 @@ using Quartz;
 namespace Antq.Bot.Scheduling;
 
 /// <summary>
-/// A small job: due broadcasts, event reminders and pledge renewal invitations become delivery rows; the
-/// dispatcher does the sending.
+/// The heartbeat that turns what is due into delivery rows, for three clocks in turn: broadcasts, event reminders and
+/// pledge renewal invitations. The dispatcher does the sending.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class BroadcastClockJob(BroadcastClock broadcasts, EventClock events, PledgeRenewals renewals) : IJob
+public sealed class DueMessagesJob(BroadcastClock broadcasts, EventClock events, PledgeRenewals renewals) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

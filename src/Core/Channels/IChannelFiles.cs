@@ -1,4 +1,4 @@
-namespace Antq.Core.Tips;
+namespace Antq.Core.Channels;
 
 /// <summary>A channel's way to fetch a file a resident sent, by its file id.</summary>
 public interface IChannelFiles

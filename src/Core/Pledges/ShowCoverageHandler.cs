@@ -1,0 +1,40 @@
+using Antq.Core.Areas;
+using Antq.Core.Conversations;
+using Antq.Core.Officers;
+using Antq.Core.Texts;
+
+namespace Antq.Core.Pledges;
+
+/// <summary>Works out <see cref="ShowCoverage"/> before the writer's transaction (it counts a whole campaign).</summary>
+public sealed class ShowCoverageHandler(TextCatalog texts, AreaTree areas, PledgeCatalog catalog) : IReadOnlyChangeHandler<ShowCoverage>
+{
+    public async Task<IReadOnlyList<OutgoingMessage>> ReadAsync(ShowCoverage change, ChangeContext context, CancellationToken cancellationToken)
+    {
+        var officer = await context.ActingOfficerAsync(cancellationToken);
+        if (officer is null)
+        {
+            return [];
+        }
+
+        var ward = officer.Role == OfficerRole.Admin ? null : areas.FindWard(officer.WardId ?? "");
+        if (officer.Role != OfficerRole.Admin && ward is null)
+        {
+            return [];
+        }
+
+        var report = await PledgeCoverage.BuildAsync(context.Db, areas, catalog, catalog.Campaign.Year, ward, cancellationToken);
+        var language = Languages.Officers;
+        var messages = new List<OutgoingMessage> { new() { Text = CoverageText.Render(report, texts, language, areas.CityName) } };
+        var csv = CoverageCsv.Render(report);
+
+        // A byte-order mark so that Excel opens the Vietnamese names as UTF-8.
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray();
+        var name = $"bao-phu-cam-ket-{catalog.Campaign.Year}-{ward?.Id ?? "toan-thanh-pho"}.csv";
+        messages.Add(new OutgoingMessage
+        {
+            Text = texts.Get(language, "coverage.csv"),
+            Media = new MediaRef(AttachmentKind.Document, "", name, bytes),
+        });
+        return messages;
+    }
+}
