@@ -105,9 +105,11 @@ export async function runOnboarding(fake, areasFile, { residents = 1000, firstCh
       return timeouts;
     };
 
-    if (warmUp > 0) {
-      log(`  warm-up: ${warmUp} residents`);
-      await walk(firstChat + 1_000_000, warmUp);
+    // The warm-up goes in rounds of at most `residents`, as the measured loop does.
+    for (let done = 0; done < warmUp; done += residents) {
+      const n = Math.min(residents, warmUp - done);
+      log(`  warm-up: ${n} residents`);
+      await walk(firstChat + 1_000_000 + done, n);
     }
 
     const start = now();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmarks with the bot as its own process and the fake Bot API in this one (see README.md here).
-//   node run.mjs inbound   [--residents 1000] [--runs 3] [--only antq|grammy]
+//   node run.mjs inbound   [--residents 1000] [--runs 3] [--warmup 3000] [--only antq|grammy]
 //   node run.mjs broadcast [--recipients 120] [--runs 2]
 //   node run.mjs restart   [--recipients 150]
 //   add --write to put the results into docs/benchmarks.md
@@ -29,7 +29,7 @@ const dll = buildAntq();
 console.log(machine().text);
 let block;
 if (mode === "inbound") {
-  block = await inboundComparison(dll, areasFile, { residents: Number(option("--residents", 1000)), runs: Number(option("--runs", 3)), only: option("--only", "") });
+  block = await inboundComparison(dll, areasFile, { residents: Number(option("--residents", 1000)), runs: Number(option("--runs", 3)), only: option("--only", ""), warmUp: Number(option("--warmup", 3000)) });
 } else if (mode === "broadcast") {
   block = await broadcastScenarios(dll, areasFile, { recipients: Number(option("--recipients", 120)), runs: Number(option("--runs", 2)) });
 } else {

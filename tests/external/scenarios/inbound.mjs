@@ -12,13 +12,13 @@ const unlimited = {
   "Telegram:RateLimit:PerChatBurst": 100,
 };
 
-async function once(name, start, areasFile, residents, chatBase) {
+async function once(name, start, areasFile, residents, chatBase, warmUp) {
   const fake = await startFakeBotApi();
   const bot = start(fake);
   try {
     await waitForPolling(fake, bot);
     console.log(`${name}:`);
-    const result = await runOnboarding(fake, areasFile, { residents, firstChat: chatBase, warmUp: Math.min(500, residents), cpu: () => bot.cpuSeconds() });
+    const result = await runOnboarding(fake, areasFile, { residents, firstChat: chatBase, warmUp, cpu: () => bot.cpuSeconds() });
     console.log(`  ${result.updates} updates in ${result.seconds.toFixed(2)} s: ${fmt(result.rate)} updates/s; CPU per update: bot ${result.botMs.toFixed(3)} ms, fake and load ${result.fakeMs.toFixed(3)} ms${result.timeouts ? `, ${result.timeouts} residents not answered in time` : ""}`);
     console.log("  calls: " + Object.entries(fake.stats.byMethod).map(([m, n]) => `${m} ${n}`).join(", "));
     return result;
@@ -32,13 +32,13 @@ async function once(name, start, areasFile, residents, chatBase) {
   }
 }
 
-export async function inboundComparison(dll, areasFile, { residents, runs, only }) {
+export async function inboundComparison(dll, areasFile, { residents, runs, only, warmUp }) {
   const antq = [];
   const peer = [];
   for (let run = 1; run <= runs; run++) {
     console.log(`Run ${run}/${runs}`);
-    if (only !== "grammy") antq.push(await once("Antq.Bot", (fake) => startAntq(dll, fake, { settings: unlimited }), areasFile, residents, 7_000_000 + run * 10_000));
-    if (only !== "antq") peer.push(await once("grammY", (fake) => startPeer(fake), areasFile, residents, 8_000_000 + run * 10_000));
+    if (only !== "grammy") antq.push(await once("Antq.Bot", (fake) => startAntq(dll, fake, { settings: unlimited }), areasFile, residents, 7_000_000 + run * 10_000, warmUp));
+    if (only !== "antq") peer.push(await once("grammY", (fake) => startPeer(fake), areasFile, residents, 8_000_000 + run * 10_000, warmUp));
   }
 
   const a = median(antq.map((r) => r.rate));
@@ -61,7 +61,8 @@ Machine: ${machine.text}
 
 Closed loop: ${residents} residents go through onboarding (/start → language → consent → ward → unit → one topic → done,
 7 updates each), each sending its next input when the replies to the previous one reached the fake Bot API; a warm-up
-of ${Math.min(500, residents)} other residents first. The fake Bot API and the load are one Node.js process
+of ${warmUp} other residents first, in the same closed loop, so that both runtimes' JIT compilers have settled (.NET's
+tiered compilation was still promoting methods after 500). The fake Bot API and the load are one Node.js process
 (\`tests/external/fake-bot-api.mjs\`); the bot under test is another: Antq.Bot (Release build, SQLite file, server GC,
 Telegram's limits raised since the peer has none) or grammY 1.46 with @grammyjs/conversations 2.1, file session
 storage (@grammyjs/storage-file 2.6, for the conversation and the profile) and @grammyjs/runner 2.0
