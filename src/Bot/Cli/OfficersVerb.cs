@@ -48,7 +48,7 @@ public static class OfficersVerb
                 var invite = CliArguments.Parse(rest, ["role", "ward"]);
                 var (invitedRole, invitedWard) = RoleAndWard(invite, areas);
                 var (code, expires) = await registry.InviteAsync(invitedRole, invitedWard?.Id, cancellationToken);
-                var until = Antq.Core.Text.LocalTime.ToLocal(expires).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                var until = Antq.Core.Locale.LocalTime.ToLocal(expires).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
                 var whom = invitedRole == OfficerRole.Admin ? "an admin (whole city)" : $"an officer of {invitedWard!.Name}";
                 await output.WriteLineAsync($"Invitation code for {whom}: {code}");
                 await output.WriteLineAsync($"It works once, until {until} (Vietnam time). The invited person sends to the bot, on Telegram, Zalo or the web chat:");

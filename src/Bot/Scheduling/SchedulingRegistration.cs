@@ -1,5 +1,5 @@
 using Antq.Core.Broadcasts;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Microsoft.Data.Sqlite;
 using Quartz;
 

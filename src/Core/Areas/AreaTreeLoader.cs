@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.Areas;
 

@@ -3,7 +3,7 @@ using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Reports;
 using Antq.Core.Storage;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Officers;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 using Microsoft.Extensions.Options;
 

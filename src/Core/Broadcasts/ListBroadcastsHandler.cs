@@ -1,7 +1,7 @@
 using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.Broadcasts;
 

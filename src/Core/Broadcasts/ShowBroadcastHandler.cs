@@ -1,6 +1,6 @@
 using System.Globalization;
 using Antq.Core.Conversations;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 
 namespace Antq.Core.Broadcasts;

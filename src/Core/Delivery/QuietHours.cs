@@ -31,7 +31,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
     /// <summary>The last moment at or before <paramref name="utc"/> outside quiet hours (a reminder moves earlier, not later).</summary>
     public DateTime PreviousAllowed(DateTime utc)
     {
-        var local = Text.LocalTime.ToLocal(utc);
+        var local = Locale.LocalTime.ToLocal(utc);
         if (!Contains(TimeOnly.FromDateTime(local)))
         {
             return utc;
@@ -43,13 +43,13 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
             start = start.AddDays(-1);
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(start.AddMinutes(-1), DateTimeKind.Unspecified), Text.LocalTime.Zone);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(start.AddMinutes(-1), DateTimeKind.Unspecified), Locale.LocalTime.Zone);
     }
 
     /// <summary>The first moment at or after <paramref name="utc"/> outside quiet hours (Vietnam's time), in UTC.</summary>
     public DateTime NextAllowed(DateTime utc)
     {
-        var local = Text.LocalTime.ToLocal(utc);
+        var local = Locale.LocalTime.ToLocal(utc);
         if (!Contains(TimeOnly.FromDateTime(local)))
         {
             return utc;
@@ -61,6 +61,6 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
             end = end.AddDays(1);
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(end, DateTimeKind.Unspecified), Text.LocalTime.Zone);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(end, DateTimeKind.Unspecified), Locale.LocalTime.Zone);
     }
 }

@@ -1,6 +1,6 @@
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
 using Antq.Core.Residents.Steps;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 
 namespace Antq.Core.Events;

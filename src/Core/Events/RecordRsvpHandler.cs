@@ -1,7 +1,7 @@
 using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Residents;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Antq.Core.Areas;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.InfoDesk;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.InfoDesk;
 

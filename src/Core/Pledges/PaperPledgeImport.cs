@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Antq.Core.Areas;
 using Antq.Core.Storage;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.Pledges;
 

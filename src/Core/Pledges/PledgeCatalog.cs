@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 
 namespace Antq.Core.Pledges;

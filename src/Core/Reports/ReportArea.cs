@@ -1,5 +1,5 @@
 using Antq.Core.Areas;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.Reports;
 

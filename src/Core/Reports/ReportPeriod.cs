@@ -1,5 +1,5 @@
 using System.Globalization;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.Reports;
 

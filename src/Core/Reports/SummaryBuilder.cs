@@ -5,7 +5,7 @@ using Antq.Core.Events;
 using Antq.Core.Pledges;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
 

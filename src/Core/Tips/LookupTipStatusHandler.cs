@@ -1,5 +1,5 @@
 using Antq.Core.Conversations;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Core.Texts;
 
 namespace Antq.Core.Tips;

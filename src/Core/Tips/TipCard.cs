@@ -57,7 +57,7 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
         if (tip.Kind == TipKind.Question)
         {
             var head = headKey == "officer.card_new" ? T("officer.question_new", TrackingCode.Display(tip.Code)) : T("officer.question", TrackingCode.Display(tip.Code));
-            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, StatusName(tip.Status, Languages.Officers), tip.Description, Text.LocalTime.Format(tip.CreatedAt, Languages.Officers));
+            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, StatusName(tip.Status, Languages.Officers), tip.Description, Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));
         }
 
         return T(
@@ -70,7 +70,7 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
             StatusName(tip.Status, Languages.Officers),
             tip.Attachments.Count,
             tip.Description,
-            Text.LocalTime.Format(tip.CreatedAt, Languages.Officers));
+            Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));
     }
 
     public string StatusName(TipStatus status, string language) => texts.Get(language, "tip.status_" + status.ToString().ToLowerInvariant());

@@ -132,7 +132,7 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
             return StepResult.Invalid(context.T("tip.date_format"));
         }
 
-        var today = DateOnly.FromDateTime(Text.LocalTime.ToLocal(context.Now));
+        var today = DateOnly.FromDateTime(Locale.LocalTime.ToLocal(context.Now));
         return date > today || date < today.AddYears(-5)
             ? StepResult.Invalid(context.T("tip.date_range"))
             : Advance(context, draft with { When = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });

@@ -4,7 +4,7 @@ using Antq.Core.Broadcasts;
 using Antq.Core.Delivery;
 using Antq.Core.Officers;
 using Antq.Core.Residents;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 

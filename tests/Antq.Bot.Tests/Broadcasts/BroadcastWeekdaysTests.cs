@@ -2,7 +2,7 @@ using Antq.Bot.Tests.Tips;
 using Antq.Core.Broadcasts;
 using Antq.Core.Officers;
 using Antq.Core.Residents;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,7 @@ using Antq.Bot.Tests.Tips;
 using Antq.Core.Areas;
 using Antq.Core.Officers;
 using Antq.Core.Reports;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

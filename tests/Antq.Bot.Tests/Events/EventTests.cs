@@ -2,7 +2,7 @@ using System.Globalization;
 using Antq.Bot.Tests.Conversations;
 using Antq.Bot.Tests.Tips;
 using Antq.Core.Officers;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 

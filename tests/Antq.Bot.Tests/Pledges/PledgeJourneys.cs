@@ -4,7 +4,7 @@ using Antq.Bot.Cli;
 using Antq.Bot.Hosting;
 using Antq.Core.Pledges;
 using Antq.Core.Residents;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Antq.Testing;
 
 namespace Antq.Bot.Tests.Pledges;

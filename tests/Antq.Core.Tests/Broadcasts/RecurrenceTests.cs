@@ -55,7 +55,7 @@ public sealed class RecurrenceTests
         var first = Utc("2027-01-31T23:00:00Z");
 
         Assert.Equal(Utc("2027-02-03T23:00:00Z"), Recurrences.Next(Recurrence.Weekly, first, first, MondayThursday));
-        Assert.Equal(DayOfWeek.Thursday, Antq.Core.Text.LocalTime.ToLocal(Utc("2027-02-03T23:00:00Z")).DayOfWeek);
+        Assert.Equal(DayOfWeek.Thursday, Antq.Core.Locale.LocalTime.ToLocal(Utc("2027-02-03T23:00:00Z")).DayOfWeek);
     }
 
     [Fact]

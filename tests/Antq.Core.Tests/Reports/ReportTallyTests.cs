@@ -3,7 +3,7 @@ using Antq.Core.Reports;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Antq.Core.Tests.Storage;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

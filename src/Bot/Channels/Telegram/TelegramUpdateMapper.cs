@@ -1,6 +1,6 @@
 using System.Globalization;
 using Antq.Core.Conversations;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

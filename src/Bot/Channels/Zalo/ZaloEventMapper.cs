@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Antq.Core.Conversations;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Bot.Channels.Zalo;
 

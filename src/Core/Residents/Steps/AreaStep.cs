@@ -1,6 +1,6 @@
 using Antq.Core.Areas;
 using Antq.Core.Conversations;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
 namespace Antq.Core.Residents.Steps;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using Antq.Core.Text;
+using Antq.Core.Locale;
 
-namespace Antq.Core.Tests.Text;
+namespace Antq.Core.Tests.Locale;
 
 public class VietnameseTextTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Antq.Core.Text;
+namespace Antq.Core.Locale;
 
 /// <summary>Times are stored in UTC and shown in Vietnam's time (Asia/Ho_Chi_Minh).</summary>
 public static class LocalTime

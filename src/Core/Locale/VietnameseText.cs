@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Antq.Core.Text;
+namespace Antq.Core.Locale;
 
 /// <summary>Vietnamese-aware text normalisation: NFC for storage, a folded key for comparison.</summary>
 public static class VietnameseText
