@@ -42,7 +42,16 @@ public static class OutboxWriter
     public static Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken) =>
         InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil, cancellationToken);
 
-    private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime? leaseUntil, CancellationToken cancellationToken)
+    /// <summary>What the changes of a turn sent to other chats (<see cref="ChangeContext.Send"/>), in the turn's transaction.</summary>
+    public static async Task WriteAsync(WriteScope scope, IReadOnlyList<OutboxSend> sends, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var send in sends)
+        {
+            await InsertAsync(scope, send.Channel, send.ChatId, [Payload(send.Message)], send.Priority, now, leaseUntil: null, cancellationToken, send.Kind);
+        }
+    }
+
+    private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime? leaseUntil, CancellationToken cancellationToken, OutboxKind? kind = null)
     {
         var rows = new List<OutboxMessage>(payloads.Count);
         if (payloads.Count == 0)
@@ -52,9 +61,9 @@ public static class OutboxWriter
 
         var status = leaseUntil is null ? DeliveryStatus.Queued : DeliveryStatus.InFlight;
         var command = scope.Statement(
-            "INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore, LeaseUntil) " +
-            "VALUES (@channel, @chat, @priority, @payload, @status, 0, @now, @now, @until) RETURNING Id");
-        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority)
+            "INSERT INTO outbox (Channel, ChatId, Priority, Kind, Payload, Status, Attempts, CreatedAt, NotBefore, LeaseUntil) " +
+            "VALUES (@channel, @chat, @priority, @kind, @payload, @status, 0, @now, @now, @until) RETURNING Id");
+        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int?)kind)
             .Set("@status", (int)status).Set("@now", now).Set("@until", leaseUntil);
         foreach (var payload in payloads)
         {
@@ -62,20 +71,13 @@ public static class OutboxWriter
             var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             rows.Add(new OutboxMessage
             {
-                Id = id, Channel = channel, ChatId = chatId, Priority = priority, Payload = payload,
+                Id = id, Channel = channel, ChatId = chatId, Priority = priority, Kind = kind, Payload = payload,
                 Status = status, CreatedAt = now, NotBefore = now, LeaseUntil = leaseUntil,
             });
         }
 
         return rows;
     }
-
-    /// <summary>
-    /// The newest outbox row's id in the writer's transaction (0 for none): taken before and after a turn's domain
-    /// changes, it tells whether they queued messages for other chats, which the dispatcher's lease must pick up.
-    /// </summary>
-    public static async Task<long> LastIdAsync(WriteScope scope, CancellationToken cancellationToken) =>
-        (long)(await scope.Statement("SELECT COALESCE(MAX(Id), 0) FROM outbox").ExecuteScalarAsync(cancellationToken))!;
 
     /// <summary>
     /// Whether replies to the chat still wait in the queue (the chat held its limit when they were written): a turn's
