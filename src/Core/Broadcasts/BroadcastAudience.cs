@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Residents;
@@ -55,23 +54,13 @@ public static class BroadcastAudience
     /// <summary>One outbox row with <paramref name="message"/> for every active, consenting resident the audience covers.</summary>
     public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, AudienceFilter audience, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
     {
-        var parameters = new SqlParameters
-        {
-            ["@priority"] = (int)priority,
-            ["@payload"] = JsonSerializer.Serialize(message, OutboxWriter.Json),
-            ["@queued"] = (int)DeliveryStatus.Queued,
-            ["@now"] = now,
-            ["@notBefore"] = notBefore,
-            ["@broadcast"] = broadcastId,
-            ["@active"] = (int)ResidentStatus.Active,
-            ["@topics"] = (int)audience.Topics,
-        };
-        var sql = """
-            INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "BroadcastId")
-            SELECT r."Channel", r."ChatId", @priority, @payload, @queued, 0, @now, @notBefore, @broadcast
+        var parameters = OutboxWriter.Bind(
+            new SqlParameters { ["@active"] = (int)ResidentStatus.Active, ["@topics"] = (int)audience.Topics },
+            message, priority, now, notBefore, broadcastId);
+        var sql = OutboxWriter.InsertFor("""
             FROM "residents" AS r
             WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL AND (r."Topics" & @topics) <> 0
-            """
+            """)
             + In("WardId", audience.Wards, parameters)
             + In("UnitId", audience.Units, parameters)
             + In("Language", audience.Language is { } language ? [language] : [], parameters);

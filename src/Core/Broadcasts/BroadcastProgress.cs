@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Storage;
@@ -24,8 +23,7 @@ public static class BroadcastProgress
             return;
         }
 
-        var row = Row(officer.Channel, officer.ChatId, new OutgoingMessage { Text = text, KeepsMessageId = true }, DeliveryPriority.Reply, now);
-        db.Outbox.Add(row);
+        var row = OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [new OutgoingMessage { Text = text, KeepsMessageId = true }], DeliveryPriority.Reply, now, OutboxKind.Notice)[0];
         await db.SaveChangesAsync(cancellationToken);
         broadcast.ProgressOutboxId = row.Id;
         broadcast.ProgressAt = now;
@@ -59,8 +57,7 @@ public static class BroadcastProgress
         var text = finished
             ? texts.Get(Languages.Officers, "broadcast.progress_done", broadcast.Id, total, N(sent), N(blocked), N(failed))
             : texts.Get(Languages.Officers, "broadcast.progress", broadcast.Id, total, N(sent), N(blocked), N(failed), N(waiting), percent, TimeLeft(texts, broadcast, done, waiting, now));
-        var row = Row(last.Channel, last.ChatId, new OutgoingMessage { Text = text, ReplacesMessageId = messageId, KeepsMessageId = true }, DeliveryPriority.Reminder, now);
-        db.Outbox.Add(row);
+        var row = OutboxWriter.Enqueue(db, last.Channel, last.ChatId, [new OutgoingMessage { Text = text, ReplacesMessageId = messageId, KeepsMessageId = true }], DeliveryPriority.Reminder, now, OutboxKind.Notice)[0];
         await db.SaveChangesAsync(cancellationToken);
         broadcast.ProgressOutboxId = row.Id;
         broadcast.ProgressAt = now;
@@ -82,16 +79,4 @@ public static class BroadcastProgress
     }
 
     private static string N(int count) => count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
-
-    private static OutboxMessage Row(string channel, string chatId, OutgoingMessage message, DeliveryPriority priority, DateTime now) => new()
-    {
-        Channel = channel,
-        ChatId = chatId,
-        Priority = priority,
-        Kind = OutboxKind.Notice,
-        Payload = JsonSerializer.Serialize(message, OutboxWriter.Json),
-        Status = DeliveryStatus.Queued,
-        CreatedAt = now,
-        NotBefore = now,
-    };
 }

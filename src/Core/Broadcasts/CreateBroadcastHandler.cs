@@ -56,5 +56,6 @@ public sealed class CreateBroadcastHandler(TextCatalog texts, AreaTree areas, IO
         var (count, notBefore) = await BroadcastClock.StartAsync(context.Db, broadcast, deliveryOptions.Value, context.Now, cancellationToken);
         var started = texts.Get(Language, notBefore > context.Now ? "broadcast.started_quiet" : "broadcast.started", broadcast.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, Language));
         await BroadcastProgress.StartAsync(context.Db, broadcast, started, context.Now, cancellationToken);
+        context.QueuedInBulk();
     }
 }

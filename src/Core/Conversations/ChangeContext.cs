@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Antq.Core.Delivery;
 using Antq.Core.Storage;
 
 namespace Antq.Core.Conversations;
@@ -33,5 +34,25 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
     public void Reply(params OutgoingMessage[] messages) => Replies.AddRange(messages);
 
     public void Reply(string text) => Reply(new OutgoingMessage { Text = text });
-}
 
+    /// <summary>
+    /// Messages to other chats (an officer told of a tip), collected here: the engine writes them in the turn's
+    /// transaction, so it knows without asking the database that the dispatcher has work.
+    /// </summary>
+    public List<OutboxSend> Sends { get; } = [];
+
+    /// <summary>Sends <paramref name="messages"/> to another chat, committed with the change.</summary>
+    public void Send(string channel, string chatId, IEnumerable<OutgoingMessage> messages, DeliveryPriority priority, OutboxKind? kind = null) =>
+        Sends.AddRange(messages.Select(m => new OutboxSend(channel, chatId, m, priority, kind)));
+
+    /// <summary>
+    /// Said by a change that queued rows itself through <see cref="OutboxWriter"/>'s bulk insert (a broadcast's
+    /// audience, too many to collect one by one), so the engine still wakes the dispatcher for them.
+    /// </summary>
+    public void QueuedInBulk() => _queuedInBulk = true;
+
+    /// <summary>Whether this change queued anything for other chats.</summary>
+    public bool QueuedForOthers => Sends.Count > 0 || _queuedInBulk;
+
+    private bool _queuedInBulk;
+}

@@ -132,7 +132,6 @@ public sealed partial class ConversationEngine(
                 if (prepared.Count > 0)
                 {
                     var changes = new ChangeContext(scope.Db, input, now) { Scope = scope };
-                    var lastOutboxId = await OutboxWriter.LastIdAsync(scope, ct);
                     foreach (var change in prepared)
                     {
                         await handlers.ApplyAsync(change, changes, ct);
@@ -143,8 +142,9 @@ public sealed partial class ConversationEngine(
                         await scope.Db.SaveChangesAsync(ct);
                     }
 
-                    // Any change of the newest id (a row queued, or the newest deleted by an erasure) wakes the dispatcher.
-                    queuedForOthers = await OutboxWriter.LastIdAsync(scope, ct) != lastOutboxId;
+                    // What the changes sent to other chats is written here, with the turn: the engine knows it queued them.
+                    await OutboxWriter.WriteAsync(scope, changes.Sends, now, ct);
+                    queuedForOthers = changes.QueuedForOthers;
                     payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
                     forgetsChat = changes.ForgetsChat;
                 }

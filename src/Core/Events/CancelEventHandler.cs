@@ -23,7 +23,7 @@ public sealed class CancelEventHandler(TextCatalog texts) : IChangeHandler<Cance
         var notice = new OutgoingMessage { Text = texts.Get(Languages.Default, "event.cancelled_notice", festival.Title, LocalTime.Format(festival.StartsAt, Languages.Default)) };
         foreach (var rsvp in coming)
         {
-            OutboxWriter.Enqueue(context.Db, rsvp.Channel, rsvp.ChatId, [notice], DeliveryPriority.Reminder, context.Now);
+            context.Send(rsvp.Channel, rsvp.ChatId, [notice], DeliveryPriority.Reminder);
         }
 
         context.Reply(texts.Get(Languages.Officers, "event.cancelled", festival.Id, coming.Count));

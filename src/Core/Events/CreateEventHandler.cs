@@ -43,6 +43,7 @@ public sealed class CreateEventHandler(TextCatalog texts, AreaTree areas, IOptio
         var delivery = deliveryOptions.Value;
         var notBefore = QuietHours.TryParse(delivery.QuietHours, out var quiet) && quiet is not null ? quiet.NextAllowed(context.Now) : context.Now;
         var count = await BroadcastAudience.ExpandAsync(context.Db, announcement, Topics.Events, [festival.WardId], null, DeliveryPriority.Broadcast, context.Now, notBefore, cancellationToken);
+        context.QueuedInBulk();
         context.Reply(texts.Get(Languages.Officers, "event.created", festival.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))));
     }
 }

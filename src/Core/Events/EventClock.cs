@@ -84,9 +84,7 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
             Text = texts.Get(Languages.Default, "event.reminder", festival.Title, LocalTime.Format(festival.StartsAt, Languages.Default), festival.Place),
             Buttons = [[new Button(texts.Get(Languages.Default, "event.coming"), new RsvpButton(festival.Id, Coming: true).Data), new Button(texts.Get(Languages.Default, "event.not_coming"), new RsvpButton(festival.Id, Coming: false).Data)]],
         };
-        const string Sql = """
-            INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore")
-            SELECT r."Channel", r."ChatId", @priority, @payload, @queued, 0, @now, @now
+        const string Recipients = """
             FROM "residents" AS r
             WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL AND (
                 EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = @event AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId" AND v."Coming" = @coming)
@@ -94,19 +92,15 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
                     AND NOT EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = @event AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId")))
             """;
         return db.Database.ExecuteAsync(
-            Sql,
-            new SqlParameters
+            OutboxWriter.InsertFor(Recipients),
+            OutboxWriter.Bind(new SqlParameters
             {
-                ["@priority"] = (int)DeliveryPriority.Reminder,
-                ["@payload"] = System.Text.Json.JsonSerializer.Serialize(message, OutboxWriter.Json),
-                ["@queued"] = (int)DeliveryStatus.Queued,
-                ["@now"] = now,
                 ["@active"] = (int)ResidentStatus.Active,
                 ["@event"] = festival.Id,
                 ["@coming"] = true,
                 ["@ward"] = festival.WardId,
                 ["@topics"] = (int)Topics.Events,
-            },
+            }, message, DeliveryPriority.Reminder, now, now),
             cancellationToken);
     }
 }

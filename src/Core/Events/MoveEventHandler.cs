@@ -34,7 +34,7 @@ public sealed class MoveEventHandler(TextCatalog texts) : IChangeHandler<MoveEve
         var notice = new OutgoingMessage { Text = texts.Get(Languages.Default, "event.moved_notice", festival.Title, LocalTime.Format(was, Languages.Default), LocalTime.Format(change.StartsAt, Languages.Default)) };
         foreach (var rsvp in coming)
         {
-            OutboxWriter.Enqueue(context.Db, rsvp.Channel, rsvp.ChatId, [notice], DeliveryPriority.Reminder, context.Now);
+            context.Send(rsvp.Channel, rsvp.ChatId, [notice], DeliveryPriority.Reminder);
         }
 
         context.Reply(texts.Get(Languages.Officers, "event.moved", festival.Id, LocalTime.Format(change.StartsAt, Languages.Officers), coming.Count));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Residents;
@@ -51,7 +50,6 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
             Text = texts.Get(Languages.Default, "pledge.renewal_invitation", campaign.Year, campaign.Year - 1, campaign.Closes.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)),
             Buttons = [[new Button(texts.Get(Languages.Default, "pledge.renew_button"), MainMenu.Prefix + "pledge")]],
         };
-        var payload = JsonSerializer.Serialize(invitation, OutboxWriter.Json);
         var sent = 0;
         foreach (var chunk in due.Chunk(Chunk))
         {
@@ -63,13 +61,9 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
                 // Only parameter names are put together here; every value goes as a parameter.
-                var outbox = Who();
-                outbox["@priority"] = (int)DeliveryPriority.Reminder;
-                outbox["@payload"] = payload;
-                outbox["@queued"] = (int)DeliveryStatus.Queued;
-                outbox["@now"] = now;
+                var outbox = OutboxWriter.Bind(Who(), invitation, DeliveryPriority.Reminder, now, now);
                 var queued = await db.Database.ExecuteAsync(
-                    """INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore") SELECT r."Channel", r."ChatId", @priority, @payload, @queued, 0, @now, @now """ + Whom + Among(outbox),
+                    OutboxWriter.InsertFor(Whom + Among(outbox)),
                     outbox,
                     cancellationToken);
                 var invitations = Who();

@@ -21,12 +21,12 @@ public sealed class TipMessaging(IOptions<TipOptions> options, TipRouteSeal seal
             .Select(o => new { o.Channel, o.ChatId }).Distinct().ToListAsync(cancellationToken);
         foreach (var officer in officers)
         {
-            OutboxWriter.Enqueue(context.Db, officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
+            context.Send(officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, OutboxKind.Tip);
         }
 
         if (options.Value.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
         {
-            OutboxWriter.Enqueue(context.Db, options.Value.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
+            context.Send(options.Value.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, OutboxKind.Tip);
         }
     }
 
@@ -39,7 +39,7 @@ public sealed class TipMessaging(IOptions<TipOptions> options, TipRouteSeal seal
             return false;
         }
 
-        OutboxWriter.Enqueue(context.Db, address.Channel, address.ChatId, messages, DeliveryPriority.Reply, context.Now, OutboxKind.Tip);
+        context.Send(address.Channel, address.ChatId, messages, DeliveryPriority.Reply, OutboxKind.Tip);
         return true;
     }
 

@@ -29,7 +29,7 @@ public abstract class ChangeHandlerTests : SqliteFileTests
     protected static InboundMessage From(string userId, string channel = "telegram") =>
         new() { Channel = channel, UpdateId = "u-" + Guid.NewGuid().ToString("N")[..8], ChatId = userId, UserId = userId, Kind = InboundKind.Text };
 
-    /// <summary>Applies the change in one transaction, committed, and returns the context (its replies to the sender).</summary>
+    /// <summary>Applies the change in one transaction with what it sends, as the engine does, committed, and returns the context (its replies to the sender).</summary>
     protected async Task<ChangeContext> ApplyAsync<TChange>(IChangeHandler<TChange> handler, TChange change, InboundMessage input, DateTime? at = null)
         where TChange : DomainChange
     {
@@ -40,6 +40,7 @@ public abstract class ChangeHandlerTests : SqliteFileTests
         var context = new ChangeContext(db, input, at ?? Now) { Scope = scope };
         await handler.ApplyAsync(change, context, CancellationToken.None);
         await db.SaveChangesAsync();
+        await OutboxWriter.WriteAsync(scope, context.Sends, context.Now, CancellationToken.None);
         await transaction.CommitAsync();
         return context;
     }

@@ -1,0 +1,58 @@
+using Antq.Core.Broadcasts;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Residents;
+using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Antq.Core.Tests.Changes;
+
+/// <summary>The one way a change sends to other chats, and the one writer behind single and bulk rows.</summary>
+public sealed class OutboxSendTests : ChangeHandlerTests
+{
+    [Fact]
+    public async Task A_changes_message_to_another_chat_is_queued_only_with_the_turn_and_keeps_its_kind()
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var context = new ChangeContext(db, From("officer-1"), Now);
+        Assert.False(context.QueuedForOthers);
+
+        context.Send("telegram", "officer-2", [new OutgoingMessage { Text = "Tin báo mới" }], DeliveryPriority.Reply, OutboxKind.Tip);
+        await db.SaveChangesAsync();
+
+        // Collected, not written: the engine knows it queued something because it writes it.
+        Assert.True(context.QueuedForOthers);
+        Assert.Empty(await db.Outbox.AsNoTracking().ToListAsync());
+
+        var scope = new WriteScope(db, db.Database.GetDbConnection(), transaction.GetDbTransaction(), []);
+        await OutboxWriter.WriteAsync(scope, context.Sends, context.Now, CancellationToken.None);
+        await transaction.CommitAsync();
+
+        var row = Assert.Single(await QueuedAsync());
+        Assert.Equal(("telegram", "officer-2", DeliveryPriority.Reply, OutboxKind.Tip, DeliveryStatus.Queued), (row.Channel, row.ChatId, row.Priority, row.Kind, row.Status));
+        Assert.Equal("Tin báo mới", OutboxWriter.Read(row).Text);
+    }
+
+    [Fact]
+    public async Task Rows_queued_in_bulk_for_an_audience_are_the_rows_a_single_send_writes()
+    {
+        await AddResidentAsync("resident-1", Ward, Topics.Security);
+        var notBefore = Now.AddHours(1);
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            var count = await BroadcastAudience.ExpandAsync(db, new OutgoingMessage { Text = "Cấm xe đường Lê Lợi" }, Topics.Security, [Ward], null, DeliveryPriority.Broadcast, Now, notBefore, CancellationToken.None);
+            Assert.Equal(1, count);
+        }
+
+        var row = Assert.Single(await QueuedAsync());
+        Assert.Equal(("telegram", "resident-1", DeliveryPriority.Broadcast, DeliveryStatus.Queued, 0), (row.Channel, row.ChatId, row.Priority, row.Status, row.Attempts));
+        Assert.Equal((Now, notBefore), (row.CreatedAt, row.NotBefore));
+        Assert.Null(row.LeaseUntil);
+        Assert.Null(row.Kind);
+        Assert.Equal("Cấm xe đường Lê Lợi", OutboxWriter.Read(row).Text);
+    }
+}
