@@ -24,7 +24,7 @@ public sealed class BroadcastRoutes(FlowCatalog flows) : IInputRoute
             return Change(new ListBroadcasts());
         }
 
-        var data = context.Input is { Kind: InboundKind.Button } ? context.Input.ButtonData : null;
+        var data = Navigation.ButtonData(context);
         if (BroadcastEditButton.Parse(data) is { } edit)
         {
             var flow = flows[EditBroadcastFlow.FlowName];

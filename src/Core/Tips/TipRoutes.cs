@@ -25,7 +25,7 @@ public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
 
     private Turn? Buttons(FlowContext context, Officer? officer)
     {
-        var data = context.Input is { Kind: InboundKind.Button } ? context.Input.ButtonData : null;
+        var data = Navigation.ButtonData(context);
         if (TipAnswerButton.Parse(data) is { } answered)
         {
             return StartWithCode(TipMessageFlow.Answer, context, answered.Code);
