@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
 using Antq.Core.Locale;
