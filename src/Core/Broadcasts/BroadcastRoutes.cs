@@ -24,26 +24,23 @@ public sealed class BroadcastRoutes(FlowCatalog flows) : IInputRoute
             return Change(new ListBroadcasts());
         }
 
-        // "bcedit:text:7", "bcedit:time:7", or "bcedit:days:7:18" (a weekly one's days as its card showed them).
-        if (Navigation.ButtonArgument(context, "bcedit:") is { } edit
-            && edit.Split(':') is [var what, var editId, .. var rest]
-            && ((what is "text" or "time" && rest.Length == 0) || (what is "days" && rest.Length == 1))
-            && long.TryParse(editId, out _))
+        var data = Navigation.ButtonData(context);
+        if (BroadcastEditButton.Parse(data) is { } edit)
         {
-            var days = rest.Length == 1 ? rest[0] : "0";
             var flow = flows[EditBroadcastFlow.FlowName];
-            return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("broadcast", editId).With("what", what).With("days", days) }));
+            var started = FlowData.Empty.With("broadcast", ManagedBroadcast.Id(edit.BroadcastId)).With("what", edit.What).With("days", edit.Days.ToString(CultureInfo.InvariantCulture));
+            return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = started }));
         }
 
-        return Id(context, "bcshow:") is { } show ? Change(new ShowBroadcast(show))
-            : Id(context, "bcpause:") is { } pause ? Change(new PauseBroadcast(pause))
-            : Id(context, "bcresume:") is { } resume ? Change(new ResumeBroadcast(resume))
-            : Id(context, "bccancel:") is { } cancel ? Change(new CancelBroadcast(cancel))
-            : null;
+        return BroadcastButton.Parse(data) switch
+        {
+            { Action: BroadcastAction.Show } b => Change(new ShowBroadcast(b.BroadcastId)),
+            { Action: BroadcastAction.Pause } b => Change(new PauseBroadcast(b.BroadcastId)),
+            { Action: BroadcastAction.Resume } b => Change(new ResumeBroadcast(b.BroadcastId)),
+            { Action: BroadcastAction.Cancel } b => Change(new CancelBroadcast(b.BroadcastId)),
+            _ => null,
+        };
     }
-
-    private static long? Id(FlowContext context, string prefix) =>
-        Navigation.ButtonArgument(context, prefix) is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static Turn Change(DomainChange change) => new() { StateChanged = false, Changes = [change] };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
 using Antq.Core.Locale;
@@ -34,7 +33,7 @@ public sealed class ListBroadcastsHandler(TextCatalog texts) : IChangeHandler<Li
 
         var rows = list.Select(b => (IReadOnlyList<Button>)[new Button(
             texts.Get(Languages.Officers, "broadcast.list_button", b.Id, Mark(b) + LocalTime.Format(b.ScheduledFor, Languages.Officers), Short(b.Text)),
-            "bcshow:" + b.Id.ToString(CultureInfo.InvariantCulture))]).ToList();
+            new BroadcastButton(BroadcastAction.Show, b.Id).Data)]).ToList();
         context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "broadcast.open_list", list.Count), Buttons = rows });
     }
 

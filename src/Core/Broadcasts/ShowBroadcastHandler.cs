@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Locale;
 using Antq.Core.Texts;
@@ -19,15 +18,14 @@ public sealed class ShowBroadcastHandler(TextCatalog texts) : IChangeHandler<Sho
 
         string T(string key, params object?[] args) => texts.Get(Languages.Officers, key, args);
         var repeat = b.Recurrence == Recurrence.None ? T("broadcast.once") : BroadcastFlow.RepeatLabel((key, args) => T(key, args), b.Recurrence, b.Weekdays);
-        var id = ManagedBroadcast.Id(b.Id);
         IReadOnlyList<Button> edit = b.Recurrence == Recurrence.Weekly
-            ? [new Button(T("broadcast.edit_text"), "bcedit:text:" + id), new Button(T("broadcast.edit_time"), "bcedit:time:" + id), new Button(T("broadcast.edit_days"), "bcedit:days:" + id + ":" + b.Weekdays.ToString(CultureInfo.InvariantCulture))]
-            : [new Button(T("broadcast.edit_text"), "bcedit:text:" + id), new Button(T("broadcast.edit_time"), "bcedit:time:" + id)];
-        var cancel = new Button(T("broadcast.cancel_button"), "bccancel:" + id);
+            ? [new Button(T("broadcast.edit_text"), BroadcastEditButton.Text(b.Id).Data), new Button(T("broadcast.edit_time"), BroadcastEditButton.Time(b.Id).Data), new Button(T("broadcast.edit_days"), BroadcastEditButton.WeekDays(b.Id, b.Weekdays).Data)]
+            : [new Button(T("broadcast.edit_text"), BroadcastEditButton.Text(b.Id).Data), new Button(T("broadcast.edit_time"), BroadcastEditButton.Time(b.Id).Data)];
+        var cancel = new Button(T("broadcast.cancel_button"), new BroadcastButton(BroadcastAction.Cancel, b.Id).Data);
         IReadOnlyList<IReadOnlyList<Button>> buttons = b.Status switch
         {
-            BroadcastStatus.Scheduled => [[new Button(T("broadcast.pause"), "bcpause:" + id), cancel], edit],
-            BroadcastStatus.Paused => [[new Button(T("broadcast.resume"), "bcresume:" + id), cancel], edit],
+            BroadcastStatus.Scheduled => [[new Button(T("broadcast.pause"), new BroadcastButton(BroadcastAction.Pause, b.Id).Data), cancel], edit],
+            BroadcastStatus.Paused => [[new Button(T("broadcast.resume"), new BroadcastButton(BroadcastAction.Resume, b.Id).Data), cancel], edit],
             _ => [[cancel]],
         };
         var card = T("broadcast.card", b.Id, T("broadcast.status_" + b.Status.ToString().ToLowerInvariant()), LocalTime.Format(b.ScheduledFor, Languages.Officers), repeat, b.Text);

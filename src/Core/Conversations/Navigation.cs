@@ -12,6 +12,9 @@ public static class Navigation
 
     public static bool IsDone(FlowContext context) => context.Input is { Kind: InboundKind.Button, ButtonData: DoneData };
 
+    /// <summary>The button data of the input; null when the input is not a button. Button codecs read this.</summary>
+    public static string? ButtonData(FlowContext context) => context.Input is { Kind: InboundKind.Button } ? context.Input.ButtonData : null;
+
     /// <summary>The button data of the input if it starts with <paramref name="prefix"/>, without the prefix.</summary>
     public static string? ButtonArgument(FlowContext context, string prefix) =>
         context.Input is { Kind: InboundKind.Button, ButtonData: { } data } && data.StartsWith(prefix, StringComparison.Ordinal)

@@ -34,14 +34,18 @@ public sealed class EventRoutes(FlowCatalog flows) : IInputRoute
             return Turns.StartFlow(flows[EventFlow.FlowName], context);
         }
 
-        if (Navigation.ButtonArgument(context, "evmove:") is { } move && long.TryParse(move, out var moved))
+        var data = Navigation.ButtonData(context);
+        return EventButton.Parse(data) switch
         {
-            var flow = flows[MoveEventFlow.FlowName];
-            return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("event", moved.ToString(System.Globalization.CultureInfo.InvariantCulture)) }));
-        }
+            { Action: EventAction.Move } move => MoveEvent(context, move.EventId),
+            { Action: EventAction.Cancel } cancel => new Turn { StateChanged = false, Changes = [new CancelEvent(cancel.EventId)] },
+            _ => null,
+        };
+    }
 
-        return Navigation.ButtonArgument(context, "evcancel:") is { } cancel && long.TryParse(cancel, out var eventId)
-            ? new Turn { StateChanged = false, Changes = [new CancelEvent(eventId)] }
-            : null;
+    private Turn MoveEvent(FlowContext context, long eventId)
+    {
+        var flow = flows[MoveEventFlow.FlowName];
+        return Turns.FromStep(flow, flow.Start(context with { Step = null, Data = FlowData.Empty.With("event", eventId.ToString(System.Globalization.CultureInfo.InvariantCulture)) }));
     }
 }

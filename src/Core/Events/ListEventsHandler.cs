@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
 using Antq.Core.Locale;
@@ -36,8 +35,8 @@ public sealed class ListEventsHandler(TextCatalog texts) : IChangeHandler<ListEv
 
         var lines = upcoming.Select(e => texts.Get(Languages.Officers, "event.line", e.Id, e.Title, LocalTime.Format(e.StartsAt, Languages.Officers), e.Coming, e.NotComing));
         var buttons = upcoming.Select(e => (IReadOnlyList<Button>)[
-            new Button(texts.Get(Languages.Officers, "event.move_button", e.Id), "evmove:" + e.Id.ToString(CultureInfo.InvariantCulture)),
-            new Button(texts.Get(Languages.Officers, "event.cancel_button", e.Id), "evcancel:" + e.Id.ToString(CultureInfo.InvariantCulture))]).ToList();
+            new Button(texts.Get(Languages.Officers, "event.move_button", e.Id), new EventButton(EventAction.Move, e.Id).Data),
+            new Button(texts.Get(Languages.Officers, "event.cancel_button", e.Id), new EventButton(EventAction.Cancel, e.Id).Data)]).ToList();
         context.Reply(new OutgoingMessage { Text = string.Join("\n", lines), Buttons = buttons });
     }
 }

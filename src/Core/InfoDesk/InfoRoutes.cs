@@ -11,7 +11,6 @@ namespace Antq.Core.InfoDesk;
 public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRoute
 {
     public const string AskData = "info:ask";
-    public const string NoticesPrefix = "notices:";
 
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
@@ -53,8 +52,8 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
             return consented ? Turns.StartFlow(flows[AskFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context);
         }
 
-        return Navigation.ButtonArgument(context, NoticesPrefix) is { } notices && int.TryParse(notices, out var page2) && page2 >= 0 && consented
-            ? Changed(new ShowNotices(page2, context.Language))
+        return NoticesPageButton.Parse(Navigation.ButtonData(context)) is { } notices && consented
+            ? Changed(new ShowNotices(notices.Page, context.Language))
             : null;
     }
 

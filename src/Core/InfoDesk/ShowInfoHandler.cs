@@ -48,7 +48,7 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
             Buttons =
             [
                 [new Button(T("info.button_faq"), FaqReplies.Prefix + "list:0"), new Button(T("info.button_ask"), InfoRoutes.AskData)],
-                [new Button(T("info.button_notices"), InfoRoutes.NoticesPrefix + "0"), new Button(T("info.button_menu"), MainMenu.Prefix + "menu")],
+                [new Button(T("info.button_notices"), new NoticesPageButton(0).Data), new Button(T("info.button_menu"), MainMenu.Prefix + "menu")],
             ],
         });
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antq.Core.Areas;
 using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
@@ -48,12 +47,12 @@ public sealed class ShowNoticesHandler(TextCatalog texts, AreaTree areas) : ICha
         var nav = new List<Button>();
         if (page > 0)
         {
-            nav.Add(new Button(T("button.previous_page"), InfoRoutes.NoticesPrefix + (page - 1).ToString(CultureInfo.InvariantCulture)));
+            nav.Add(new Button(T("button.previous_page"), new NoticesPageButton(page - 1).Data));
         }
 
         if (page + 1 < pages)
         {
-            nav.Add(new Button(T("button.next_page"), InfoRoutes.NoticesPrefix + (page + 1).ToString(CultureInfo.InvariantCulture)));
+            nav.Add(new Button(T("button.next_page"), new NoticesPageButton(page + 1).Data));
         }
 
         var area = areas.FindWard(resident.WardId ?? "")?.Name ?? "";
@@ -61,7 +60,7 @@ public sealed class ShowNoticesHandler(TextCatalog texts, AreaTree areas) : ICha
         {
             Text = T("notices.title", area, page + 1, pages) + "\n\n" + string.Join("\n\n", items),
             Buttons = nav.Count > 0 ? [nav, [new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]] : [[new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]],
-            ReplacesMessageId = context.Input.ButtonData?.StartsWith(InfoRoutes.NoticesPrefix, StringComparison.Ordinal) == true ? context.Input.ButtonMessageId : null,
+            ReplacesMessageId = NoticesPageButton.Owns(context.Input.ButtonData) ? context.Input.ButtonMessageId : null,
         });
     }
 }

@@ -10,8 +10,7 @@ public sealed class PledgeFacts : ITurnFactLoader
     public async Task LoadAsync(AntqDb db, InboundMessage input, ConversationState state, DateTime now, TurnFacts facts, CancellationToken cancellationToken)
     {
         var wanted = Command.Parse(input)?.Name == "mypledges"
-            || input.ButtonData?.StartsWith(PledgeRoutes.FixPrefix, StringComparison.Ordinal) == true
-            || input.ButtonData?.StartsWith(PledgeRoutes.WithdrawPrefix, StringComparison.Ordinal) == true;
+            || PledgeButton.Owns(input.ButtonData);
         if (!wanted)
         {
             return;

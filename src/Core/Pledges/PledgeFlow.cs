@@ -105,7 +105,7 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
             return draft.Types.Count == 0 ? StepResult.Invalid(context.T("pledge.types_none")) : Go(context, Step.Commit, draft);
         }
 
-        if (Navigation.ButtonArgument(context, "pledgetype:") is not { } id || offered.All(t => t.Id != id))
+        if (PledgeTypeButton.Parse(Navigation.ButtonData(context))?.TypeId is not { } id || offered.All(t => t.Id != id))
         {
             return StepResult.Invalid(Navigation.WhyNotAButton(context));
         }

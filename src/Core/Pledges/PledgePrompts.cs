@@ -34,7 +34,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
     public OutgoingMessage Types(FlowContext context, PledgeDraft draft)
     {
         var rows = catalog.For(draft.Kind ?? SignerKind.Individual)
-            .Select(t => (IReadOnlyList<Button>)[new Button((draft.Types.Contains(t.Id) ? "✅ " : "⬜ ") + t.Name(context.Language), "pledgetype:" + t.Id)])
+            .Select(t => (IReadOnlyList<Button>)[new Button((draft.Types.Contains(t.Id) ? "✅ " : "⬜ ") + t.Name(context.Language), new PledgeTypeButton(t.Id).Data)])
             .ToList();
         rows.Add([new Button(context.T("pledge.all"), "pledgeall"), new Button(context.T("button.done"), Navigation.DoneData)]);
         rows.Add([Navigation.Back(context)]);

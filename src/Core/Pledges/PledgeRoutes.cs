@@ -13,8 +13,6 @@ namespace Antq.Core.Pledges;
 public sealed class PledgeRoutes(FlowCatalog flows, PledgeCatalog catalog, IOptions<PledgeOptions> options) : IInputRoute
 {
     /// <summary>The buttons under /mypledges (the facts loader looks for them).</summary>
-    public const string FixPrefix = "pledgefix:";
-    public const string WithdrawPrefix = "pledgewd";
 
     private readonly int _correctionDays = options.Value.CorrectionDays;
 
@@ -43,32 +41,29 @@ public sealed class PledgeRoutes(FlowCatalog flows, PledgeCatalog catalog, IOpti
     private Turn? Buttons(FlowContext context, IFlow? current)
     {
         var mine = context.Facts.Get<MyPledges>() ?? new MyPledges([]);
-        if (Navigation.ButtonArgument(context, FixPrefix) is { } fix)
+        var data = Navigation.ButtonData(context);
+        switch (PledgeButton.Parse(data))
         {
-            return mine.Find(long.TryParse(fix, out var id) ? id : 0) is not { WithdrawnAt: null } pledge
-                ? Turns.Unchanged(context, current, context.T("error.old_button"))
-                : !CanCorrect(pledge, context.Now)
-                    ? Turns.Unchanged(context, current, context.T("pledge.fix_too_late", _correctionDays, Day(PledgeCampaign.Today(pledge.SignedAt))))
-                    : StartCorrection(context, pledge);
+            case { Action: PledgeAction.Fix } fix:
+                return mine.Find(fix.PledgeId) is not { WithdrawnAt: null } pledge
+                    ? Turns.Unchanged(context, current, context.T("error.old_button"))
+                    : !CanCorrect(pledge, context.Now)
+                        ? Turns.Unchanged(context, current, context.T("pledge.fix_too_late", _correctionDays, Day(PledgeCampaign.Today(pledge.SignedAt))))
+                        : StartCorrection(context, pledge);
+            case { Action: PledgeAction.Withdraw } withdraw:
+                return mine.Find(withdraw.PledgeId) is not { WithdrawnAt: null } active
+                    ? Turns.Unchanged(context, current, context.T("error.old_button"))
+                    : Turns.Unchanged(context, current, null, new OutgoingMessage
+                    {
+                        Text = context.T("pledge.withdraw_confirm", TypeName(context, active.TypeId), active.Number, active.Details.DisplayName),
+                        Buttons = [[new Button(context.T("pledge.withdraw_yes"), new PledgeButton(PledgeAction.ConfirmWithdraw, active.Id).Data)], [new Button(context.T("pledge.withdraw_no"), MainMenu.Prefix + "mypledges")]],
+                    });
+            case { Action: PledgeAction.ConfirmWithdraw } confirmed:
+                return new Turn { StateChanged = false, Changes = [new WithdrawPledge(confirmed.PledgeId, context.Language)] };
         }
 
-        if (Navigation.ButtonArgument(context, "pledgewd:") is { } withdraw)
-        {
-            return mine.Find(long.TryParse(withdraw, out var id) ? id : 0) is not { WithdrawnAt: null } pledge
-                ? Turns.Unchanged(context, current, context.T("error.old_button"))
-                : Turns.Unchanged(context, current, null, new OutgoingMessage
-                {
-                    Text = context.T("pledge.withdraw_confirm", TypeName(context, pledge.TypeId), pledge.Number, pledge.Details.DisplayName),
-                    Buttons = [[new Button(context.T("pledge.withdraw_yes"), "pledgewdok:" + pledge.Id)], [new Button(context.T("pledge.withdraw_no"), MainMenu.Prefix + "mypledges")]],
-                });
-        }
-
-        if (Navigation.ButtonArgument(context, "pledgewdok:") is { } confirmed && long.TryParse(confirmed, out var withdrawn))
-        {
-            return new Turn { StateChanged = false, Changes = [new WithdrawPledge(withdrawn, context.Language)] };
-        }
-
-        return null;
+        // A pledge button whose data is not well formed names no pledge of this resident.
+        return PledgeButton.Owns(data) ? Turns.Unchanged(context, current, context.T("error.old_button")) : null;
     }
 
     private bool CanCorrect(Pledge pledge, DateTime now) => now - pledge.SignedAt <= TimeSpan.FromDays(_correctionDays);
@@ -105,10 +100,10 @@ public sealed class PledgeRoutes(FlowCatalog flows, PledgeCatalog catalog, IOpti
             var active = signer.Where(p => p.WithdrawnAt is null && p.CampaignYear == catalog.Campaign.Year).ToList();
             if (active.FirstOrDefault(p => CanCorrect(p, context.Now)) is { } correctable)
             {
-                buttons.Add([new Button(context.T("pledge.fix_button", first.SignerName), FixPrefix + correctable.Id)]);
+                buttons.Add([new Button(context.T("pledge.fix_button", first.SignerName), new PledgeButton(PledgeAction.Fix, correctable.Id).Data)]);
             }
 
-            buttons.AddRange(active.Select(p => (IReadOnlyList<Button>)[new Button(context.T("pledge.withdraw_button", TypeName(context, p.TypeId), first.SignerName), "pledgewd:" + p.Id)]));
+            buttons.AddRange(active.Select(p => (IReadOnlyList<Button>)[new Button(context.T("pledge.withdraw_button", TypeName(context, p.TypeId), first.SignerName), new PledgeButton(PledgeAction.Withdraw, p.Id).Data)]));
         }
 
         lines.Add("");

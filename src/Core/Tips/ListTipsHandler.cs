@@ -32,16 +32,16 @@ public sealed class ListTipsHandler(TextCatalog texts, TipCard card, TipCatalog 
 
         var rows = tips.Select(t => (IReadOnlyList<Button>)[new Button(
             $"{TrackingCode.Display(t.Code)} · {(t.Kind == TipKind.Question ? texts.Get(Languages.Officers, "officer.question_label") : catalog.Find(t.CategoryId)?.Name(Languages.Officers))} · {card.StatusName(t.Status, Languages.Officers)}",
-            "tipact:open:" + t.Code)]).ToList();
+            TipActionButton.For(TipAction.Open, t.Code).Data)]).ToList();
         var nav = new List<Button>();
         if (change.Page > 0)
         {
-            nav.Add(new Button(texts.Get(Languages.Officers, "button.previous_page"), $"tipact:list:{change.Page - 1}"));
+            nav.Add(new Button(texts.Get(Languages.Officers, "button.previous_page"), TipActionButton.ListPage(change.Page - 1).Data));
         }
 
         if ((change.Page + 1) * ListTips.PageSize < total)
         {
-            nav.Add(new Button(texts.Get(Languages.Officers, "button.next_page"), $"tipact:list:{change.Page + 1}"));
+            nav.Add(new Button(texts.Get(Languages.Officers, "button.next_page"), TipActionButton.ListPage(change.Page + 1).Data));
         }
 
         if (nav.Count > 0)

@@ -22,7 +22,7 @@ public sealed class OfficerReplyHandler(TextCatalog texts, TipMessaging messagin
         {
             Text = tip.Kind == TipKind.Question ? texts.Get(tip.Language, "question.officer_said", display, change.Text ?? "") : texts.Get(tip.Language, "tip.officer_said", display, change.Text ?? ""),
             Media = change.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, change.PhotoFileId, Channel: context.Input.Channel),
-            Buttons = [[new Button(texts.Get(tip.Language, "tip.answer_button"), "tipans:" + tip.Code)]],
+            Buttons = [[new Button(texts.Get(tip.Language, "tip.answer_button"), new TipAnswerButton(tip.Code).Data)]],
         };
         if (!await messaging.ToTipsterAsync(context, tip, [message], cancellationToken))
         {

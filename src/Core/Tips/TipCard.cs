@@ -77,19 +77,19 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
 
     public IReadOnlyList<IReadOnlyList<Button>> Actions(Tip tip)
     {
-        var code = tip.Code;
+        Button Act(string label, TipAction action) => new(T(label), TipActionButton.For(action, tip.Code).Data);
         if (tip.Status == TipStatus.Closed || tip.Kind == TipKind.Question)
         {
             return tip.Status == TipStatus.Closed
-                ? [[new Button(T("officer.act_reply"), $"tipact:reply:{code}")]]
-                : [[new Button(T("officer.act_reply"), $"tipact:reply:{code}"), new Button(T("officer.act_close"), $"tipact:close:{code}")]];
+                ? [[Act("officer.act_reply", TipAction.Reply)]]
+                : [[Act("officer.act_reply", TipAction.Reply), Act("officer.act_close", TipAction.Close)]];
         }
 
         return
         [
-            [new Button(T("officer.act_take"), $"tipact:take:{code}"), new Button(T("officer.act_reply"), $"tipact:reply:{code}")],
-            [new Button(T("officer.act_verify"), $"tipact:verify:{code}"), new Button(T("officer.act_useless"), $"tipact:useless:{code}")],
-            [new Button(T("officer.act_spam"), $"tipact:spam:{code}"), new Button(T("officer.act_close"), $"tipact:close:{code}")],
+            [Act("officer.act_take", TipAction.Take), Act("officer.act_reply", TipAction.Reply)],
+            [Act("officer.act_verify", TipAction.Verify), Act("officer.act_useless", TipAction.Useless)],
+            [Act("officer.act_spam", TipAction.Spam), Act("officer.act_close", TipAction.Close)],
         ];
     }
 

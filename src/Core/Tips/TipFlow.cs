@@ -56,7 +56,7 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
 
     private StepResult Category(FlowContext context, TipDraft draft)
     {
-        if (Navigation.ButtonArgument(context, "tipcat:") is not { } id || catalog.Find(id) is not { } category)
+        if (TipCategoryButton.Parse(Navigation.ButtonData(context))?.CategoryId is not { } id || catalog.Find(id) is not { } category)
         {
             return StepResult.Invalid(Navigation.WhyNotAButton(context));
         }

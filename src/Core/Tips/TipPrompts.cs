@@ -43,7 +43,7 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
     public OutgoingMessage Category(FlowContext context) => new()
     {
         Text = context.T("tip.ask_category"),
-        Buttons = Navigation.Rows(catalog.Categories.Select(c => new Button(c.Name(context.Language), "tipcat:" + c.Id)), 2),
+        Buttons = Navigation.Rows(catalog.Categories.Select(c => new Button(c.Name(context.Language), new TipCategoryButton(c.Id).Data)), 2),
     };
 
     public OutgoingMessage MediaReceived(FlowContext context, TipDraft draft) => new()

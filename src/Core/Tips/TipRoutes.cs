@@ -25,28 +25,28 @@ public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
 
     private Turn? Buttons(FlowContext context, Officer? officer)
     {
-        if (Navigation.ButtonArgument(context, "tipans:") is { } answered)
+        var data = Navigation.ButtonData(context);
+        if (TipAnswerButton.Parse(data) is { } answered)
         {
-            return StartWithCode(TipMessageFlow.Answer, context, answered);
+            return StartWithCode(TipMessageFlow.Answer, context, answered.Code);
         }
 
-        if (officer is null || Navigation.ButtonArgument(context, "tipact:") is not { } action)
+        if (officer is null || TipActionButton.Parse(data) is not { } action)
         {
             return null;
         }
 
-        var parts = action.Split(':', 2);
-        var (verb, code) = (parts[0], parts.Length > 1 ? parts[1] : "");
-        return verb switch
+        var code = action.Argument;
+        return action.Action switch
         {
-            "take" => Changed(context, new ChangeTipStatus(code, TipStatus.InProgress)),
-            "verify" => Changed(context, new ChangeTipStatus(code, TipStatus.Verified)),
-            "useless" => Changed(context, new ChangeTipStatus(code, TipStatus.NotUseful)),
-            "spam" => Changed(context, new ChangeTipStatus(code, TipStatus.Spam)),
-            "close" => StartWithCode(TipMessageFlow.Close, context, code),
-            "reply" => StartWithCode(TipMessageFlow.Reply, context, code),
-            "open" => Changed(context, new ShowTip(code)),
-            "list" when int.TryParse(code, out var page) && page >= 0 => Changed(context, new ListTips(page)),
+            TipAction.Take => Changed(context, new ChangeTipStatus(code, TipStatus.InProgress)),
+            TipAction.Verify => Changed(context, new ChangeTipStatus(code, TipStatus.Verified)),
+            TipAction.Useless => Changed(context, new ChangeTipStatus(code, TipStatus.NotUseful)),
+            TipAction.Spam => Changed(context, new ChangeTipStatus(code, TipStatus.Spam)),
+            TipAction.Close => StartWithCode(TipMessageFlow.Close, context, code),
+            TipAction.Reply => StartWithCode(TipMessageFlow.Reply, context, code),
+            TipAction.Open => Changed(context, new ShowTip(code)),
+            TipAction.List => Changed(context, new ListTips(action.Page)),
             _ => null,
         };
     }

@@ -22,7 +22,7 @@ public sealed class TipsterAnswerHandler(TextCatalog texts, TipMessaging messagi
         {
             Text = tip.Kind == TipKind.Question ? texts.Get(Languages.Officers, "officer.asker_said", display, change.Text ?? "") : texts.Get(Languages.Officers, "officer.tipster_said", display, change.Text ?? ""),
             Media = change.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, change.PhotoFileId, Channel: context.Input.Channel),
-            Buttons = [[new Button(texts.Get(Languages.Officers, "officer.act_reply"), "tipact:reply:" + tip.Code)]],
+            Buttons = [[new Button(texts.Get(Languages.Officers, "officer.act_reply"), TipActionButton.For(TipAction.Reply, tip.Code).Data)]],
         };
         await messaging.ToOfficersAsync(context, tip.WardId, [toOfficers], cancellationToken);
         context.Reply(new OutgoingMessage { Text = texts.Get(change.Language, "tip.answer_sent", display) });
