@@ -47,6 +47,7 @@ public sealed class PacingTests(ITestOutputHelper output)
         await officer.ConfirmAsync(fragment);
         await officer.Sees($"Đang gửi tin #{number} đến {Followers} người");
         await bot.Api.WaitForCallAsync(_ => bot.Api.ShownTo(officer.ChatId).Any(m => m.Text.Contains($"Đã gửi xong tin #{number}: {Followers} người nhận được", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+        await officer.Sees($"Đã gửi xong tin #{number}: {Followers} người nhận được");
 
         var sent = bot.Api.CallsTo("sendMessage")
             .Where(c => c.Succeeded && c.Field("text")?.Contains(fragment, StringComparison.Ordinal) == true && c.ChatId != officer.ChatId)
