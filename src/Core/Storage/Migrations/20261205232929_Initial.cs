@@ -88,6 +88,21 @@ namespace Antq.Core.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "channel_sessions",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CurrentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    RenewedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_sessions", x => new { x.Channel, x.ChatId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "chat_activity",
                 columns: table => new
                 {
@@ -254,6 +269,7 @@ namespace Antq.Core.Storage.Migrations
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     ChannelMessageId = table.Column<string>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: true),
                     BroadcastId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
@@ -741,6 +757,9 @@ namespace Antq.Core.Storage.Migrations
                 name: "channel_keyboards");
 
             migrationBuilder.DropTable(
+                name: "channel_sessions");
+
+            migrationBuilder.DropTable(
                 name: "chat_activity");
 
             migrationBuilder.DropTable(
@@ -800,6 +819,7 @@ namespace Antq.Core.Storage.Migrations
             migrationBuilder.DropTable(
                 name: "tips");
         }
+
 
         /// <summary>
         /// The tally triggers as this migration creates them, as text: a later change to the live definition

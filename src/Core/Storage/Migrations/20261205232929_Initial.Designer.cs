@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Antq.Core.Storage.Migrations
 {
     [DbContext(typeof(AntqDb))]
-    [Migration("20261129145113_Initial")]
+    [Migration("20261205232929_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -149,6 +149,32 @@ namespace Antq.Core.Storage.Migrations
                     b.ToTable("channel_keyboards", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Channels.ChannelSession", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("channel_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Channels.ChatActivity", b =>
                 {
                     b.Property<string>("Channel")
@@ -244,6 +270,9 @@ namespace Antq.Core.Storage.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(300)
