@@ -10,6 +10,9 @@ public sealed record OutgoingMessage
 
     public MediaRef? Media { get; init; }
 
+    /// <summary>What the message asks for, where a channel can offer a better control than a text box.</summary>
+    public ExpectedInput Expects { get; init; }
+
     /// <summary>
     /// When set, the channel updates this earlier message of the bot in place (a toggled checkbox, the next page)
     /// instead of sending a new one; a channel that cannot edit sends it as new.
