@@ -9,19 +9,24 @@ namespace Antq.Core.Tips;
 /// </summary>
 public sealed class TipRoutes(FlowCatalog flows) : IInputRoute
 {
-    public Turn? Route(FlowContext context, Command? command, IFlow? current)
+    public static readonly CommandDescriptor Tip = new("tip", CommandAudience.Residents, 30);
+
+    /// <summary>Anyone with a tracking code may ask, signed up or not.</summary>
+    public static readonly CommandDescriptor Status = new("status", CommandAudience.Everyone, 40, TakesArgument: true);
+
+    public static readonly CommandDescriptor Tips = new("tips", CommandAudience.Officers, 200);
+
+    public IReadOnlyList<CommandDescriptor> Commands => [Tip, Status, Tips];
+
+    public Turn? Route(FlowContext context, Command? command, IFlow? current) => (command?.Name, command?.Argument) switch
     {
-        var officer = context.Facts.Get<Officer>();
-        return (command?.Name, officer) switch
-        {
-            ("tip", _) => context.Resident is { HasConsented: true } ? Turns.StartFlow(flows[TipFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context),
-            ("status", _) when command.Argument is null => Turns.StartFlow(flows[TipMessageFlow.Status], context),
-            ("status", _) => Turns.Unchanged(context, current, null, [new LookupTipStatus(command.Argument, context.Language)]),
-            ("tips", not null) => Changed(context, new ListTips(0)),
-            (null, _) => Buttons(context, officer),
-            _ => null,
-        };
-    }
+        ("tip", _) => Turns.StartFlow(flows[TipFlow.FlowName], context),
+        ("status", null) => Turns.StartFlow(flows[TipMessageFlow.Status], context),
+        ("status", var code) => Turns.Unchanged(context, current, null, [new LookupTipStatus(code, context.Language)]),
+        ("tips", _) => Changed(context, new ListTips(0)),
+        (null, _) => Buttons(context, context.Facts.Get<Officer>()),
+        _ => null,
+    };
 
     private Turn? Buttons(FlowContext context, Officer? officer)
     {
