@@ -103,6 +103,11 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
             return new Turn { StateChanged = false, Messages = [MainMenu.Render(context, why)], NotUnderstood = why != "error.old_button" };
         }
 
+        if (context.Facts.Get<Officer>() is { } officer)
+        {
+            return new Turn { StateChanged = false, Messages = [OfficerHome.Render(context, officer, context.Facts.Get<OpenTipCount>()?.Count)] };
+        }
+
         return resident?.ConsentRefusedAt is not null
             ? new Turn { StateChanged = false, Messages = [MainMenu.StartHint(context, "consent.refused_reminder")] }
             : Turns.StartFlow(flows[OnboardingFlow.FlowName], context);
@@ -144,13 +149,16 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
     {
         switch (command.Name)
         {
+            case "start" or "menu" when officer is not null && !consented:
+                // An officer who never signed up as a resident is not sent to the language picker: their home instead.
+                return new Turn { Messages = [OfficerHome.Render(context, officer, context.Facts.Get<OpenTipCount>()?.Count)] };
             case "start":
                 return consented ? Turns.Home(context, "menu.welcome_back") : Turns.StartFlow(flows[OnboardingFlow.FlowName], context);
             case "menu":
                 return consented ? Turns.Home(context, null) : Turns.StartFlow(flows[OnboardingFlow.FlowName], context);
             case "help" when officer is not null:
                 // An officer's help lists their own commands, in the officers' language, whatever the chat's language.
-                var help = new OutgoingMessage { Text = Commands.OfficerHelp(context.Texts, officer.Role == OfficerRole.Admin, null) };
+                var help = new OutgoingMessage { Text = Commands.OfficerHelp(context.Texts, officer.Role == OfficerRole.Admin, context.Facts.Get<OpenTipCount>()?.Count) };
                 return new Turn { StateChanged = false, Messages = [help, .. flow?.Prompt(context) ?? []] };
             case "help":
                 return Turns.Unchanged(context, flow, Commands.Help(context.Texts, context.Language));
