@@ -162,6 +162,9 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
                 return new Turn { StateChanged = false, Messages = [help, .. flow?.Prompt(context) ?? []] };
             case "help":
                 return Turns.Unchanged(context, flow, Commands.Help(context.Texts, context.Language));
+            case "cancel" when officer is not null && !consented:
+                var lead = flow is null ? "cancel.nothing" : "cancel.done";
+                return new Turn { StateChanged = state.Flow is not null, Messages = [OfficerHome.Render(context, officer, context.Facts.Get<OpenTipCount>()?.Count, lead)] };
             case "cancel":
                 if (flow is null)
                 {

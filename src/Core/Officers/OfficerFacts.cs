@@ -25,7 +25,7 @@ public sealed class OfficerFacts : ITurnFactLoader
 
         facts.Set(officer);
         // An officer's home may follow any input that is not a command (officers are few: the count is cheap).
-        var home = facts.Get<TurnCommand>() is not { } command || command.Name is "start" or "menu" or "help";
+        var home = facts.Get<TurnCommand>() is not { } command || command.Name is "start" or "menu" or "help" or "cancel";
         if (home)
         {
             facts.Set(new OpenTipCount(await Tips.OpenTips.Of(db.Tips.AsNoTracking(), officer).CountAsync(cancellationToken)));

@@ -12,13 +12,14 @@ namespace Antq.Core.Officers;
 /// </summary>
 public static class OfficerHome
 {
-    public static OutgoingMessage Render(FlowContext context, Officer officer, int? openTips)
+    /// <param name="leadKey">A sentence said first ("stopped"), in the officers' language.</param>
+    public static OutgoingMessage Render(FlowContext context, Officer officer, int? openTips, string? leadKey = null)
     {
         string T(string key, params object?[] args) => context.Texts.Get(Languages.Officers, key, args);
         var count = openTips?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
         return new OutgoingMessage
         {
-            Text = T("officer.home", officer.DisplayName, count),
+            Text = (leadKey is null ? "" : T(leadKey) + "\n\n") + T("officer.home", officer.DisplayName, count),
             Buttons =
             [
                 [new Button(T("officer.home_tips", count), TipActionButton.ListPage(0).Data)],

@@ -31,6 +31,21 @@ public sealed class OfficerHomeTests
     }
 
     [Fact]
+    public async Task An_officer_who_cancels_a_task_is_back_at_their_home_not_at_the_residents_sign_up()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.OfficerAsync(705_005, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        officer.Says("/broadcast");
+        await officer.Sees("Soạn tin gửi người dân");
+
+        officer.Says("/cancel");
+
+        var home = await officer.Sees("Đã dừng việc đang làm.");
+        Assert.Contains("Chào đồng chí Trung úy Hà.", home.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bắt đầu", home.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_officers_help_lists_their_commands_with_the_open_tips_in_Vietnamese_even_in_an_English_chat()
     {
         await using var bot = await TestBot.StartAsync();
