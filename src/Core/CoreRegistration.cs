@@ -36,6 +36,7 @@ public static class CoreRegistration
         services.AddSingleton<IFlow, EraseFlow>();
         services.AddSingleton<FlowCatalog>();
         services.AddSingleton(sp => new ConversationRouter(sp.GetRequiredService<FlowCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>().Value, sp.GetServices<IInputRoute>()));
+        services.AddSingleton(sp => sp.GetRequiredService<ConversationRouter>().Commands);
         services.AddSingleton<IntakeLimiter>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ChangeHandlers>();

@@ -7,6 +7,12 @@ namespace Antq.Core.Broadcasts;
 /// <summary>Officers only: /broadcast, /broadcasts and the buttons of a broadcast's card. To anyone else they do not exist.</summary>
 public sealed class BroadcastRoutes(FlowCatalog flows) : IInputRoute
 {
+    public static readonly CommandDescriptor Broadcast = new("broadcast", CommandAudience.Officers, 210);
+
+    public static readonly CommandDescriptor Broadcasts = new("broadcasts", CommandAudience.Officers, 220);
+
+    public IReadOnlyList<CommandDescriptor> Commands => [Broadcast, Broadcasts];
+
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
         if (context.Facts.Get<Officer>() is null)

@@ -68,6 +68,11 @@ public sealed partial class ConversationEngine(
         var resident = await ResidentOf(db, input.Channel, input.UserId, cancellationToken);
 
         var facts = new TurnFacts();
+        if (router.Recognise(input) is { } command)
+        {
+            facts.Set(command);
+        }
+
         foreach (var loader in _factLoaders)
         {
             await loader.LoadAsync(db, input, state, now, facts, cancellationToken);

@@ -6,6 +6,16 @@ namespace Antq.Core.Events;
 /// <summary>Residents: the "Events" entry and the answer buttons. Officers: /event, /events and cancel buttons.</summary>
 public sealed class EventRoutes(FlowCatalog flows) : IInputRoute
 {
+    /// <summary>The residents' /events: what is coming in their ward.</summary>
+    public static readonly CommandDescriptor Upcoming = new("events", CommandAudience.Residents, 70);
+
+    public static readonly CommandDescriptor Event = new("event", CommandAudience.Officers, 230);
+
+    /// <summary>The officers' /events: the events they made, with their answers.</summary>
+    public static readonly CommandDescriptor Managed = new("events", CommandAudience.Officers, 240) { TextsName = "events_officer" };
+
+    public IReadOnlyList<CommandDescriptor> Commands => [Upcoming, Event, Managed];
+
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
         if (context.Input.Kind == InboundKind.Button && RsvpButton.Owns(context.Input.ButtonData))
@@ -19,9 +29,7 @@ public sealed class EventRoutes(FlowCatalog flows) : IInputRoute
         {
             return context.Facts.Get<Officer>() is not null
                 ? new Turn { StateChanged = false, Changes = [new ListEvents()] }
-                : context.Resident is { HasConsented: true }
-                    ? Turns.Unchanged(context, current, null, [new ShowUpcomingEvents(context.Language)])
-                    : Turns.NeedsOnboarding(flows, context);
+                : Turns.Unchanged(context, current, null, [new ShowUpcomingEvents(context.Language)]);
         }
 
         if (context.Facts.Get<Officer>() is null)

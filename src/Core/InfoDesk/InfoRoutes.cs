@@ -12,20 +12,33 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
 {
     public const string AskData = "info:ask";
 
+    public static readonly CommandDescriptor Info = new("info", CommandAudience.Residents, 80);
+
+    public static readonly CommandDescriptor Ask = new("ask", CommandAudience.Residents, 90);
+
+    /// <summary>The questions and answers, for anyone; reached from /info, not offered on its own.</summary>
+    public static readonly CommandDescriptor Faq = new("faq", CommandAudience.Everyone, 95) { Aliases = ["hoidap"], Listed = false };
+
+    public static readonly CommandDescriptor Notices = new("notices", CommandAudience.Residents, 100);
+
+    public static readonly CommandDescriptor Contact = new("contact", CommandAudience.Officers, 270);
+
+    public IReadOnlyList<CommandDescriptor> Commands => [Info, Ask, Faq, Notices, Contact];
+
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
         var consented = context.Resident is { HasConsented: true };
         switch (command?.Name)
         {
             case "info":
-                return consented ? Changed(new ShowInfo(context.Language)) : Turns.NeedsOnboarding(flows, context);
-            case "faq" or "hoidap":
+                return Changed(new ShowInfo(context.Language));
+            case "faq":
                 return Say(FaqReplies.List(context, faq, 0));
             case "ask":
-                return consented ? Turns.StartFlow(flows[AskFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context);
+                return Turns.StartFlow(flows[AskFlow.FlowName], context);
             case "notices":
-                return consented ? Changed(new ShowNotices(0, context.Language)) : Turns.NeedsOnboarding(flows, context);
-            case "contact" when context.Facts.Get<Officer>() is not null:
+                return Changed(new ShowNotices(0, context.Language));
+            case "contact":
                 return Turns.StartFlow(flows[ContactEditFlow.FlowName], context);
             case not null:
                 return null;

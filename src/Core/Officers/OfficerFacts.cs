@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Officers;
 
-/// <summary>Loads who the sender is as an officer (if they are one) for every turn: officer commands depend on it.</summary>
+/// <summary>
+/// Loads who the sender is as an officer (if they are one) for every turn: officer commands depend on it; and, for
+/// the officer's home and help, how many tips are open in their scope.
+/// </summary>
 public sealed class OfficerFacts : ITurnFactLoader
 {
     // Compiled once: this runs for every update.
@@ -15,9 +18,17 @@ public sealed class OfficerFacts : ITurnFactLoader
     public async Task LoadAsync(AntqDb db, InboundMessage input, ConversationState state, DateTime now, TurnFacts facts, CancellationToken cancellationToken)
     {
         var officer = await OfficerOf(db, input.Channel, input.UserId, cancellationToken);
-        if (officer is not null)
+        if (officer is null)
         {
-            facts.Set(officer);
+            return;
+        }
+
+        facts.Set(officer);
+        // An officer's home may follow any input that is not a command (officers are few: the count is cheap).
+        var home = facts.Get<TurnCommand>() is not { } command || command.Name is "start" or "menu" or "help" or "cancel";
+        if (home)
+        {
+            facts.Set(new OpenTipCount(await Tips.OpenTips.Of(db.Tips.AsNoTracking(), officer).CountAsync(cancellationToken)));
         }
     }
 }

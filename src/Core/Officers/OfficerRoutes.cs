@@ -8,18 +8,24 @@ namespace Antq.Core.Officers;
 /// </summary>
 public sealed class OfficerRoutes : IInputRoute
 {
-    public Turn? Route(FlowContext context, Command? command, IFlow? current) =>
-        (command?.Name, context.Facts.Get<Officer>()) switch
-        {
-            ("join", _) => Join(context, command!),
-            ("invite", { Role: OfficerRole.Admin }) => Invite(context, command!),
-            _ => null,
-        };
+    /// <summary>Anyone may redeem an invitation; it is not offered in any menu.</summary>
+    public static readonly CommandDescriptor Join = new("join", CommandAudience.Everyone, 290, TakesArgument: true) { Listed = false };
+
+    public static readonly CommandDescriptor Invite = new("invite", CommandAudience.Admins, 280, TakesArgument: true);
+
+    public IReadOnlyList<CommandDescriptor> Commands => [Join, Invite];
+
+    public Turn? Route(FlowContext context, Command? command, IFlow? current) => command?.Name switch
+    {
+        "join" => Redeem(context, command!),
+        "invite" => Create(context, command!),
+        _ => null,
+    };
 
     private static Turn Changed(DomainChange change) => new() { StateChanged = false, Changes = [change] };
 
     // Officers may not be residents: their commands answer and leave the chat where it was, nothing more.
-    private static Turn Join(FlowContext context, Command command)
+    private static Turn Redeem(FlowContext context, Command command)
     {
         var parts = (command.Argument ?? "").Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return parts.Length < 2 || parts[1].Length is < 2 or > 100
@@ -27,7 +33,7 @@ public sealed class OfficerRoutes : IInputRoute
             : Changed(new RedeemInvitation(parts[0], parts[1], context.Language));
     }
 
-    private static Turn Invite(FlowContext context, Command command)
+    private static Turn Create(FlowContext context, Command command)
     {
         if (command.Argument is null)
         {

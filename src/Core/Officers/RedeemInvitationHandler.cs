@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Core.Officers;
 
 /// <summary>Applies <see cref="RedeemInvitation"/> in the engine's transaction.</summary>
-public sealed class RedeemInvitationHandler(TextCatalog texts) : IChangeHandler<RedeemInvitation>
+public sealed class RedeemInvitationHandler(TextCatalog texts, IEnumerable<IOfficerMenus> menus) : IChangeHandler<RedeemInvitation>
 {
     public async Task ApplyAsync(RedeemInvitation change, ChangeContext context, CancellationToken cancellationToken)
     {
@@ -34,5 +34,9 @@ public sealed class RedeemInvitationHandler(TextCatalog texts) : IChangeHandler<
         invitation.UsedAt = context.Now;
         invitation.UsedByOfficerId = officer.Id;
         context.Reply(texts.Get(change.Language, "officer.joined", change.DisplayName));
+        foreach (var menu in menus)
+        {
+            menu.Show(officer);
+        }
     }
 }

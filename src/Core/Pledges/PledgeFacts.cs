@@ -9,7 +9,7 @@ public sealed class PledgeFacts : ITurnFactLoader
 {
     public async Task LoadAsync(AntqDb db, InboundMessage input, ConversationState state, DateTime now, TurnFacts facts, CancellationToken cancellationToken)
     {
-        var wanted = Command.Parse(input)?.Name == "mypledges"
+        var wanted = facts.Get<TurnCommand>()?.Runs(PledgeRoutes.MyPledges) == true
             || PledgeButton.Owns(input.ButtonData);
         if (!wanted)
         {

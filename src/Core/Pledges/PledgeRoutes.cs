@@ -12,24 +12,26 @@ namespace Antq.Core.Pledges;
 /// </summary>
 public sealed class PledgeRoutes(FlowCatalog flows, PledgeCatalog catalog, IOptions<PledgeOptions> options) : IInputRoute
 {
-    /// <summary>The buttons under /mypledges (the facts loader looks for them).</summary>
+    public static readonly CommandDescriptor Pledge = new("pledge", CommandAudience.Residents, 50);
+
+    /// <summary>Anyone may ask (before sign-up there are none); its facts are loaded only on turns that run it.</summary>
+    public static readonly CommandDescriptor MyPledges = new("mypledges", CommandAudience.Everyone, 60);
+
+    public static readonly CommandDescriptor Coverage = new("coverage", CommandAudience.Officers, 260);
 
     private readonly int _correctionDays = options.Value.CorrectionDays;
 
-    public Turn? Route(FlowContext context, Command? command, IFlow? current)
+    public IReadOnlyList<CommandDescriptor> Commands => [Pledge, MyPledges, Coverage];
+
+    public Turn? Route(FlowContext context, Command? command, IFlow? current) => command?.Name switch
     {
-        var consented = context.Resident is { HasConsented: true };
-        return (command?.Name, context.Facts.Get<Officer>()) switch
-        {
-            ("pledge", _) when !consented => Turns.NeedsOnboarding(flows, context),
-            ("pledge", _) when !catalog.Campaign.IsOpen(context.Now) => new Turn { Messages = [Closed(context, catalog.Campaign), MainMenu.Render(context)] },
-            ("pledge", _) => Turns.StartFlow(flows[PledgeFlow.FlowName], context),
-            ("mypledges", _) => Turns.Unchanged(context, current, null, Mine(context)),
-            ("coverage", not null) => new Turn { StateChanged = false, Changes = [new ShowCoverage()] },
-            (null, _) => Buttons(context, current),
-            _ => null,
-        };
-    }
+        "pledge" when !catalog.Campaign.IsOpen(context.Now) => new Turn { Messages = [Closed(context, catalog.Campaign), MainMenu.Render(context)] },
+        "pledge" => Turns.StartFlow(flows[PledgeFlow.FlowName], context),
+        "mypledges" => Turns.Unchanged(context, current, null, Mine(context)),
+        "coverage" => new Turn { StateChanged = false, Changes = [new ShowCoverage()] },
+        null => Buttons(context, current),
+        _ => null,
+    };
 
     /// <summary>"The campaign is closed; the next opens on …", or "it opens on …" before it starts.</summary>
     public static OutgoingMessage Closed(FlowContext context, PledgeCampaign campaign) => campaign.HasEnded(context.Now)

@@ -13,6 +13,10 @@ public sealed partial class ReportRoutes : IInputRoute
 {
     public const string Prefix = "report:";
 
+    public static readonly CommandDescriptor Report = new("report", CommandAudience.Officers, 250, TakesArgument: true);
+
+    public IReadOnlyList<CommandDescriptor> Commands => [Report];
+
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
         if (context.Facts.Get<Officer>() is not { } officer)

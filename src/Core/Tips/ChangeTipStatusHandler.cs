@@ -46,10 +46,16 @@ public sealed class ChangeTipStatusHandler(TextCatalog texts, TipCard card, IOpt
 
         context.Db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.StatusChanged, OfficerId = officer.Id, FromStatus = from, ToStatus = change.To, Text = change.Note });
 
+        // The card itself shows the new status and who has the tip, in place of the one whose button was pressed.
+        var assignee = tip.AssignedOfficerId == officer.Id
+            ? officer.DisplayName
+            : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(context.Db.Officers.Where(o => o.Id == tip.AssignedOfficerId).Select(o => o.DisplayName), cancellationToken);
         context.Reply(new OutgoingMessage
         {
-            Text = texts.Get(Languages.Officers, "officer.status_changed", TrackingCode.Display(tip.Code), card.StatusName(change.To, Languages.Officers)),
+            Text = texts.Get(Languages.Officers, "officer.status_changed", TrackingCode.Display(tip.Code), card.StatusName(change.To, Languages.Officers))
+                + "\n\n" + card.Describe(tip, "officer.card", assignee),
             Buttons = card.Actions(tip),
+            ReplacesMessageId = change.Card,
         });
 
         if (change.To != TipStatus.Spam)

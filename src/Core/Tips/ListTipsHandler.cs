@@ -16,12 +16,7 @@ public sealed class ListTipsHandler(TextCatalog texts, TipCard card, TipCatalog 
             return;
         }
 
-        var open = context.Db.Tips.AsNoTracking().Where(t => t.Status != TipStatus.Closed && t.Status != TipStatus.Spam);
-        if (officer.Role != Officers.OfficerRole.Admin)
-        {
-            open = open.Where(t => t.WardId == officer.WardId);
-        }
-
+        var open = OpenTips.Of(context.Db.Tips.AsNoTracking(), officer);
         var total = await open.CountAsync(cancellationToken);
         var tips = await open.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(change.Page * ListTips.PageSize).Take(ListTips.PageSize).ToListAsync(cancellationToken);
         if (total == 0)

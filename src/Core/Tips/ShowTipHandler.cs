@@ -27,7 +27,8 @@ public sealed class ShowTipHandler(TextCatalog texts, TipCard card) : IChangeHan
             TipEventKind.TipsterReply => texts.Get(Languages.Officers, "officer.thread_tipster", LocalTime.Format(e.At, Languages.Officers), e.Text ?? "📷"),
             _ => texts.Get(Languages.Officers, "officer.thread_status", LocalTime.Format(e.At, Languages.Officers), card.StatusName(e.ToStatus ?? TipStatus.New, Languages.Officers)),
         });
-        var messages = card.Render(tip, "officer.card").ToList();
+        var assignee = tip.AssignedOfficerId is { } id ? await context.Db.Officers.Where(o => o.Id == id).Select(o => o.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
+        var messages = card.Render(tip, "officer.card", assignee).ToList();
         if (thread.Count > 0)
         {
             messages.Insert(1, new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.thread", string.Join("\n", lines)) });

@@ -12,9 +12,9 @@ namespace Antq.Core.Tips;
 /// </summary>
 public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog texts)
 {
-    public IReadOnlyList<OutgoingMessage> Render(Tip tip, string headKey = "officer.card_new")
+    public IReadOnlyList<OutgoingMessage> Render(Tip tip, string headKey = "officer.card_new", string? assignee = null)
     {
-        var card = new OutgoingMessage { Text = Describe(tip, headKey), Buttons = Actions(tip) };
+        var card = new OutgoingMessage { Text = Describe(tip, headKey, assignee), Buttons = Actions(tip) };
         return [card, .. tip.Attachments.OrderBy(a => a.Id).Select((a, i) => new OutgoingMessage
         {
             Text = T("officer.card_media", TrackingCode.Display(tip.Code)),
@@ -22,8 +22,10 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
         })];
     }
 
-    public string Describe(Tip tip, string headKey = "officer.card_new")
+    /// <param name="assignee">The name of the officer who took the tip, shown beside its status.</param>
+    public string Describe(Tip tip, string headKey = "officer.card_new", string? assignee = null)
     {
+        var status = StatusName(tip.Status, Languages.Officers) + (assignee is null ? "" : T("officer.card_assignee", assignee));
         var place = new List<string>();
         if (tip.PlaceText is { } text)
         {
@@ -57,7 +59,7 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
         if (tip.Kind == TipKind.Question)
         {
             var head = headKey == "officer.card_new" ? T("officer.question_new", TrackingCode.Display(tip.Code)) : T("officer.question", TrackingCode.Display(tip.Code));
-            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, StatusName(tip.Status, Languages.Officers), tip.Description, Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));
+            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, status, tip.Description, Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));
         }
 
         return T(
@@ -67,7 +69,7 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
             string.Join(", ", place),
             when,
             who,
-            StatusName(tip.Status, Languages.Officers),
+            status,
             tip.Attachments.Count,
             tip.Description,
             Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));

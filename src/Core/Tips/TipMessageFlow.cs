@@ -50,7 +50,7 @@ public sealed class TipMessageFlow(string name, string promptKey, bool photoAllo
     [
         new TipMessageFlow(Answer, "tip.ask_answer", photoAllowed: true, (c, code, text, photo) => new TipsterAnswer(code, text, photo, c.Language)),
         new TipMessageFlow(Reply, "officer.ask_reply", photoAllowed: true, (_, code, text, photo) => new OfficerReply(code, text, photo)),
-        new TipMessageFlow(Close, "officer.ask_close_note", photoAllowed: false, (_, code, text, _) => new ChangeTipStatus(code, TipStatus.Closed, text)),
+        new TipMessageFlow(Close, "officer.ask_close_note", photoAllowed: false, (c, code, text, _) => new ChangeTipStatus(code, TipStatus.Closed, text) { Card = c.Data["card"] }),
         new TipMessageFlow(Status, "tip.ask_code", photoAllowed: false, (c, _, text, _) => new LookupTipStatus(text, c.Language)),
     ];
 }

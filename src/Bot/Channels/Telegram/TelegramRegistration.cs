@@ -41,6 +41,8 @@ public static class TelegramRegistration
         services.AddSingleton<IChannelSender, TelegramSender>();
         services.AddSingleton<Antq.Core.Channels.IChannelFiles, TelegramFiles>();
         services.AddSingleton<TelegramIntake>();
+        services.AddSingleton<TelegramOfficerMenus>();
+        services.AddSingleton<Antq.Core.Officers.IOfficerMenus>(sp => sp.GetRequiredService<TelegramOfficerMenus>());
         services.AddSingleton<TelegramStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramStartup>());
         if (options.Mode == TelegramMode.Polling)

@@ -12,7 +12,7 @@ namespace Antq.Bot.Channels.Telegram;
 /// Tells Telegram who we are at start-up: the command menu in Vietnamese and English (from <see cref="CommandMenu"/>), and the webhook (or its
 /// removal, for polling). Retries in the background until it succeeds; /readyz reports it.
 /// </summary>
-public sealed partial class TelegramStartup(ITelegramBotClient bot, IOptions<TelegramOptions> options, TextCatalog texts, ILogger<TelegramStartup> logger) : BackgroundService
+public sealed partial class TelegramStartup(ITelegramBotClient bot, IOptions<TelegramOptions> options, TextCatalog texts, CommandMenu commands, TelegramOfficerMenus officerMenus, ILogger<TelegramStartup> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -31,6 +31,7 @@ public sealed partial class TelegramStartup(ITelegramBotClient bot, IOptions<Tel
                 await SetUpAsync(stoppingToken);
                 LastError = null;
                 _completed.TrySetResult();
+                await officerMenus.ShowKnownAsync(stoppingToken);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -68,7 +69,7 @@ public sealed partial class TelegramStartup(ITelegramBotClient bot, IOptions<Tel
         }
     }
 
-    private BotCommand[] Commands(string language) => [.. CommandMenu.Menu(texts, language).Select(c => new BotCommand(c.Name, c.Description))];
+    private BotCommand[] Commands(string language) => [.. commands.Menu(texts, language).Select(c => new BotCommand(c.Name, c.Description))];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram set-up failed ({Error}); trying again in {Seconds} s")]
     private static partial void LogSetupFailed(ILogger logger, string error, double seconds);
