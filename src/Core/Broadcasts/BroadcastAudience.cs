@@ -8,7 +8,7 @@ namespace Antq.Core.Broadcasts;
 
 /// <summary>
 /// Who a broadcast reaches: active residents who consented, in its wards, following its topic — each once.
-/// Expansion is one INSERT … SELECT (plain SQL every provider speaks), not a round trip per resident.
+/// Expansion is one INSERT … SELECT through <see cref="OutboxWriter.WriteForAsync"/>, not a round trip per resident.
 /// </summary>
 public static class BroadcastAudience
 {
@@ -37,34 +37,32 @@ public static class BroadcastAudience
     }
 
     /// <summary>Writes one outbox row per recipient, not to be sent before <paramref name="notBefore"/>; returns how many.</summary>
-    public static Task<int> ExpandAsync(AntqDb db, Broadcast broadcast, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
+    public static Task<int> ExpandAsync(WriteScope scope, Broadcast broadcast, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
     {
         var message = new OutgoingMessage
         {
             Text = broadcast.Text,
             Media = broadcast.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, broadcast.PhotoFileId, Channel: broadcast.PhotoChannel),
         };
-        return ExpandAsync(db, message, broadcast.Audience, broadcast.Id, DeliveryPriority.Broadcast, now, notBefore, cancellationToken);
+        return ExpandAsync(scope, message, broadcast.Audience, broadcast.Id, DeliveryPriority.Broadcast, now, notBefore, cancellationToken);
     }
 
     /// <summary>One outbox row with <paramref name="message"/> for every active, consenting follower of <paramref name="topics"/> in the wards.</summary>
-    public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, Topics topics, IReadOnlyList<string> wards, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken) =>
-        ExpandAsync(db, message, AudienceFilter.Of(topics, wards), broadcastId, priority, now, notBefore, cancellationToken);
+    public static Task<int> ExpandAsync(WriteScope scope, OutgoingMessage message, Topics topics, IReadOnlyList<string> wards, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken) =>
+        ExpandAsync(scope, message, AudienceFilter.Of(topics, wards), broadcastId, priority, now, notBefore, cancellationToken);
 
     /// <summary>One outbox row with <paramref name="message"/> for every active, consenting resident the audience covers.</summary>
-    public static Task<int> ExpandAsync(AntqDb db, OutgoingMessage message, AudienceFilter audience, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
+    public static Task<int> ExpandAsync(WriteScope scope, OutgoingMessage message, AudienceFilter audience, long? broadcastId, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken)
     {
-        var parameters = OutboxWriter.Bind(
-            new SqlParameters { ["@active"] = (int)ResidentStatus.Active, ["@topics"] = (int)audience.Topics },
-            message, priority, now, notBefore, broadcastId);
-        var sql = OutboxWriter.InsertFor("""
+        var parameters = new SqlParameters { ["@active"] = (int)ResidentStatus.Active, ["@topics"] = (int)audience.Topics };
+        var recipients = """
             FROM "residents" AS r
             WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL AND (r."Topics" & @topics) <> 0
-            """)
+            """
             + In("WardId", audience.Wards, parameters)
             + In("UnitId", audience.Units, parameters)
             + In("Language", audience.Language is { } language ? [language] : [], parameters);
-        return db.Database.ExecuteAsync(sql, parameters, cancellationToken);
+        return OutboxWriter.WriteForAsync(scope, recipients, parameters, message, priority, now, notBefore, cancellationToken, broadcastId);
     }
 
     private static string In(string column, IReadOnlyList<string> values, SqlParameters parameters) =>

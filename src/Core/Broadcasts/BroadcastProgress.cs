@@ -15,26 +15,27 @@ namespace Antq.Core.Broadcasts;
 public static class BroadcastProgress
 {
     /// <summary>Writes the first progress message (its channel id is kept for the edits) and remembers it on the broadcast.</summary>
-    public static async Task StartAsync(AntqDb db, Broadcast broadcast, string text, DateTime now, CancellationToken cancellationToken)
+    public static async Task StartAsync(WriteScope scope, Broadcast broadcast, string text, DateTime now, CancellationToken cancellationToken)
     {
-        var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == broadcast.OfficerId, cancellationToken);
+        var officer = await scope.Db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == broadcast.OfficerId, cancellationToken);
         if (officer is null)
         {
             return;
         }
 
-        var row = OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [new OutgoingMessage { Text = text, KeepsMessageId = true }], DeliveryPriority.Reply, now, OutboxKind.Notice)[0];
-        await db.SaveChangesAsync(cancellationToken);
+        var message = new OutgoingMessage { Text = text, KeepsMessageId = true };
+        var row = (await OutboxWriter.WriteAsync(scope, officer.Channel, officer.ChatId, [OutboxWriter.Payload(message)], DeliveryPriority.Reply, now, cancellationToken, OutboxKind.Notice))[0];
         broadcast.ProgressOutboxId = row.Id;
         broadcast.ProgressAt = now;
     }
 
     /// <summary>Edits the progress message with <paramref name="byStatus"/> if it is time (always when <paramref name="finished"/>).</summary>
-    public static async Task UpdateAsync(AntqDb db, Broadcast broadcast, IReadOnlyDictionary<DeliveryStatus, int> byStatus, bool finished, TextCatalog texts, TimeSpan every, DateTime now, CancellationToken cancellationToken)
+    /// <remarks>Recipients who <paramref name="left"/> (erased their data, left the channel) count as done: nothing more goes to them.</remarks>
+    public static async Task UpdateAsync(WriteScope scope, Broadcast broadcast, IReadOnlyDictionary<DeliveryStatus, int> byStatus, int left, bool finished, TextCatalog texts, TimeSpan every, DateTime now, CancellationToken cancellationToken)
     {
         int Count(DeliveryStatus status) => byStatus.GetValueOrDefault(status);
         var (sent, blocked, failed) = (Count(DeliveryStatus.Sent), Count(DeliveryStatus.Blocked), Count(DeliveryStatus.Failed));
-        var done = sent + blocked + failed;
+        var done = sent + blocked + failed + left;
         // A broadcast done before its first edit keeps its start message: the final report says the rest.
         if (broadcast.ProgressOutboxId is not { } lastId
             || (!finished && (done == 0 || now - broadcast.ProgressAt < every))
@@ -44,7 +45,7 @@ public static class BroadcastProgress
         }
 
         // The previous one must be out (its id known) before the next edit: edits never pile up behind a slow channel.
-        var last = await db.Outbox.AsNoTracking().Where(o => o.Id == lastId)
+        var last = await scope.Db.Outbox.AsNoTracking().Where(o => o.Id == lastId)
             .Select(o => new { o.Channel, o.ChatId, o.Status, o.ChannelMessageId }).SingleOrDefaultAsync(cancellationToken);
         if (last is not { Status: DeliveryStatus.Sent, ChannelMessageId: { } messageId })
         {
@@ -54,11 +55,16 @@ public static class BroadcastProgress
         var total = Math.Max(broadcast.Recipients, done + Count(DeliveryStatus.Queued) + Count(DeliveryStatus.InFlight));
         var waiting = Math.Max(0, total - done - Count(DeliveryStatus.Cancelled));
         var percent = total == 0 ? 100 : done * 100 / total;
-        var text = finished
-            ? texts.Get(Languages.Officers, "broadcast.progress_done", broadcast.Id, total, N(sent), N(blocked), N(failed))
-            : texts.Get(Languages.Officers, "broadcast.progress", broadcast.Id, total, N(sent), N(blocked), N(failed), N(waiting), percent, TimeLeft(texts, broadcast, done, waiting, now));
-        var row = OutboxWriter.Enqueue(db, last.Channel, last.ChatId, [new OutgoingMessage { Text = text, ReplacesMessageId = messageId, KeepsMessageId = true }], DeliveryPriority.Reminder, now, OutboxKind.Notice)[0];
-        await db.SaveChangesAsync(cancellationToken);
+        // Who left (erased their data, left the channel) is said only when someone did, so that the counts add up.
+        var text = (finished, left > 0) switch
+        {
+            (true, false) => texts.Get(Languages.Officers, "broadcast.progress_done", broadcast.Id, total, N(sent), N(blocked), N(failed)),
+            (true, true) => texts.Get(Languages.Officers, "broadcast.progress_done_left", broadcast.Id, total, N(sent), N(blocked), N(failed), N(left)),
+            (false, false) => texts.Get(Languages.Officers, "broadcast.progress", broadcast.Id, total, N(sent), N(blocked), N(failed), N(waiting), percent, TimeLeft(texts, broadcast, done, waiting, now)),
+            (false, true) => texts.Get(Languages.Officers, "broadcast.progress_left", broadcast.Id, total, N(sent), N(blocked), N(failed), N(waiting), percent, TimeLeft(texts, broadcast, done, waiting, now), N(left)),
+        };
+        var edit = new OutgoingMessage { Text = text, ReplacesMessageId = messageId, KeepsMessageId = true };
+        var row = (await OutboxWriter.WriteAsync(scope, last.Channel, last.ChatId, [OutboxWriter.Payload(edit)], DeliveryPriority.Reminder, now, cancellationToken, OutboxKind.Notice))[0];
         broadcast.ProgressOutboxId = row.Id;
         broadcast.ProgressAt = now;
     }

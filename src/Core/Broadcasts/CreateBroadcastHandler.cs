@@ -53,9 +53,8 @@ public sealed class CreateBroadcastHandler(TextCatalog texts, AreaTree areas, IO
             return;
         }
 
-        var (count, notBefore) = await BroadcastClock.StartAsync(context.Db, broadcast, deliveryOptions.Value, context.Now, cancellationToken);
+        var (count, notBefore) = await BroadcastClock.StartAsync(context.Turn, broadcast, deliveryOptions.Value, context.Now, cancellationToken);
         var started = texts.Get(Language, notBefore > context.Now ? "broadcast.started_quiet" : "broadcast.started", broadcast.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, Language));
-        await BroadcastProgress.StartAsync(context.Db, broadcast, started, context.Now, cancellationToken);
-        context.QueuedInBulk();
+        await BroadcastProgress.StartAsync(context.Turn, broadcast, started, context.Now, cancellationToken);
     }
 }

@@ -11,15 +11,28 @@ namespace Antq.Core.Conversations;
 public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now)
 {
     /// <summary>The writer's turn this change is applied in (null while it is prepared, outside the turn).</summary>
-    public WriteScope? Scope { get; init; }
+    public WriteScope? Scope
+    {
+        get => _scope;
+        init
+        {
+            _scope = value;
+            _queuedBefore = value?.Queued ?? 0;
+        }
+    }
 
     /// <summary>
     /// A hand-written statement in the writer's transaction, kept prepared for the writer's life (see
     /// <see cref="WriteScope.Statement"/>): for the changes every resident makes (onboarding, erasure), where
     /// EF Core's pipeline costs more than the write. Only in <see cref="IChangeHandler{TChange}.ApplyAsync"/>.
     /// </summary>
-    public DbCommand Statement(string sql) =>
-        (Scope ?? throw new InvalidOperationException("Statements are written in the writer's turn (ApplyAsync) only.")).Statement(sql);
+    public DbCommand Statement(string sql) => Turn.Statement(sql);
+
+    /// <summary>
+    /// The writer's turn, for a change that writes in it directly: hand-written statements, or outgoing rows in bulk
+    /// (<see cref="OutboxWriter.WriteForAsync"/>). Only in <see cref="IChangeHandler{TChange}.ApplyAsync"/>.
+    /// </summary>
+    public WriteScope Turn => Scope ?? throw new InvalidOperationException("Statements are written in the writer's turn (ApplyAsync) only.");
 
     /// <summary>
     /// Set by a change that erased the chat (<c>/delete_me</c>): the engine then keeps no conversation state for it,
@@ -46,13 +59,12 @@ public sealed record ChangeContext(AntqDb Db, InboundMessage Input, DateTime Now
         Sends.AddRange(messages.Select(m => new OutboxSend(channel, chatId, m, priority, kind)));
 
     /// <summary>
-    /// Said by a change that queued rows itself through <see cref="OutboxWriter"/>'s bulk insert (a broadcast's
-    /// audience, too many to collect one by one), so the engine still wakes the dispatcher for them.
+    /// Whether this change queued anything for other chats: collected sends, or rows it wrote in bulk through
+    /// <see cref="OutboxWriter.WriteForAsync"/> in the turn's scope (a broadcast's audience, too many to collect one by one),
+    /// which the writer counted.
     /// </summary>
-    public void QueuedInBulk() => _queuedInBulk = true;
+    public bool QueuedForOthers => Sends.Count > 0 || (_scope?.Queued ?? 0) > _queuedBefore;
 
-    /// <summary>Whether this change queued anything for other chats.</summary>
-    public bool QueuedForOthers => Sends.Count > 0 || _queuedInBulk;
-
-    private bool _queuedInBulk;
+    private readonly WriteScope? _scope;
+    private readonly int _queuedBefore;
 }

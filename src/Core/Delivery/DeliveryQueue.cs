@@ -14,7 +14,7 @@ namespace Antq.Core.Delivery;
 /// </summary>
 public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time)
 {
-    private const string Columns = "Id, Channel, ChatId, Priority, Payload, Attempts, CreatedAt, NotBefore, BroadcastId";
+    private const string Columns = """ "Id", "Channel", "ChatId", "Priority", "Payload", "Attempts", "CreatedAt", "NotBefore", "BroadcastId" """;
 
     /// <summary>
     /// Due rows, walked along the (Status, Channel, Priority, NotBefore) index: the IN list lets SQLite seek each priority's
@@ -23,21 +23,21 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// and then in the order they were written.
     /// </summary>
     private static readonly string DueCondition =
-        $"Status = @queued AND Priority IN ({string.Join(", ", Enum.GetValues<DeliveryPriority>().Select(p => (int)p).Order())}) AND NotBefore <= @now";
+        $"\"Status\" = @queued AND \"Priority\" IN ({string.Join(", ", Enum.GetValues<DeliveryPriority>().Select(p => (int)p).Order())}) AND \"NotBefore\" <= @now";
+
+    private const string InFlightOfChat =
+        """(SELECT COUNT(*) FROM (SELECT 1 FROM "outbox" AS f WHERE f."Channel" = o."Channel" AND f."ChatId" = o."ChatId" AND f."Status" = @inFlight LIMIT @perChat) AS n)""";
+
+    private static readonly string DueBeforeInChat =
+        """(SELECT COUNT(*) FROM (SELECT 1 FROM "outbox" AS e WHERE e."Channel" = o."Channel" AND e."ChatId" = o."ChatId" AND e."Status" = @queued """ +
+        $"""AND {SqlDialect.NotIndexed("e.\"NotBefore\"")} <= @now AND ({SqlDialect.NotIndexed("e.\"Priority\"")}, {SqlDialect.NotIndexed("e.\"NotBefore\"")}, e."Id") < (o."Priority", o."NotBefore", o."Id") LIMIT @perChat) AS n)""";
 
     /// <summary>
     /// The row's chat holds fewer than @perChat rows in flight and due before it (see <see cref="LeaseAsync"/>). The
     /// in-flight count comes first, so a chat already full costs each of its rows one short walk; the unary plus keeps
     /// SQLite on the chat's index rather than walking the channel's due rows.
     /// </summary>
-    private const string ChatHasRoom = InFlightOfChat + " < @perChat AND " + InFlightOfChat + " + " + DueBeforeInChat + " < @perChat";
-
-    private const string InFlightOfChat =
-        "(SELECT COUNT(*) FROM (SELECT 1 FROM outbox AS f WHERE f.Channel = outbox.Channel AND f.ChatId = outbox.ChatId AND f.Status = @inFlight LIMIT @perChat))";
-
-    private const string DueBeforeInChat =
-        "(SELECT COUNT(*) FROM (SELECT 1 FROM outbox AS e WHERE e.Channel = outbox.Channel AND e.ChatId = outbox.ChatId AND e.Status = @queued " +
-        "AND +e.NotBefore <= @now AND (+e.Priority, +e.NotBefore, e.Id) < (outbox.Priority, outbox.NotBefore, outbox.Id) LIMIT @perChat))";
+    private static readonly string ChatHasRoom = InFlightOfChat + " < @perChat AND " + InFlightOfChat + " + " + DueBeforeInChat + " < @perChat";
 
     /// <summary>
     /// Leases up to <paramref name="max"/> rows that are due, replies first, leaving a chat at most
@@ -46,14 +46,14 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// replies queued and one with 3,000 cost a lease 12 ms, measured; with the intake limit a chat seldom has 50).
     /// </summary>
     public Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, int perChat, TimeSpan lease, CancellationToken cancellationToken) =>
-        LeaseWhereAsync(channels, max, lease, DueCondition + " AND " + ChatHasRoom, "Priority, NotBefore, Id", cancellationToken, perChat);
+        LeaseWhereAsync(channels, max, lease, DueCondition + " AND " + ChatHasRoom, """ "Priority", "NotBefore", "Id" """, cancellationToken, perChat);
 
     /// <summary>
     /// Rows whose lease ran out (the process that took them died mid-send): leased again, for this process to send.
     /// Rare, so the dispatcher asks now and then rather than on every lease.
     /// </summary>
     public Task<List<OutboxMessage>> ReclaimExpiredAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken) =>
-        LeaseWhereAsync(channels, max, lease, "Status = @inFlight AND LeaseUntil < @now", "Priority, Id", cancellationToken);
+        LeaseWhereAsync(channels, max, lease, """ "Status" = @inFlight AND "LeaseUntil" < @now """, """ "Priority", "Id" """, cancellationToken);
 
     /// <summary>
     /// Every row in flight goes back to the queue as it was (attempts kept): called at start-up, before anything is
@@ -62,7 +62,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     public Task<int> TakeBackInFlightAsync(CancellationToken cancellationToken) =>
         writer.WriteAsync(async (scope, ct) =>
         {
-            await using var command = scope.Connection.Command(scope.Transaction, "UPDATE outbox SET Status = @queued, LeaseUntil = NULL WHERE Status = @inFlight");
+            await using var command = scope.Connection.Command(scope.Transaction, """UPDATE "outbox" SET "Status" = @queued, "LeaseUntil" = NULL WHERE "Status" = @inFlight""");
             command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight);
             return await command.ExecuteNonQueryAsync(ct);
         });
@@ -81,8 +81,8 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
             await using var command = scope.Connection.Command(scope.Transaction, "");
             var channelList = command.List("c", channels);
             command.CommandText =
-                $"UPDATE outbox SET Status = @inFlight, LeaseUntil = @until WHERE Id IN " +
-                $"(SELECT Id FROM outbox WHERE {condition} AND Channel IN ({channelList}) ORDER BY {order} LIMIT @max) " +
+                $"""UPDATE "outbox" SET "Status" = @inFlight, "LeaseUntil" = @until WHERE "Id" IN """ +
+                $"""(SELECT o."Id" FROM "outbox" AS o WHERE {condition} AND o."Channel" IN ({channelList}) ORDER BY {order} LIMIT @max) """ +
                 $"RETURNING {Columns}";
             command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight)
                 .With("@now", now).With("@until", now + lease).With("@max", max).With("@perChat", perChat);
@@ -120,14 +120,15 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
             {
                 var (status, notBefore, error, counts) = group.Key;
 
-                // The ids as one JSON array: the same statement whatever their number, kept prepared by the writer.
+                // The ids as bound parameters, padded to a power of two: a few statements, kept prepared by the writer.
+                var ids = group.Select(o => o.Id).ToList();
                 var command = scope.Statement(
-                    "UPDATE outbox SET Status = @status, Attempts = Attempts + @increment, LeaseUntil = NULL, " +
-                    "NotBefore = COALESCE(@notBefore, NotBefore), SentAt = COALESCE(@sentAt, SentAt), LastError = COALESCE(@error, LastError) " +
-                    "WHERE Id IN (SELECT value FROM json_each(@ids))");
+                    """UPDATE "outbox" SET "Status" = @status, "Attempts" = "Attempts" + @increment, "LeaseUntil" = NULL, """ +
+                    """ "NotBefore" = COALESCE(@notBefore, "NotBefore"), "SentAt" = COALESCE(@sentAt, "SentAt"), "LastError" = COALESCE(@error, "LastError") """ +
+                    $"""WHERE "Id" IN ({Sql.Ids("id", ids.Count)})""");
                 command.Set("@status", (int)status).Set("@increment", counts ? 1 : 0).Set("@notBefore", notBefore)
                     .Set("@sentAt", status == DeliveryStatus.Sent ? now : null).Set("@error", error)
-                    .Set("@ids", "[" + string.Join(',', group.Select(o => o.Id.ToString(CultureInfo.InvariantCulture))) + "]");
+                    .SetIds("id", ids);
                 await command.ExecuteNonQueryAsync(ct);
             }
 
@@ -152,12 +153,15 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// </summary>
     public static async Task ForgetAsync(WriteScope scope, IReadOnlyCollection<(long Id, string Channel, string ChatId)> rows, CancellationToken cancellationToken)
     {
-        var delete = scope.Statement("DELETE FROM outbox WHERE Id IN (SELECT value FROM json_each(@ids))");
-        delete.Set("@ids", "[" + string.Join(',', rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))) + "]");
+        var ids = rows.Select(r => r.Id).ToList();
+        var delete = scope.Statement($"""DELETE FROM "outbox" WHERE "Id" IN ({Sql.Ids("id", ids.Count)})""");
+        delete.SetIds("id", ids);
         await delete.ExecuteNonQueryAsync(cancellationToken);
         var traces = scope.Statement(
-            "DELETE FROM chat_activity WHERE Channel = @channel AND ChatId = @chat AND NOT EXISTS (SELECT 1 FROM conversations WHERE Channel = @channel AND ChatId = @chat); " +
-            "DELETE FROM channel_keyboards WHERE Channel = @channel AND ChatId = @chat AND NOT EXISTS (SELECT 1 FROM conversations WHERE Channel = @channel AND ChatId = @chat)");
+            """
+            DELETE FROM "chat_activity" WHERE "Channel" = @channel AND "ChatId" = @chat AND NOT EXISTS (SELECT 1 FROM "conversations" WHERE "Channel" = @channel AND "ChatId" = @chat);
+            DELETE FROM "channel_keyboards" WHERE "Channel" = @channel AND "ChatId" = @chat AND NOT EXISTS (SELECT 1 FROM "conversations" WHERE "Channel" = @channel AND "ChatId" = @chat)
+            """);
         foreach (var (channel, chat) in rows.Select(r => (r.Channel, r.ChatId)).Distinct())
         {
             await traces.Set("@channel", channel).Set("@chat", chat).ExecuteNonQueryAsync(cancellationToken);
@@ -175,7 +179,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var depth = new Dictionary<(string Channel, OutboxKind Kind), int>();
-        await using (var byPriority = connection.Command(null, "SELECT Channel, Priority, COUNT(*) FROM outbox WHERE Status IN (@queued, @inFlight) GROUP BY Channel, Priority"))
+        await using (var byPriority = connection.Command(null, """SELECT "Channel", "Priority", COUNT(*) FROM "outbox" WHERE "Status" IN (@queued, @inFlight) GROUP BY "Channel", "Priority" """))
         {
             byPriority.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight);
             await using var reader = await byPriority.ExecuteReaderAsync(cancellationToken);
@@ -193,8 +197,8 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
 
         await using var byKind = connection.Command(null, "");
         byKind.CommandText =
-            $"SELECT Channel, Priority, Kind, COUNT(*) FROM outbox WHERE Status IN (@queued, @inFlight) AND Channel IN ({byKind.List("c", channels)}) " +
-            "AND Priority IN (@reply, @reminder) AND Kind IS NOT NULL GROUP BY Channel, Priority, Kind";
+            $"""SELECT "Channel", "Priority", "Kind", COUNT(*) FROM "outbox" WHERE "Status" IN (@queued, @inFlight) AND "Channel" IN ({byKind.List("c", channels)}) """ +
+            """AND "Priority" IN (@reply, @reminder) AND "Kind" IS NOT NULL GROUP BY "Channel", "Priority", "Kind" """;
         byKind.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight)
             .With("@reply", (int)DeliveryPriority.Reply).With("@reminder", (int)DeliveryPriority.Reminder);
         await using (var reader = await byKind.ExecuteReaderAsync(cancellationToken))

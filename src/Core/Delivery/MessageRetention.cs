@@ -40,8 +40,10 @@ public sealed partial class MessageRetention(
         {
             using (await writeGate.EnterAsync(cancellationToken))
             {
-                deleted = await db.Database.ExecuteSqlRawAsync(
-                    """DELETE FROM "inbox" WHERE "Id" IN (SELECT "Id" FROM "inbox" WHERE "HandledAt" < {0} LIMIT {1})""", [before, Chunk], cancellationToken);
+                deleted = await db.Database.ExecuteAsync(
+                    """DELETE FROM "inbox" WHERE "Id" IN (SELECT "Id" FROM "inbox" WHERE "HandledAt" < @before LIMIT @chunk)""",
+                    new SqlParameters { ["@before"] = before, ["@chunk"] = Chunk },
+                    cancellationToken);
             }
         }
 
@@ -95,14 +97,16 @@ public sealed partial class MessageRetention(
             {
                 // The window of ids is the way in ("+" keeps SQLite from walking the status index instead: every row
                 // done, at each window).
-                deleted += await db.Database.ExecuteSqlRawAsync(
-                    """
+                var done = new SqlParameters { ["@from"] = from, ["@to"] = from + Chunk, ["@last"] = last, ["@before"] = before };
+                var statuses = done.List("status", new[] { DeliveryStatus.Sent, DeliveryStatus.Failed, DeliveryStatus.Blocked, DeliveryStatus.Cancelled, DeliveryStatus.NotReachable }.Select(s => (int)s));
+                deleted += await db.Database.ExecuteAsync(
+                    $"""
                     DELETE FROM "outbox" AS o
-                    WHERE o."Id" >= {0} AND o."Id" < {1} AND o."Id" <= {2} AND o."CreatedAt" < {3}
-                      AND +o."Status" IN ({4}, {5}, {6}, {7}, {8})
+                    WHERE o."Id" >= @from AND o."Id" < @to AND o."Id" <= @last AND o."CreatedAt" < @before
+                      AND {SqlDialect.NotIndexed("o.\"Status\"")} IN ({statuses})
                       AND (o."BroadcastId" IS NULL OR EXISTS (SELECT 1 FROM "broadcasts" AS b WHERE b."Id" = o."BroadcastId" AND b."Delivered" IS NOT NULL))
                     """,
-                    [from, from + Chunk, last, before, (int)DeliveryStatus.Sent, (int)DeliveryStatus.Failed, (int)DeliveryStatus.Blocked, (int)DeliveryStatus.Cancelled, (int)DeliveryStatus.NotReachable],
+                    done,
                     cancellationToken);
             }
         }

@@ -6,53 +6,63 @@ using Antq.Core.Storage;
 namespace Antq.Core.Delivery;
 
 /// <summary>
-/// The one writer of outgoing rows: added to an EF unit of work (<see cref="Enqueue"/>), written at once in the
-/// writer's turn (<see cref="WriteAsync(WriteScope, string, string, IReadOnlyList{string}, DeliveryPriority, DateTime, CancellationToken)"/>,
-/// leased or not), or one row per chat a query finds (<see cref="InsertFor"/>). The raw statements share one column
-/// list, so a new column is added here alone.
+/// The one writer of outgoing rows, in the caller's transaction (a <see cref="WriteScope"/>: the group writer's turn, or
+/// a job's own transaction under the write gate through <see cref="WriteScope.Of"/>): messages to one chat
+/// (<see cref="WriteAsync(WriteScope, string, string, IReadOnlyList{string}, DeliveryPriority, DateTime, CancellationToken, OutboxKind?)"/>,
+/// leased or not), what changes or jobs collected as <see cref="OutboxSend"/>s, or one row per chat a query finds
+/// (<see cref="WriteForAsync"/>). Every statement shares one column list, so a new column is added here alone, and
+/// every queued row is counted on the scope (<see cref="WriteScope.Queued"/>), so whoever commits it wakes the
+/// dispatcher without asking the database.
 /// </summary>
 public static class OutboxWriter
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Every column a raw insert writes, in the order of <see cref="Values"/>.</summary>
+    /// <summary>Every column an insert writes, in the order of <see cref="Values"/>.</summary>
     private const string Columns = """("Channel", "ChatId", "Priority", "Kind", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "LeaseUntil", "BroadcastId")""";
 
-    /// <summary>The values after the channel and the chat, as the parameters <see cref="Bind"/> sets.</summary>
+    /// <summary>The values after the channel and the chat (parameter names the writer keeps for itself).</summary>
     private const string Values = "@priority, @kind, @payload, @status, 0, @now, @notBefore, @until, @broadcast";
 
-    /// <summary>Adds the messages to <paramref name="db"/>'s unit of work; returns the rows (their ids once saved).</summary>
-    public static List<OutboxMessage> Enqueue(AntqDb db, string channel, string chatId, IEnumerable<OutgoingMessage> messages, DeliveryPriority priority, DateTime now, OutboxKind? kind = null)
+    /// <summary>The one-chat insert; a statement kept prepared by the scope.</summary>
+    private const string InsertOne = $"""INSERT INTO "outbox" {Columns} VALUES (@channel, @chat, {Values}) RETURNING "Id" """;
+
+    /// <summary>A message as the outbox keeps it (serialized before the writer's turn, where it costs nobody a wait).</summary>
+    public static string Payload(OutgoingMessage message) => JsonSerializer.Serialize(message, Json);
+
+    /// <summary>Queues <paramref name="payloads"/> for one chat in the scope's transaction; returns the rows, in order, with their ids.</summary>
+    public static Task<List<OutboxMessage>> WriteAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken, OutboxKind? kind = null) =>
+        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil: null, kind, cancellationToken);
+
+    /// <summary>
+    /// The same, written already leased until <paramref name="leaseUntil"/> for the dispatcher to be handed once
+    /// committed (<see cref="ReplyHandoff"/>); returns the rows, in order. Not counted as queued: they are handed.
+    /// </summary>
+    public static Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken) =>
+        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil, kind: null, cancellationToken);
+
+    /// <summary>
+    /// Queues what was collected to send (<see cref="ChangeContext.Send"/> of a turn's changes, a job's notices), in the
+    /// scope's transaction; returns the rows in the order of <paramref name="sends"/>.
+    /// </summary>
+    public static async Task<List<OutboxMessage>> WriteAsync(WriteScope scope, IReadOnlyList<OutboxSend> sends, DateTime now, CancellationToken cancellationToken)
     {
-        var rows = new List<OutboxMessage>();
-        foreach (var message in messages)
+        var rows = new List<OutboxMessage>(sends.Count);
+        foreach (var send in sends)
         {
-            rows.Add(new OutboxMessage
-            {
-                Channel = channel,
-                ChatId = chatId,
-                Priority = priority,
-                Kind = kind,
-                Payload = Payload(message),
-                Status = DeliveryStatus.Queued,
-                CreatedAt = now,
-                NotBefore = now,
-            });
+            rows.AddRange(await InsertAsync(scope, send.Channel, send.ChatId, [Payload(send.Message)], send.Priority, now, leaseUntil: null, send.Kind, cancellationToken));
         }
 
-        db.Outbox.AddRange(rows);
         return rows;
     }
 
     /// <summary>
-    /// <c>INSERT … SELECT</c> of one queued row for every resident <paramref name="recipients"/> finds (a <c>FROM</c>
-    /// clause on <c>"residents" AS r</c> with its conditions); the row's values are bound by <see cref="Bind"/>.
+    /// One queued row with <paramref name="message"/> for every resident <paramref name="recipients"/> finds (a <c>FROM</c>
+    /// clause on <c>"residents" AS r</c> with its conditions, whose values are in <paramref name="parameters"/>), as one
+    /// <c>INSERT … SELECT</c> in the scope's transaction: a broadcast's audience, an event's reminder, the pledge
+    /// renewals. Returns how many.
     /// </summary>
-    public static string InsertFor(string recipients) =>
-        $"""INSERT INTO "outbox" {Columns} SELECT r."Channel", r."ChatId", {Values} """ + recipients;
-
-    /// <summary>Binds the values of the rows <see cref="InsertFor"/> writes.</summary>
-    public static SqlParameters Bind(SqlParameters parameters, OutgoingMessage message, DeliveryPriority priority, DateTime now, DateTime notBefore, long? broadcastId = null, OutboxKind? kind = null)
+    public static async Task<int> WriteForAsync(WriteScope scope, string recipients, SqlParameters parameters, OutgoingMessage message, DeliveryPriority priority, DateTime now, DateTime notBefore, CancellationToken cancellationToken, long? broadcastId = null, OutboxKind? kind = null)
     {
         parameters["@priority"] = (int)priority;
         parameters["@kind"] = (int?)kind;
@@ -62,33 +72,14 @@ public static class OutboxWriter
         parameters["@notBefore"] = notBefore;
         parameters["@until"] = null;
         parameters["@broadcast"] = broadcastId;
-        return parameters;
+        await using var command = scope.Connection.Command(scope.Transaction, $"""INSERT INTO "outbox" {Columns} SELECT r."Channel", r."ChatId", {Values} """ + recipients);
+        parameters.AddTo(command);
+        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        scope.CountQueued(rows);
+        return rows;
     }
 
-    /// <summary>A message as the outbox keeps it (serialized before the writer's turn, where it costs nobody a wait).</summary>
-    public static string Payload(OutgoingMessage message) => JsonSerializer.Serialize(message, Json);
-
-    /// <summary>The same as <see cref="Enqueue"/>, written at once in the caller's transaction (the engine's hot path).</summary>
-    public static Task WriteAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken) =>
-        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil: null, cancellationToken);
-
-    /// <summary>
-    /// The same, written already leased until <paramref name="leaseUntil"/> for the dispatcher to be handed once
-    /// committed (<see cref="ReplyHandoff"/>); returns the rows, in order.
-    /// </summary>
-    public static Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken) =>
-        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil, cancellationToken);
-
-    /// <summary>What the changes of a turn sent to other chats (<see cref="ChangeContext.Send"/>), in the turn's transaction.</summary>
-    public static async Task WriteAsync(WriteScope scope, IReadOnlyList<OutboxSend> sends, DateTime now, CancellationToken cancellationToken)
-    {
-        foreach (var send in sends)
-        {
-            await InsertAsync(scope, send.Channel, send.ChatId, [Payload(send.Message)], send.Priority, now, leaseUntil: null, cancellationToken, send.Kind);
-        }
-    }
-
-    private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime? leaseUntil, CancellationToken cancellationToken, OutboxKind? kind = null)
+    private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime? leaseUntil, OutboxKind? kind, CancellationToken cancellationToken)
     {
         var rows = new List<OutboxMessage>(payloads.Count);
         if (payloads.Count == 0)
@@ -97,7 +88,7 @@ public static class OutboxWriter
         }
 
         var status = leaseUntil is null ? DeliveryStatus.Queued : DeliveryStatus.InFlight;
-        var command = scope.Statement($"""INSERT INTO "outbox" {Columns} VALUES (@channel, @chat, {Values}) RETURNING "Id" """);
+        var command = scope.Statement(InsertOne);
         command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int?)kind)
             .Set("@status", (int)status).Set("@now", now).Set("@notBefore", now).Set("@until", leaseUntil).Set("@broadcast", null);
         foreach (var payload in payloads)
@@ -111,6 +102,11 @@ public static class OutboxWriter
             });
         }
 
+        if (leaseUntil is null)
+        {
+            scope.CountQueued(rows.Count);
+        }
+
         return rows;
     }
 
@@ -121,9 +117,9 @@ public static class OutboxWriter
     /// </summary>
     public static async Task<bool> RepliesQueuedAsync(WriteScope scope, string channel, string chatId, CancellationToken cancellationToken)
     {
-        var command = scope.Statement("SELECT EXISTS (SELECT 1 FROM outbox WHERE Channel = @channel AND ChatId = @chat AND Status = @queued AND Priority = @reply)");
+        var command = scope.Statement("""SELECT EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @queued AND "Priority" = @reply)""");
         command.Set("@channel", channel).Set("@chat", chatId).Set("@queued", (int)DeliveryStatus.Queued).Set("@reply", (int)DeliveryPriority.Reply);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! != 0;
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static OutgoingMessage Read(OutboxMessage row) =>

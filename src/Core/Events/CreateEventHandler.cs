@@ -42,8 +42,7 @@ public sealed class CreateEventHandler(TextCatalog texts, AreaTree areas, IOptio
         var announcement = EventFlow.Announcement((key, args) => texts.Get(Languages.Default, key, args), festival.Id, change.Draft, wardLabel);
         var delivery = deliveryOptions.Value;
         var notBefore = QuietHours.TryParse(delivery.QuietHours, out var quiet) && quiet is not null ? quiet.NextAllowed(context.Now) : context.Now;
-        var count = await BroadcastAudience.ExpandAsync(context.Db, announcement, Topics.Events, [festival.WardId], null, DeliveryPriority.Broadcast, context.Now, notBefore, cancellationToken);
-        context.QueuedInBulk();
+        var count = await BroadcastAudience.ExpandAsync(context.Turn, announcement, Topics.Events, [festival.WardId], null, DeliveryPriority.Broadcast, context.Now, notBefore, cancellationToken);
         context.Reply(texts.Get(Languages.Officers, "event.created", festival.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))));
     }
 }

@@ -33,7 +33,7 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var sent = 0;
+            var scope = WriteScope.Of(db);
             foreach (var festival in await upcoming.ToListAsync(cancellationToken))
             {
                 var reminders = festival.Reminders;
@@ -52,13 +52,13 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
                         continue;
                     }
 
-                    sent += await RemindAsync(db, festival, now, cancellationToken);
+                    await RemindAsync(scope, festival, now, cancellationToken);
                 }
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (sent > 0)
+            if (scope.Queued > 0)
             {
                 delivery.Notify();
             }
@@ -77,7 +77,7 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
         return (quiet?.PreviousAllowed(due) ?? due) <= now;
     }
 
-    private Task<int> RemindAsync(AntqDb db, FestivalEvent festival, DateTime now, CancellationToken cancellationToken)
+    private Task<int> RemindAsync(WriteScope scope, FestivalEvent festival, DateTime now, CancellationToken cancellationToken)
     {
         var message = new OutgoingMessage
         {
@@ -91,16 +91,14 @@ public sealed class EventClock(IDbContextFactory<AntqDb> dbFactory, WriteGate wr
                 OR (r."WardId" = @ward AND (r."Topics" & @topics) <> 0
                     AND NOT EXISTS (SELECT 1 FROM "event_rsvps" AS v WHERE v."EventId" = @event AND v."Channel" = r."Channel" AND v."ChatId" = r."ChatId")))
             """;
-        return db.Database.ExecuteAsync(
-            OutboxWriter.InsertFor(Recipients),
-            OutboxWriter.Bind(new SqlParameters
-            {
-                ["@active"] = (int)ResidentStatus.Active,
-                ["@event"] = festival.Id,
-                ["@coming"] = true,
-                ["@ward"] = festival.WardId,
-                ["@topics"] = (int)Topics.Events,
-            }, message, DeliveryPriority.Reminder, now, now),
-            cancellationToken);
+        var recipients = new SqlParameters
+        {
+            ["@active"] = (int)ResidentStatus.Active,
+            ["@event"] = festival.Id,
+            ["@coming"] = true,
+            ["@ward"] = festival.WardId,
+            ["@topics"] = (int)Topics.Events,
+        };
+        return OutboxWriter.WriteForAsync(scope, Recipients, recipients, message, DeliveryPriority.Reminder, now, now, cancellationToken);
     }
 }

@@ -61,11 +61,9 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
                 // Only parameter names are put together here; every value goes as a parameter.
-                var outbox = OutboxWriter.Bind(Who(), invitation, DeliveryPriority.Reminder, now, now);
-                var queued = await db.Database.ExecuteAsync(
-                    OutboxWriter.InsertFor(Whom + Among(outbox)),
-                    outbox,
-                    cancellationToken);
+                var scope = WriteScope.Of(db);
+                var outbox = Who();
+                var queued = await OutboxWriter.WriteForAsync(scope, Whom + Among(outbox), outbox, invitation, DeliveryPriority.Reminder, now, now, cancellationToken);
                 var invitations = Who();
                 invitations["@now"] = now;
                 await db.Database.ExecuteAsync(

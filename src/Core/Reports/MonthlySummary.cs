@@ -36,13 +36,15 @@ public sealed class MonthlySummary(
         using (await writeGate.EnterAsync(cancellationToken))
         {
             var admins = await db.Officers.AsNoTracking().Where(o => o.Role == OfficerRole.Admin).ToListAsync(cancellationToken);
-            foreach (var admin in admins)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var scope = WriteScope.Of(db);
+            await OutboxWriter.WriteAsync(scope, [.. admins.SelectMany(a => messages.Select(m => new OutboxSend(a.Channel, a.ChatId, m, DeliveryPriority.Reminder, OutboxKind.Notice)))], now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (scope.Queued > 0)
             {
-                OutboxWriter.Enqueue(db, admin.Channel, admin.ChatId, messages, DeliveryPriority.Reminder, now, OutboxKind.Notice);
+                delivery.Notify();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            delivery.Notify();
             return admins.Count;
         }
     }

@@ -1,5 +1,6 @@
 using Antq.Core.Pledges;
 using Antq.Core.Residents;
+using Antq.Core.Storage;
 
 namespace Antq.Core.Reports;
 
@@ -81,10 +82,8 @@ public sealed class BroadcastDelivered : IAreaCount
 /// </remarks>
 public static class ReportTallies
 {
-    private const string ConsentYear = "CAST(strftime('%Y', {0}.ConsentedAt, '+7 hours') AS INTEGER)";
-
-    private static readonly string NewConsentYear = string.Format(System.Globalization.CultureInfo.InvariantCulture, ConsentYear, "NEW");
-    private static readonly string OldConsentYear = string.Format(System.Globalization.CultureInfo.InvariantCulture, ConsentYear, "OLD");
+    private static readonly string NewConsentYear = SqlDialect.LocalYear("NEW.ConsentedAt");
+    private static readonly string OldConsentYear = SqlDialect.LocalYear("OLD.ConsentedAt");
 
     /// <summary>The trigger names, to drop them (a bulk load drops them and fills the tallies after).</summary>
     public static readonly IReadOnlyList<string> TriggerNames =
@@ -137,7 +136,7 @@ public static class ReportTallies
         """;
 
     /// <summary>Every tally counted again from the facts (broadcasts: those finished; their total too).</summary>
-    public const string Fill = """
+    public static readonly string Fill = $$"""
         DELETE FROM "pledge_tally";
         INSERT INTO "pledge_tally" ("CampaignYear", "WardId", "UnitId", "TypeId", "Source", "Pledges")
         SELECT "CampaignYear", "WardId", "UnitId", "TypeId", "Source", COUNT(*) FROM "pledges" WHERE "WithdrawnAt" IS NULL GROUP BY 1, 2, 3, 4, 5;
@@ -146,7 +145,7 @@ public static class ReportTallies
         SELECT "CampaignYear", "WardId", "UnitId", "SignerKind", COUNT(DISTINCT "SignerKey") FROM "pledges" WHERE "WithdrawnAt" IS NULL GROUP BY 1, 2, 3, 4;
         DELETE FROM "resident_tally";
         INSERT INTO "resident_tally" ("WardId", "UnitId", "ConsentYear", "Status", "Residents")
-        SELECT COALESCE(r."WardId", ''), COALESCE(r."UnitId", ''), CAST(strftime('%Y', r."ConsentedAt", '+7 hours') AS INTEGER), r."Status", COUNT(*)
+        SELECT COALESCE(r."WardId", ''), COALESCE(r."UnitId", ''), {{SqlDialect.LocalYear("r.\"ConsentedAt\"")}}, r."Status", COUNT(*)
         FROM "residents" AS r WHERE r."ConsentedAt" IS NOT NULL GROUP BY 1, 2, 3, 4;
         UPDATE "broadcasts" SET "Delivered" = (SELECT COUNT(*) FROM "outbox" AS o WHERE o."BroadcastId" = "broadcasts"."Id" AND o."Status" = 2)
         WHERE "StartedAt" IS NOT NULL AND "Status" IN (2, 3)

@@ -25,6 +25,25 @@ public sealed class WriteScope(AntqDb db, DbConnection connection, DbTransaction
     public DbTransaction Transaction => transaction;
 
     /// <summary>
+    /// Outgoing rows written queued in this scope (<c>OutboxWriter</c> counts them; rows written leased are handed, not
+    /// counted): whoever commits the scope wakes the dispatcher when it is above zero, the one way queued rows are told.
+    /// </summary>
+    public int Queued { get; private set; }
+
+    /// <summary>Counts rows written queued (see <see cref="Queued"/>).</summary>
+    public void CountQueued(int rows) => Queued += rows;
+
+    /// <summary>
+    /// A scope on an EF Core context's own open transaction, for a job that writes under the write gate rather than
+    /// through the group writer (the broadcast and event clocks, the archive, the monthly summary).
+    /// </summary>
+    public static WriteScope Of(AntqDb db) => new(
+        db,
+        db.Database.GetDbConnection(),
+        (db.Database.CurrentTransaction ?? throw new InvalidOperationException("Begin the transaction first: outgoing rows are written in it.")).GetDbTransaction(),
+        new Dictionary<string, DbCommand>(StringComparer.Ordinal));
+
+    /// <summary>
     /// The statement for <paramref name="sql"/>, prepared once on the writer's connection and kept for its life (the
     /// hot path's statements run for every update; SQLite compiles a statement each time it is prepared). Set its
     /// parameters with <see cref="Sql.Set"/>; do not dispose it.

@@ -15,9 +15,18 @@ namespace Antq.Core.Storage;
 /// (<see cref="ExecuteAsync"/>, <see cref="Query{T}"/>) for the clock jobs' set-based statements.
 /// </summary>
 /// <remarks>
-/// Not all of it is portable yet: SQLite-only are <c>json_each</c> (the delivery queue's id lists), two-argument
-/// <c>MAX</c>, <c>ON CONFLICT DO UPDATE</c> without a conflict target, the tally triggers and <c>strftime</c>, and
-/// the PRAGMAs. <c>ON CONFLICT … DO UPDATE</c> with a target and <c>RETURNING</c> are shared with PostgreSQL.
+/// Written for SQLite (3.35 or later) and PostgreSQL alike: <c>COALESCE</c>, <c>ON CONFLICT (…) DO UPDATE</c> with its
+/// conflict target and <c>excluded</c>, <c>RETURNING</c>, row values, <c>CASE</c> rather than two-argument <c>MAX</c>,
+/// id lists as bound parameters (<see cref="Ids"/>) rather than <c>json_each</c>, dates computed in C# and bound.
+/// Not portable yet, each in one named place:
+/// <list type="bullet">
+/// <item><see cref="SqlDialect"/>: SQLite's planner hint (unary plus) and the local year of a time (<c>strftime</c>).</item>
+/// <item>The tally triggers (<c>ReportTallies.Triggers</c>, held as text in the migrations): SQLite trigger bodies with
+/// <c>IFNULL</c>, <c>IS NOT</c> and <c>ON CONFLICT</c> without a target; PostgreSQL needs PL/pgSQL.</item>
+/// <item>The PRAGMAs (<c>SqlitePragmas</c>, <c>WalCheckpointer</c>, the writer's cache size, the WAL switch at start).</item>
+/// <item>The single writer itself (<c>WriteGate</c>, <c>GroupWriter</c>'s savepoints per unit): SQLite's one-writer
+/// rule; on PostgreSQL, ordinary transactions and <c>FOR UPDATE SKIP LOCKED</c> for the lease.</item>
+/// </list>
 /// </remarks>
 public static class Sql
 {
@@ -66,6 +75,41 @@ public static class Sql
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// "@p0, @p1, …" for an <c>IN</c> list of <paramref name="count"/> ids, padded to the next power of two: a kept statement
+    /// (<see cref="WriteScope.Statement"/>) then has a handful of shapes whatever the count. Bind with <see cref="SetIds"/>.
+    /// </summary>
+    public static string Ids(string prefix, int count)
+    {
+        var text = new StringBuilder();
+        var slots = Slots(count);
+        for (var i = 0; i < slots; i++)
+        {
+            text.Append(i == 0 ? "@" : ", @").Append(prefix).Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Binds the ids of an <see cref="Ids"/> list; the padding repeats the last id (an <c>IN</c> list takes a repeat as one).</summary>
+    public static DbCommand SetIds(this DbCommand command, string prefix, IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            throw new ArgumentException("An IN list needs at least one id.", nameof(ids));
+        }
+
+        var slots = Slots(ids.Count);
+        for (var i = 0; i < slots; i++)
+        {
+            command.Set("@" + prefix + i.ToString(CultureInfo.InvariantCulture), ids[Math.Min(i, ids.Count - 1)]);
+        }
+
+        return command;
+    }
+
+    private static int Slots(int count) => count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)count);
 
     /// <summary>Runs a statement through EF Core (its connection, transaction and logging) with named parameters.</summary>
     public static Task<int> ExecuteAsync(this DatabaseFacade database, string text, SqlParameters parameters, CancellationToken cancellationToken) =>

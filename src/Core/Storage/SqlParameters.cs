@@ -33,6 +33,15 @@ public sealed class SqlParameters
         return text.ToString();
     }
 
+    /// <summary>Adds the parameters to a command of the writer's own (a statement run on the scope's connection, not through EF Core).</summary>
+    internal void AddTo(DbCommand command)
+    {
+        foreach (var (name, value) in _values)
+        {
+            command.With(name, value);
+        }
+    }
+
     /// <summary>The parameters made by the connection's own provider (SQLite now, PostgreSQL later).</summary>
     internal DbParameter[] Bind(DbConnection connection)
     {

@@ -37,6 +37,7 @@ public sealed partial class AttachmentArchive(
         var due = await db.TipAttachments.Where(a => a.StoredPath == null && a.DownloadError == null && a.NextDownloadAt <= now)
             .OrderBy(a => a.Id).Take(20).ToListAsync(cancellationToken);
         var archived = 0;
+        var notices = new List<OutboxSend>();
         foreach (var attachment in due)
         {
             var problem = await TryArchiveAsync(attachment, settings, cancellationToken);
@@ -48,7 +49,7 @@ public sealed partial class AttachmentArchive(
             else if (problem.Final || attachment.DownloadAttempts >= settings.MaxDownloadAttempts)
             {
                 attachment.DownloadError = problem.Reason;
-                await TellOfficersAsync(db, attachment, problem.Reason, now, cancellationToken);
+                notices.AddRange(await TellOfficersAsync(db, attachment, problem.Reason, cancellationToken));
             }
             else
             {
@@ -56,12 +57,22 @@ public sealed partial class AttachmentArchive(
             }
         }
 
+        var queued = 0;
         using (await writeGate.EnterAsync(cancellationToken))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var scope = WriteScope.Of(db);
+            await OutboxWriter.WriteAsync(scope, notices, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            queued = scope.Queued;
         }
 
-        delivery.Notify();
+        if (queued > 0)
+        {
+            delivery.Notify();
+        }
+
         return archived;
     }
 
@@ -125,15 +136,13 @@ public sealed partial class AttachmentArchive(
         }
     }
 
-    private async Task TellOfficersAsync(AntqDb db, TipAttachment attachment, string reason, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The notices to the tip's officers that an attachment could not be kept, written with the attachment's state.</summary>
+    private async Task<IEnumerable<OutboxSend>> TellOfficersAsync(AntqDb db, TipAttachment attachment, string reason, CancellationToken cancellationToken)
     {
         var tip = await db.Tips.AsNoTracking().SingleAsync(t => t.Id == attachment.TipId, cancellationToken);
         var officers = await db.Officers.AsNoTracking().Where(o => o.Role == OfficerRole.Admin || o.WardId == tip.WardId).ToListAsync(cancellationToken);
         var message = new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.attachment_not_kept", TrackingCode.Display(tip.Code), reason) };
-        foreach (var officer in officers)
-        {
-            OutboxWriter.Enqueue(db, officer.Channel, officer.ChatId, [message], DeliveryPriority.Reply, now);
-        }
+        return officers.Select(o => new OutboxSend(o.Channel, o.ChatId, message, DeliveryPriority.Reply, Kind: null));
     }
 
     private sealed record Problem(string Reason, bool Final);

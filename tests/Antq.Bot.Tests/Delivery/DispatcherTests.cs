@@ -102,7 +102,7 @@ public sealed class DispatcherTests
         {
             for (var i = 0; i < 30; i++)
             {
-                OutboxWriter.Enqueue(db, "telegram", (7100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), [new OutgoingMessage { Text = "Thông báo còn đợi gửi" }], DeliveryPriority.Broadcast, DateTime.UtcNow);
+                OutboxRows.Queue(db, "telegram", (7100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "Thông báo còn đợi gửi", DeliveryPriority.Broadcast, DateTime.UtcNow);
             }
 
             return db.SaveChangesAsync();
@@ -205,7 +205,7 @@ public sealed class DispatcherTests
                     new InboundMessage { Channel = "telegram", UpdateId = "990001", ChatId = "7005", UserId = "7005", Kind = InboundKind.Text, Text = "/start" },
                     Antq.Core.Inbox.InboxStore.Json),
             });
-            OutboxWriter.Enqueue(db, "telegram", "7006", [new OutgoingMessage { Text = "Tin nhắn còn đợi gửi" }], DeliveryPriority.Reply, now);
+            OutboxRows.Queue(db, "telegram", "7006", "Tin nhắn còn đợi gửi", DeliveryPriority.Reply, now);
             db.Outbox.Add(new OutboxMessage { Channel = "telegram", ChatId = "7007", Payload = "{\"text\":\"Đang gửi dở\"}", Status = DeliveryStatus.InFlight, LeaseUntil = now.AddMinutes(-1), CreatedAt = now, NotBefore = now });
             return await db.SaveChangesAsync();
         });

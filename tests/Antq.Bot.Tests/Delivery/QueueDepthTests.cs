@@ -21,7 +21,7 @@ public sealed class QueueDepthTests
         {
             var now = DateTime.UtcNow;
             void Queue(int chat, DeliveryPriority priority, OutboxKind? kind = null) =>
-                OutboxWriter.Enqueue(db, "telegram", chat.ToString(CultureInfo.InvariantCulture), [new OutgoingMessage { Text = "Tin đang đợi gửi" }], priority, now, kind);
+                OutboxRows.Queue(db, "telegram", chat.ToString(CultureInfo.InvariantCulture), "Tin đang đợi gửi", priority, now, kind);
 
             for (var i = 0; i < 40; i++)
             {

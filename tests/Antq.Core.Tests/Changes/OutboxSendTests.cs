@@ -44,7 +44,10 @@ public sealed class OutboxSendTests : ChangeHandlerTests
 
         await using (var db = await Contexts.CreateDbContextAsync())
         {
-            var count = await BroadcastAudience.ExpandAsync(db, new OutgoingMessage { Text = "Cấm xe đường Lê Lợi" }, Topics.Security, [Ward], null, DeliveryPriority.Broadcast, Now, notBefore, CancellationToken.None);
+            await db.Database.OpenConnectionAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var count = await BroadcastAudience.ExpandAsync(WriteScope.Of(db), new OutgoingMessage { Text = "Cấm xe đường Lê Lợi" }, Topics.Security, [Ward], null, DeliveryPriority.Broadcast, Now, notBefore, CancellationToken.None);
+            await transaction.CommitAsync();
             Assert.Equal(1, count);
         }
 
@@ -54,5 +57,42 @@ public sealed class OutboxSendTests : ChangeHandlerTests
         Assert.Null(row.LeaseUntil);
         Assert.Null(row.Kind);
         Assert.Equal("Cấm xe đường Lê Lợi", OutboxWriter.Read(row).Text);
+    }
+
+    [Fact]
+    public async Task The_scope_counts_every_row_queued_in_it_single_or_bulk_but_not_rows_written_leased()
+    {
+        await AddResidentAsync("resident-1", Ward, Topics.Security);
+        await AddResidentAsync("resident-2", Ward, Topics.Security);
+        await using var db = await Contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var scope = WriteScope.Of(db);
+        var context = new ChangeContext(db, From("officer-1"), Now) { Scope = scope };
+
+        // Rows written leased are handed to the dispatcher, not waited for: nothing to wake it for.
+        await OutboxWriter.WriteLeasedAsync(scope, "telegram", "officer-1", [OutboxWriter.Payload(new OutgoingMessage { Text = "Đã nhận" })], DeliveryPriority.Reply, Now, Now.AddSeconds(30), CancellationToken.None);
+        Assert.Equal(0, scope.Queued);
+        Assert.False(context.QueuedForOthers);
+
+        // A change's bulk rows are known to the engine through the scope, with no collected send.
+        await BroadcastAudience.ExpandAsync(context.Turn, new OutgoingMessage { Text = "Cấm xe đường Lê Lợi" }, Topics.Security, [Ward], null, DeliveryPriority.Broadcast, Now, Now, CancellationToken.None);
+        Assert.Equal(2, scope.Queued);
+        Assert.True(context.QueuedForOthers);
+
+        var rows = await OutboxWriter.WriteAsync(scope, [new OutboxSend("telegram", "officer-2", new OutgoingMessage { Text = "Báo cáo" }, DeliveryPriority.Reply, OutboxKind.Notice)], Now, CancellationToken.None);
+        await transaction.CommitAsync();
+        Assert.Equal(3, scope.Queued);
+
+        // The row returned is the row written, id included (a broadcast's progress message is edited by it).
+        var stored = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == rows[0].Id);
+        Assert.Equal(("officer-2", OutboxKind.Notice, DeliveryStatus.Queued), (stored.ChatId, stored.Kind, stored.Status));
+    }
+
+    [Fact]
+    public async Task A_job_cannot_queue_outside_a_transaction()
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Throws<InvalidOperationException>(() => WriteScope.Of(db));
     }
 }

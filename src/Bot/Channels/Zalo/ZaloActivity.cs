@@ -7,7 +7,10 @@ namespace Antq.Bot.Channels.Zalo;
 /// <summary>Each Zalo user's last interaction with the OA: Zalo refuses consultation messages 7 days after it.</summary>
 public sealed class ZaloActivity(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time)
 {
-    /// <summary>Records an interaction now (one upsert, written with the other writes of the moment).</summary>
+    /// <summary>
+    /// Records an interaction now (one upsert, written with the other writes of the moment); a later time is never
+    /// moved back (<c>CASE</c>, which both providers have, rather than SQLite's two-argument <c>MAX</c>).
+    /// </summary>
     public async Task TouchAsync(string chatId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -17,7 +20,8 @@ public sealed class ZaloActivity(IDbContextFactory<AntqDb> dbFactory, GroupWrite
                 scope.Transaction,
                 """
                 INSERT INTO "chat_activity" ("Channel", "ChatId", "LastInboundAt") VALUES (@channel, @chat, @now)
-                ON CONFLICT ("Channel", "ChatId") DO UPDATE SET "LastInboundAt" = MAX("chat_activity"."LastInboundAt", excluded."LastInboundAt")
+                ON CONFLICT ("Channel", "ChatId") DO UPDATE SET "LastInboundAt" =
+                    CASE WHEN excluded."LastInboundAt" > "chat_activity"."LastInboundAt" THEN excluded."LastInboundAt" ELSE "chat_activity"."LastInboundAt" END
                 """)
                 .With("@channel", ZaloChannel.ChannelName).With("@chat", chatId).With("@now", now);
             return await command.ExecuteNonQueryAsync(ct);

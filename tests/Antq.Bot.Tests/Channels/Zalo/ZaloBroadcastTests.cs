@@ -175,7 +175,7 @@ public sealed class ZaloBroadcastTests
         bot.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         await bot.QueryAsync(db =>
         {
-            OutboxWriter.Enqueue(db, "zalo", "3002", [new Antq.Core.Conversations.OutgoingMessage { Text = "Nhắc lịch: Ngày hội ngày mai." }], DeliveryPriority.Reminder, bot.Clock.GetUtcNow().UtcDateTime);
+            OutboxRows.Queue(db, "zalo", "3002", "Nhắc lịch: Ngày hội ngày mai.", DeliveryPriority.Reminder, bot.Clock.GetUtcNow().UtcDateTime);
             return db.SaveChangesAsync();
         });
         bot.Services.GetRequiredService<DeliverySignal>().Notify();

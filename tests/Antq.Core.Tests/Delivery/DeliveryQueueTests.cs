@@ -1,0 +1,79 @@
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Storage;
+using Antq.Core.Tests.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antq.Core.Tests.Delivery;
+
+/// <summary>
+/// The dispatcher's statements on a real SQLite file, written once for both providers: the lease with its per-chat
+/// limit, and outcomes recorded for lists of ids bound as parameters (no <c>json_each</c>).
+/// </summary>
+public sealed class DeliveryQueueTests : SqliteFileTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private GroupWriter Writer => Services.GetRequiredService<GroupWriter>();
+
+    private DeliveryQueue Queue => new(Contexts, Writer, TimeProvider.System);
+
+    [Fact]
+    public async Task A_lease_takes_replies_first_and_no_more_than_the_per_chat_limit_of_one_busy_chat()
+    {
+        var before = DateTime.UtcNow.AddMinutes(-1);
+        await QueueAsync("busy", 10, DeliveryPriority.Broadcast, before);
+        await QueueAsync("quiet", 1, DeliveryPriority.Broadcast, before);
+        await QueueAsync("asker", 1, DeliveryPriority.Reply, before);
+
+        var leased = await Queue.LeaseAsync(["telegram"], max: 20, perChat: 2, Lease, CancellationToken.None);
+
+        Assert.Equal("asker", leased[0].ChatId);
+        Assert.Equal(2, leased.Count(r => r.ChatId == "busy"));
+        Assert.Single(leased, r => r.ChatId == "quiet");
+        Assert.Equal(4, leased.Count);
+
+        // The busy chat's next rows wait until its first ones are done, in the order they were written.
+        var busy = leased.Where(r => r.ChatId == "busy").Select(r => r.Id).ToList();
+        Assert.Empty(await Queue.LeaseAsync(["telegram"], max: 20, perChat: 2, Lease, CancellationToken.None));
+        await Queue.CompleteAsync([.. busy.Select(id => new DeliveryOutcome(id, "telegram", "busy", DeliveryStatus.Sent))], CancellationToken.None);
+        var next = await Queue.LeaseAsync(["telegram"], max: 20, perChat: 2, Lease, CancellationToken.None);
+        Assert.Equal(2, next.Count);
+        Assert.All(next, r => Assert.True(r.Id > busy.Max()));
+    }
+
+    [Fact]
+    public async Task Outcomes_of_hundreds_of_rows_are_each_recorded_on_their_own_row_and_no_other()
+    {
+        var before = DateTime.UtcNow.AddMinutes(-1);
+        for (var chat = 0; chat < 100; chat++)
+        {
+            await QueueAsync("chat-" + chat, 3, DeliveryPriority.Broadcast, before);
+        }
+
+        await QueueAsync("untouched", 1, DeliveryPriority.Broadcast, before);
+        var leased = await Queue.LeaseAsync(["telegram"], max: 300, perChat: 5, Lease, CancellationToken.None);
+        Assert.Equal(300, leased.Count);
+
+        // 297 sent (a list padded to 512 parameters), two refused (padded to two), one answer to an erasure forgotten.
+        var outcomes = leased.Take(297).Select(r => new DeliveryOutcome(r.Id, r.Channel, r.ChatId, DeliveryStatus.Sent))
+            .Concat(leased.Skip(297).Take(2).Select(r => new DeliveryOutcome(r.Id, r.Channel, r.ChatId, DeliveryStatus.Failed, Error: "400")))
+            .Append(new DeliveryOutcome(leased[299].Id, leased[299].Channel, leased[299].ChatId, DeliveryStatus.Sent) { Forget = true })
+            .ToList();
+        await Queue.CompleteAsync(outcomes, CancellationToken.None);
+
+        await using var db = await Contexts.CreateDbContextAsync();
+        var rows = await db.Outbox.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        Assert.All(leased.Take(297), r => Assert.Equal((DeliveryStatus.Sent, 1), (rows[r.Id].Status, rows[r.Id].Attempts)));
+        Assert.All(leased.Take(297), r => Assert.NotNull(rows[r.Id].SentAt));
+        Assert.All(leased.Skip(297).Take(2), r => Assert.Equal((DeliveryStatus.Failed, "400"), (rows[r.Id].Status, rows[r.Id].LastError)));
+        Assert.False(rows.ContainsKey(leased[299].Id));
+        var untouched = Assert.Single(rows.Values, r => r.ChatId == "untouched");
+        Assert.Equal((DeliveryStatus.Queued, 0), (untouched.Status, untouched.Attempts));
+    }
+
+    private Task QueueAsync(string chat, int count, DeliveryPriority priority, DateTime at) =>
+        Writer.WriteAsync((scope, ct) => OutboxWriter.WriteAsync(
+            scope, "telegram", chat, [.. Enumerable.Range(1, count).Select(i => OutboxWriter.Payload(new OutgoingMessage { Text = "Tin " + i }))], priority, at, ct));
+}
