@@ -56,6 +56,21 @@ public sealed class ChatScript(TestBot bot, long chatId, string languageCode)
         return next;
     }
 
+    /// <summary>
+    /// Waits for the next message shown to this chat and checks it alone contains every fragment: one answer, one
+    /// message (an answer and the next choices, a preview and its question).
+    /// </summary>
+    public async Task<SentMessage> SeesAll(params string[] fragments)
+    {
+        var next = await NextAsync();
+        if (fragments.FirstOrDefault(f => !next.Text.Contains(f, StringComparison.Ordinal)) is { } missing)
+        {
+            throw new ScriptMismatchException($"Chat {ChatId} expected one message containing \"{missing}\" (with {string.Join(", ", fragments)}) but was shown:\n\"{next.Text}\"\nSo far:\n{Describe(Seen)}");
+        }
+
+        return next;
+    }
+
     /// <summary>Waits for the next message shown to this chat, whatever it says.</summary>
     public async Task<SentMessage> NextAsync()
     {

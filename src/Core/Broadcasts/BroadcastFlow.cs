@@ -168,7 +168,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         }],
         Step.Days => [DaysPrompt(context, draft)],
         Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating")],
-        Step.Preview => Preview(context, draft),
+        Step.Preview => BroadcastPreview.Render(context, draft),
         _ => [context.Say("broadcast.ask_text")],
     };
 
@@ -277,7 +277,8 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     }
 
     /// <summary>The audience in words: the wards (or city), the chosen units, the language.</summary>
-    private static string Describe(FlowContext context, BroadcastDraft draft)
+    /// <summary>Who the draft goes to, in words.</summary>
+    internal static string Describe(FlowContext context, BroadcastDraft draft)
     {
         var where = draft.WholeCity || draft.Wards.Count == 0
             ? context.T("broadcast.whole_city")
@@ -288,29 +289,6 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         }
 
         return draft.Language is { } language ? where + ", " + context.T("broadcast.only_lang_" + language) : where;
-    }
-
-    private static IReadOnlyList<OutgoingMessage> Preview(FlowContext context, BroadcastDraft draft)
-    {
-        var asResidentsSeeIt = new OutgoingMessage
-        {
-            Text = draft.Text ?? "",
-            Media = draft.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, draft.PhotoFileId, Channel: context.Input.Channel),
-        };
-        var audience = Describe(context, draft);
-        var when = draft.At is { } at ? LocalTime.Format(at, context.Language) : context.T("broadcast.now");
-        if (draft.Recurrence != Recurrence.None)
-        {
-            when = context.T("broadcast.repeating", when, RepeatLabel((key, args) => context.T(key, args), draft.Recurrence, draft.Weekdays));
-        }
-
-        var reach = context.Facts.Get<BroadcastReach>()?.Recipients;
-        var summary = new OutgoingMessage
-        {
-            Text = context.T("broadcast.preview", context.T("broadcast.topic_" + BroadcastTopics.Code(draft.Topic ?? BroadcastTopic.Awareness)), audience, when, reach?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? "?"),
-            Buttons = [[new Button(context.T("broadcast.confirm"), "bc:send"), new Button(context.T("broadcast.drop"), "bc:cancel")]],
-        };
-        return [context.Say("broadcast.preview_head"), asResidentsSeeIt, summary];
     }
 
     private static class Step

@@ -32,9 +32,11 @@ public sealed partial class ConversationEngine(
     IEnumerable<ITurnFactLoader> factLoaders,
     ChangeHandlers handlers,
     IOptions<DeliveryOptions> deliveryOptions,
+    IEnumerable<ChannelInputs> channelInputs,
     ILogger<ConversationEngine> logger)
 {
     private readonly ITurnFactLoader[] _factLoaders = [.. factLoaders];
+    private readonly Dictionary<string, ChannelInputs> _channelInputs = channelInputs.ToDictionary(c => c.Channel, StringComparer.Ordinal);
 
     private static readonly Func<AntqDb, string, string, CancellationToken, Task<Resident?>> ResidentOf =
         EF.CompileAsyncQuery((AntqDb db, string channel, string userId, CancellationToken _) =>
@@ -88,6 +90,8 @@ public sealed partial class ConversationEngine(
             Texts = texts,
             Now = now,
             MessagesKeptDays = deliveryOptions.Value.KeepDays,
+            Channel = _channelInputs.GetValueOrDefault(input.Channel) ?? ChannelInputs.Default(input.Channel),
+            QuietHours = Delivery.QuietHours.TryParse(deliveryOptions.Value.QuietHours, out var quiet) ? quiet : null,
         };
 
         // A resident writing faster than anyone reads is not answered update by update (officers are not limited).
@@ -124,7 +128,7 @@ public sealed partial class ConversationEngine(
             prepared.Add(await handlers.PrepareAsync(change, new ChangeContext(db, input, now), cancellationToken));
         }
 
-        var turnPayloads = turn.Messages.Select(OutboxWriter.Payload).ToList();
+        var turnPayloads = NextChoices.Attach(turn.Messages).Select(OutboxWriter.Payload).ToList();
         HandoffTicket? ticket = null;
         (DateTime, List<OutboxMessage>, int, bool) written;
         try
@@ -150,7 +154,8 @@ public sealed partial class ConversationEngine(
                     // What the changes sent to other chats is written here, with the turn: the engine knows it queued them.
                     await OutboxWriter.WriteAsync(scope, changes.Sends, now, ct);
                     queuedForOthers = changes.QueuedForOthers;
-                    payloads = changes.Replies.Count == 0 ? payloads : [.. changes.Replies.Select(OutboxWriter.Payload), .. payloads];
+                    // A change's answer (a tip's tracking code) and the turn's menu after it make one message.
+                    payloads = changes.Replies.Count == 0 ? payloads : [.. NextChoices.Attach([.. changes.Replies, .. turn.Messages]).Select(OutboxWriter.Payload)];
                     forgetsChat = changes.ForgetsChat;
                 }
 

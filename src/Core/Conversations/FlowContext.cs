@@ -1,4 +1,5 @@
 using Antq.Core.Areas;
+using Antq.Core.Delivery;
 using Antq.Core.Residents;
 using Antq.Core.Texts;
 
@@ -29,6 +30,12 @@ public sealed record FlowContext
 
     /// <summary>Days the messages between a chat and the bot are kept (<c>Delivery:KeepDays</c>), as /privacy tells.</summary>
     public int MessagesKeptDays { get; init; } = 30;
+
+    /// <summary>What the resident can send on this chat's channel (how to share a place, which files), for prompts that say so.</summary>
+    public ChannelInputs Channel { get; init; } = ChannelInputs.Default("");
+
+    /// <summary>When non-urgent broadcasts wait (<c>Delivery:QuietHours</c>; null when off), so a preview says when it will go.</summary>
+    public QuietHours? QuietHours { get; init; }
 
     /// <summary>A sentence in the chat's language.</summary>
     public string T(string key, params object?[] args) => Texts.Get(Language, key, args);

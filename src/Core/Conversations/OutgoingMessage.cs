@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Antq.Core.Conversations;
 
 /// <summary>What the service says, as every channel can render it: text, rows of buttons, optionally one media file.</summary>
@@ -30,6 +32,14 @@ public sealed record OutgoingMessage
     /// traces (its Zalo window, its numbered buttons), so no record of the chat is left behind.
     /// </summary>
     public bool ForgetsChat { get; init; }
+
+    /// <summary>
+    /// Set on the main menu offered after an answer: the engine puts its buttons under the answer before it instead
+    /// of sending a message of its own (<see cref="NextChoices"/>); an answer with buttons of its own gets only this
+    /// row. Never stored: by the time a message is queued it has been attached or sent as it is.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<Button>? AttachesAs { get; init; }
 
     /// <summary>Set by the dispatcher on broadcast traffic in a channel's paid mode (Telegram's allow_paid_broadcast).</summary>
     public bool PaidBroadcast { get; init; }

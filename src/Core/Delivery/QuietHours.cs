@@ -26,6 +26,9 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
         return true;
     }
 
+    /// <summary>The window as people read it: "21:30–06:30".</summary>
+    public string Window => Start.ToString("HH:mm", CultureInfo.InvariantCulture) + "–" + End.ToString("HH:mm", CultureInfo.InvariantCulture);
+
     public bool Contains(TimeOnly local) => Start < End ? local >= Start && local < End : local >= Start || local < End;
 
     /// <summary>The last moment at or before <paramref name="utc"/> outside quiet hours (a reminder moves earlier, not later).</summary>

@@ -3,6 +3,7 @@ using Antq.Core.Areas;
 using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.Locale;
 using Antq.Core.Officers;
 using Antq.Core.Residents;
 using Antq.Core.Texts;
@@ -43,6 +44,11 @@ public sealed class CreateEventHandler(TextCatalog texts, AreaTree areas, IOptio
         var delivery = deliveryOptions.Value;
         var notBefore = QuietHours.TryParse(delivery.QuietHours, out var quiet) && quiet is not null ? quiet.NextAllowed(context.Now) : context.Now;
         var count = await BroadcastAudience.ExpandAsync(context.Turn, announcement, Topics.Events, [festival.WardId], null, DeliveryPriority.Broadcast, context.Now, notBefore, cancellationToken);
-        context.Reply(texts.Get(Languages.Officers, "event.created", festival.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))));
+
+        // In quiet hours the announcement waits until morning: the officer is told when it goes, not that it went.
+        var people = count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+        context.Reply(notBefore > context.Now
+            ? texts.Get(Languages.Officers, "event.created_quiet", festival.Id, people, LocalTime.Format(notBefore, Languages.Officers))
+            : texts.Get(Languages.Officers, "event.created", festival.Id, people));
     }
 }

@@ -134,10 +134,16 @@ public sealed class EventFlow : IFlow
         var announcement = Announcement((key, args) => context.T(key, args), 0, draft, ward is null ? "" : AreaStep.WardLabel(context, ward), context.Language);
         return new OutgoingMessage
         {
-            Text = context.T("event.preview", announcement.Text, DescribeReminders(key => context.T(key), draft.Reminders ?? EventReminders.Default)),
+            Text = context.T("event.preview", announcement.Text, DescribeReminders(key => context.T(key), draft.Reminders ?? EventReminders.Default), AnnouncedWhen(context)),
             Buttons = [[new Button(context.T("event.create"), "ev:create"), new Button(context.T("broadcast.drop"), "ev:drop")]],
         };
     }
+
+    /// <summary>When the announcement will go if confirmed now: at once, or when quiet hours end.</summary>
+    private static string AnnouncedWhen(FlowContext context) =>
+        context.QuietHours?.NextAllowed(context.Now) is { } goes && goes > context.Now
+            ? context.T("event.announce_quiet", LocalTime.Format(goes, context.Language), context.QuietHours.Window)
+            : context.T("event.announce_now");
 
     private static class Step
     {

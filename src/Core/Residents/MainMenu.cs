@@ -7,12 +7,17 @@ public static class MainMenu
 {
     public const string Prefix = "menu:";
 
+    /// <summary>
+    /// The menu; without a lead sentence it is the next choices after an answer, and goes under that answer when there
+    /// is one (<see cref="NextChoices"/>), or under a single "main menu" button when the answer has buttons of its own.
+    /// </summary>
     public static OutgoingMessage Render(FlowContext context, string? leadKey = null)
     {
         var lead = leadKey is null ? context.T("menu.title") : context.T(leadKey) + "\n\n" + context.T("menu.title");
         return new OutgoingMessage
         {
             Text = lead,
+            AttachesAs = leadKey is null ? [new Button(context.T("info.button_menu"), Prefix + "menu")] : null,
             Buttons =
             [
                 [new Button(context.T("menu.tip"), Prefix + "tip"), new Button(context.T("menu.status"), Prefix + "status")],

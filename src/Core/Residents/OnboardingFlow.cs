@@ -39,7 +39,7 @@ public sealed class OnboardingFlow : IFlow
 
                 return Navigation.ButtonArgument(context, "consent:") switch
                 {
-                    "yes" => StepResult.Continue(Step.Ward, data, context.Say("consent.thanks"), AreaStep.WardPrompt(context, withBack: true)),
+                    "yes" => StepResult.Continue(Step.Ward, data, Thanked(context, AreaStep.WardPrompt(context, withBack: true))),
                     "no" => StepResult.Done(MainMenu.StartHint(context, "consent.refused")).With(new RecordConsentRefusal(context.Language)),
                     _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
                 };
@@ -89,8 +89,18 @@ public sealed class OnboardingFlow : IFlow
                     return StepResult.Invalid(Navigation.WhyNotAButton(context));
                 }
 
-                var profile = new SaveResidentProfile(context.Language, data["ward"], data["unit"], selected);
-                return StepResult.Done(Completed(context, profile), MainMenu.Render(context)).With(profile);
+                // No topic at all means urgent notices only: a choice to confirm, not one made by a tap too soon.
+                return selected == Topics.None
+                    ? StepResult.Continue(Step.NoTopics, data, NoTopicsPrompt(context))
+                    : Finish(context, data, selected);
+
+            case Step.NoTopics:
+                if (Navigation.IsBack(context))
+                {
+                    return StepResult.Continue(Step.Topics, data, TopicsStep.Prompt(context, Topics.None, withBack: true));
+                }
+
+                return Navigation.IsDone(context) ? Finish(context, data, Topics.None) : StepResult.Invalid(Navigation.WhyNotAButton(context));
 
             default:
                 return Start(context);
@@ -107,6 +117,7 @@ public sealed class OnboardingFlow : IFlow
             Step.Unit when ward is not null => [AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true)],
             Step.Unit => [AreaStep.WardPrompt(context, withBack: true)],
             Step.Topics => [TopicsStep.Prompt(context, (Topics)context.Data.GetInt("topics"), withBack: true)],
+            Step.NoTopics => [NoTopicsPrompt(context)],
             _ => [LanguageStep.Prompt(context)],
         };
     }
@@ -119,6 +130,21 @@ public sealed class OnboardingFlow : IFlow
             [new Button(context.T("consent.agree"), ConsentGiven), new Button(context.T("consent.decline"), "consent:no")],
             [Navigation.Back(context)],
         ],
+    };
+
+    private static StepResult Finish(FlowContext context, FlowData data, Topics topics)
+    {
+        var profile = new SaveResidentProfile(context.Language, data["ward"], data["unit"], topics);
+        return StepResult.Done(Completed(context, profile), MainMenu.Render(context)).With(profile);
+    }
+
+    // The thanks for consenting and the next question make one message.
+    private static OutgoingMessage Thanked(FlowContext context, OutgoingMessage next) => next with { Text = context.T("consent.thanks") + "\n\n" + next.Text };
+
+    private static OutgoingMessage NoTopicsPrompt(FlowContext context) => new()
+    {
+        Text = context.T("onboarding.no_topics"),
+        Buttons = [[new Button(context.T("onboarding.no_topics_confirm"), Navigation.DoneData)], [new Button(context.T("onboarding.no_topics_choose"), Navigation.BackData)]],
     };
 
     private static OutgoingMessage Completed(FlowContext context, SaveResidentProfile profile)
@@ -136,5 +162,6 @@ public sealed class OnboardingFlow : IFlow
         public const string Ward = "ward";
         public const string Unit = "unit";
         public const string Topics = "topics";
+        public const string NoTopics = "no_topics";
     }
 }

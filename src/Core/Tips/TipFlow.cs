@@ -171,7 +171,7 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
 
         if (context.Input is not { Kind: InboundKind.Media, Attachments: { Count: > 0 } files })
         {
-            return StepResult.Invalid(context.Input.Kind == InboundKind.Text ? context.T("tip.media_or_done") : Navigation.WhyNotAButton(context));
+            return StepResult.Invalid(context.Input.Kind == InboundKind.Text ? context.T(context.Channel.PhotosOnly ? "tip.media_or_done_photos" : "tip.media_or_done") : Navigation.WhyNotAButton(context));
         }
 
         if (draft.Media.Count + files.Count > _options.MaxAttachments)
@@ -179,9 +179,10 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
             return StepResult.Invalid(context.T("tip.media_too_many", _options.MaxAttachments));
         }
 
-        if (files.FirstOrDefault(f => f.FileSize > _options.MaxAttachmentBytes) is not null)
+        var limit = context.Channel.FileLimit(_options.MaxAttachmentBytes);
+        if (files.FirstOrDefault(f => f.FileSize > limit) is not null)
         {
-            return StepResult.Invalid(context.T("tip.media_too_big", _options.MaxAttachmentBytes / (1024 * 1024)));
+            return StepResult.Invalid(context.T("tip.media_too_big", limit / (1024 * 1024)));
         }
 
         var added = draft with { Media = [.. draft.Media, .. files] };

@@ -27,7 +27,7 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
         Step.Description => new OutgoingMessage { Text = context.T("tip.ask_description", options.MinDescriptionLength, options.MaxDescriptionLength), Buttons = [[Navigation.Back(context)]] },
         Step.Media => new OutgoingMessage
         {
-            Text = context.T("tip.ask_media", options.MaxAttachments, options.MaxAttachmentBytes / (1024 * 1024)),
+            Text = context.T(context.Channel.PhotosOnly ? "tip.ask_media_photos" : "tip.ask_media", options.MaxAttachments, context.Channel.FileLimit(options.MaxAttachmentBytes) / (1024 * 1024)),
             Buttons = [[new Button(context.T(draft.Media.Count == 0 ? "tip.media_none" : "button.done"), Navigation.DoneData)], [Navigation.Back(context)]],
         },
         Step.Anonymity => new OutgoingMessage
@@ -65,8 +65,16 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
 
         rows.Add([new Button(context.T("tip.place_other"), "place:other")]);
         rows.Add([Navigation.Back(context)]);
-        return new OutgoingMessage { Text = context.T("tip.ask_place"), Buttons = rows };
+        return new OutgoingMessage { Text = context.T("tip.ask_place", context.T(PlaceSharingKey(context.Channel.Place))), Buttons = rows };
     }
+
+    // How this channel shares a location, in the place step's words.
+    private static string PlaceSharingKey(PlaceSharing place) => place switch
+    {
+        PlaceSharing.LocationButton => "tip.place_share_location_button",
+        PlaceSharing.MoreMenu => "tip.place_share_more_menu",
+        _ => "tip.place_share_attachment_menu",
+    };
 
     private OutgoingMessage Review(FlowContext context, TipDraft draft)
     {

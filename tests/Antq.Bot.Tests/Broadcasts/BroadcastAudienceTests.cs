@@ -62,9 +62,7 @@ public sealed class BroadcastAudienceTests
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("Mời bà con khối 1, khối 2");
-        var preview = await officer.Sees("Gửi đến: Phường Chi Lăng (Khối 1, Khối 2), chỉ người dùng tiếng Việt");
+        var preview = await officer.SeesAll("Xem trước", "Mời bà con khối 1, khối 2", "Gửi đến: Phường Chi Lăng (Khối 1, Khối 2), chỉ người dùng tiếng Việt");
         Assert.Contains("Số người nhận (hiện tại): 2", preview.Text, StringComparison.Ordinal);
         officer.Taps("Xác nhận gửi");
         await officer.Sees("Đang gửi tin #1 đến 2 người");
@@ -102,9 +100,7 @@ public sealed class BroadcastAudienceTests
         admin.Taps("Tiếp tục");
         await admin.Sees("Gửi khi nào?");
         admin.Taps("Gửi ngay");
-        await admin.Sees("Xem trước");
-        await admin.Sees("Foreign residents");
-        var preview = await admin.Sees("Gửi đến: Toàn thành phố, chỉ người dùng tiếng Anh");
+        var preview = await admin.SeesAll("Xem trước", "Foreign residents", "Gửi đến: Toàn thành phố, chỉ người dùng tiếng Anh");
         Assert.Contains("Số người nhận (hiện tại): 2", preview.Text, StringComparison.Ordinal);
         admin.Taps("Xác nhận gửi");
         await admin.Sees("Đang gửi tin #1 đến 2 người");

@@ -53,9 +53,7 @@ public static class BroadcastJourneys
     /// <summary>The preview showing <paramref name="fragment"/> → confirm; returns the preview's question.</summary>
     public static async Task<SentMessage> ConfirmAsync(this ChatScript officer, string fragment)
     {
-        await officer.Sees("Xem trước");
-        await officer.Sees(fragment);
-        var preview = await officer.Sees("Xác nhận gửi?");
+        var preview = await officer.SeesAll("Xem trước", fragment, "Xác nhận gửi?");
         officer.Taps("Xác nhận gửi");
         return preview;
     }

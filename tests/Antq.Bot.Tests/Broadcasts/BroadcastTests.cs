@@ -50,9 +50,7 @@ public sealed class BroadcastTests
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("Từ 1/12, đường Trần Đăng Ninh cấm xe tải");
-        var preview = await officer.Sees("Chủ đề: An toàn giao thông\nGửi đến: Phường Chi Lăng");
+        var preview = await officer.SeesAll("Xem trước", "Từ 1/12, đường Trần Đăng Ninh cấm xe tải", "Chủ đề: An toàn giao thông\nGửi đến: Phường Chi Lăng");
         Assert.Contains("Số người nhận (hiện tại): 2", preview.Text, StringComparison.Ordinal);
         officer.Taps("Xác nhận gửi");
         await officer.Sees("Đang gửi tin #1 đến 2 người");
@@ -84,9 +82,7 @@ public sealed class BroadcastTests
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("Tuyên truyền phòng chống");
-        await officer.Sees("Xác nhận gửi?");
+        await officer.SeesAll("Xem trước", "Tuyên truyền phòng chống", "Xác nhận gửi?");
         officer.Taps("Xác nhận gửi");
         await officer.Sees("đang trong giờ yên tĩnh nên sẽ bắt đầu gửi lúc");
         await resident.SeesNothingFor(TimeSpan.FromSeconds(1.5));
@@ -96,9 +92,7 @@ public sealed class BroadcastTests
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("Cảnh báo: lũ quét");
-        await officer.Sees("Xác nhận gửi?");
+        await officer.SeesAll("Xem trước", "Cảnh báo: lũ quét", "Xác nhận gửi?");
         officer.Taps("Xác nhận gửi");
         await officer.Sees("Đang gửi tin #2");
         await resident.Sees("Cảnh báo: lũ quét");
@@ -127,9 +121,7 @@ public sealed class BroadcastTests
         await admin.Sees("Chưa đọc được ngày giờ");
         await admin.Sees("gõ ngày giờ gửi");
         admin.Says(at.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
-        await admin.Sees("Xem trước");
-        await admin.Sees("Ngày hội Toàn dân");
-        var preview = await admin.Sees("Gửi đến: Xã Mai Pha");
+        var preview = await admin.SeesAll("Xem trước", "Ngày hội Toàn dân", "Gửi đến: Xã Mai Pha");
         Assert.Contains("Số người nhận (hiện tại): 1", preview.Text, StringComparison.Ordinal);
         admin.Taps("Xác nhận gửi");
         await admin.Sees("Đã hẹn gửi tin #1 lúc " + at.ToString("HH:mm", CultureInfo.InvariantCulture));
@@ -156,9 +148,7 @@ public sealed class BroadcastTests
             officer.Taps("Hẹn giờ");
             await officer.Sees("gõ ngày giờ gửi");
             officer.Says(LocalTime.ToLocal(DateTime.UtcNow).AddHours(hours).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture));
-            await officer.Sees("Xem trước");
-            await officer.Sees("Thông báo số");
-            await officer.Sees("Xác nhận gửi?");
+            await officer.SeesAll("Xem trước", "Thông báo số", "Xác nhận gửi?");
             officer.Taps("Xác nhận gửi");
             await officer.Sees($"Đã hẹn gửi tin #{hours}");
         }

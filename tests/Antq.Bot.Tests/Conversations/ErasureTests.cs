@@ -31,7 +31,6 @@ public sealed class ErasureTests
         });
         chat.Says("/events");
         await chat.Sees("Ngày hội Toàn dân bảo vệ ANTQ phường Chi Lăng");
-        await chat.Sees("Bạn cần gì?");
         chat.Taps("Tôi sẽ đến");
         await chat.Sees("Đã ghi nhận bạn sẽ đến");
         Assert.NotEmpty(await DatabaseScan.FindAsync(bot.DatabaseFile, ["7052345678"]));

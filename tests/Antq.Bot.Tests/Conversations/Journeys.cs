@@ -14,8 +14,7 @@ internal static class Journeys
         chat.Taps("Tiếng Việt");
         await chat.Sees("Bạn có đồng ý không?");
         chat.Taps("Tôi đồng ý");
-        await chat.Sees("Cảm ơn");
-        await chat.Sees("phường, xã nào");
+        await chat.SeesAll("Cảm ơn", "phường, xã nào");
         return chat;
     }
 
@@ -34,8 +33,15 @@ internal static class Journeys
         }
 
         chat.Taps("Xong");
-        await chat.Sees("Đăng ký xong");
-        await chat.Sees("Bạn cần gì?");
+        if (topics.Length == 0)
+        {
+            await chat.Sees("chỉ nhận tin khẩn cấp");
+            chat.Taps("Đúng, chỉ nhận tin khẩn cấp");
+        }
+
+        // The main menu comes on the answer itself.
+        var done = await chat.Sees("Đăng ký xong");
+        Assert.Contains(done.Buttons, b => b.Text == "📝 Gửi tin báo cho công an");
         return chat;
     }
 }

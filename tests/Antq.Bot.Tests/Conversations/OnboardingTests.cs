@@ -18,8 +18,7 @@ public sealed class OnboardingTests
         var notice = await chat.Sees("Thông báo về dữ liệu cá nhân");
         Assert.Contains("tin nhắn qua lại giữa bạn và bot, giữ 30 ngày rồi tự xoá", notice.Text, StringComparison.Ordinal);
         chat.Taps("Tôi đồng ý");
-        await chat.Sees("Cảm ơn bạn đã đồng ý.");
-        await chat.Sees("Bạn đang sống ở phường, xã nào của Thành phố Lạng Sơn?");
+        Assert.Contains("Cảm ơn bạn đã đồng ý.", (await chat.Sees("Bạn đang sống ở phường, xã nào của Thành phố Lạng Sơn?")).Text, StringComparison.Ordinal);
         chat.Taps("Phường Hoàng Văn Thụ");
         await chat.Sees("Bạn ở khối, thôn nào của Phường Hoàng Văn Thụ? (trang 1/2)");
         chat.Taps("Trang sau");
@@ -32,8 +31,7 @@ public sealed class OnboardingTests
         chat.Taps("Phòng cháy, chữa cháy");
         await chat.Sees("Bạn muốn nhận tin");
         chat.Taps("Xong");
-        await chat.Sees("Khu vực: Khối 14, Phường Hoàng Văn Thụ\nNội dung theo dõi: An toàn giao thông, Phòng cháy, chữa cháy");
-        var menu = await chat.Sees("Bạn cần gì?");
+        var menu = await chat.Sees("Khu vực: Khối 14, Phường Hoàng Văn Thụ\nNội dung theo dõi: An toàn giao thông, Phòng cháy, chữa cháy");
         Assert.Equal(["📝 Gửi tin báo cho công an", "🔎 Tra cứu tin báo", "✍️ Ký cam kết", "📅 Sự kiện", "ℹ️ Thông tin, hỏi đáp, liên hệ", "⚙️ Cài đặt", "🔒 Dữ liệu của tôi"], menu.Buttons.Select(b => b.Text));
 
         var resident = await bot.QueryAsync(db => db.Residents.SingleAsync());
@@ -55,8 +53,7 @@ public sealed class OnboardingTests
         var notice = await chat.Sees("About your personal data");
         Assert.Contains("the messages between you and the bot, kept 30 days and then deleted", notice.Text, StringComparison.Ordinal);
         chat.Taps("I agree");
-        await chat.Sees("Thank you for agreeing.");
-        await chat.Sees("Which ward or commune of Thành phố Lạng Sơn do you live in?");
+        Assert.Contains("Thank you for agreeing.", (await chat.Sees("Which ward or commune of Thành phố Lạng Sơn do you live in?")).Text, StringComparison.Ordinal);
         chat.Says("mai pha");
         await chat.Sees("Which residential unit of Mai Pha commune do you live in?");
         chat.Says("na chuong");
@@ -65,7 +62,6 @@ public sealed class OnboardingTests
         await chat.Sees("What would you like to hear about?");
         chat.Taps("Done");
         await chat.Sees("Area: Thôn Nà Chuông, Mai Pha commune\nTopics: Security and public order, Traffic safety, Fire prevention, Festivals and events");
-        await chat.Sees("What do you need?");
 
         var resident = await bot.QueryAsync(db => db.Residents.SingleAsync());
         Assert.Equal(("en", "mai-pha", Topics.All), (resident.Language, resident.WardId, resident.Topics));
@@ -113,15 +109,15 @@ public sealed class OnboardingTests
         chat.Taps("Tiếng Việt");
         await chat.Sees("Bạn có đồng ý không?");
         chat.Taps("Tôi đồng ý");
-        await chat.Sees("Cảm ơn bạn đã đồng ý.");
-        await chat.Sees("phường, xã nào");
+        Assert.Contains("Cảm ơn bạn đã đồng ý.", (await chat.Sees("phường, xã nào")).Text, StringComparison.Ordinal);
         chat.Taps("Phường Tam Thanh");
         await chat.Sees("khối, thôn nào");
         chat.Says("Khối 1");
         await chat.Sees("Bạn muốn nhận tin");
         chat.Taps("Xong");
+        await chat.Sees("chỉ nhận tin khẩn cấp");
+        chat.Taps("Đúng, chỉ nhận tin khẩn cấp");
         await chat.Sees("Đăng ký xong!");
-        await chat.Sees("Bạn cần gì?");
         var consented = await bot.QueryAsync(db => db.Residents.SingleAsync());
         Assert.Null(consented.ConsentRefusedAt);
         Assert.NotNull(consented.ConsentedAt);
@@ -143,8 +139,7 @@ public sealed class OnboardingTests
         chat.Taps("Tiếng Việt");
         await chat.Sees("Bạn có đồng ý không?");
         chat.Taps("Tôi đồng ý");
-        await chat.Sees("Cảm ơn");
-        await chat.Sees("phường, xã nào");
+        Assert.Contains("Cảm ơn", (await chat.Sees("phường, xã nào")).Text, StringComparison.Ordinal);
 
         await bot.RestartAsync();
 

@@ -54,7 +54,6 @@ public sealed class SettingsAndPrivacyTests
         Assert.Contains("Xã Quảng Lạc", stored.Text, StringComparison.Ordinal);
         Assert.Contains("An toàn giao thông", stored.Text, StringComparison.Ordinal);
         Assert.Contains("Tin nhắn giữa bạn và bot: giữ 30 ngày rồi tự xoá", stored.Text, StringComparison.Ordinal);
-        await chat.Sees("Bạn cần gì?");
 
         chat.Says("/delete_me");
         await chat.Sees("Bạn có chắc muốn xoá toàn bộ dữ liệu của mình?");

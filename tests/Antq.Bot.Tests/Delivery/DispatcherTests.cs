@@ -24,7 +24,7 @@ public sealed class DispatcherTests
         await WaitUntilAsync(bot, db => db.Residents.AnyAsync(r => r.Status == ResidentStatus.Blocked));
 
         var outbox = await bot.QueryAsync(db => db.Outbox.Where(o => o.Status == DeliveryStatus.Blocked).CountAsync());
-        Assert.Equal(2, outbox); // the help text and the main menu after it
+        Assert.Equal(1, outbox); // the help text, with the main menu on it
         await chat.SeesNothingFor(TimeSpan.FromSeconds(1));
         Assert.Single(bot.Api.CallsTo("sendMessage"), c => c.ChatId == chat.ChatId && c.StatusCode == 403);
 
@@ -42,18 +42,17 @@ public sealed class DispatcherTests
 
         chat.Says("/help");
         await chat.Sees("Các lệnh");
-        await chat.Sees("Bạn cần gì?");
 
         // Handed over from the turn's transaction (no poll is due for an hour), sent, and recorded as sent.
         await WaitUntilAsync(bot, db => db.Outbox.Where(o => o.ChatId == chat.ChatId).AllAsync(o => o.Status == DeliveryStatus.Sent));
 
-        // A change's replies go before the turn's own messages: the tip's tracking code, then the main menu.
+        // A change's replies go before the turn's own messages: the tip's tracking code, with the main menu on it.
         var tipster = await bot.AtTipCategoryAsync(7004);
         await tipster.AtReviewAsync();
         await tipster.SendsTipAsync();
-        var shown = bot.Api.ShownTo(tipster.ChatId).Select(m => m.Text).ToList();
-        Assert.True(shown.FindLastIndex(t => t.Contains("Mã theo dõi: ", StringComparison.Ordinal)) == shown.Count - 2, string.Join("\n---\n", shown.TakeLast(3)));
-        Assert.Contains("Bạn cần gì?", shown[^1], StringComparison.Ordinal);
+        var shown = bot.Api.ShownTo(tipster.ChatId);
+        Assert.Contains("Mã theo dõi: ", shown[^1].Text, StringComparison.Ordinal);
+        Assert.Contains(shown[^1].Buttons, b => b.Text == "🔎 Tra cứu tin báo");
     }
 
     [Fact]
@@ -81,7 +80,6 @@ public sealed class DispatcherTests
         var chat = await bot.SignedUpAsync(7013);
         chat.Says("/help");
         await chat.Sees("Các lệnh");
-        await chat.Sees("Bạn cần gì?");
         await WaitUntilAsync(bot, db => db.Outbox.AllAsync(o => o.Status == DeliveryStatus.Sent));
         Assert.Equal(leasesBefore, Leases());
     }
@@ -180,9 +178,12 @@ public sealed class DispatcherTests
         await using var bot = await TestBot.StartAsync();
         var chat = await bot.SignedUpAsync(7004);
 
-        chat.Says("/help");
-        await chat.Sees("Các lệnh bạn có thể dùng");
-        await chat.Sees("Bạn cần gì?");
+        // A dangerous category: the warning to call 114 first, then the next question, in that order.
+        chat.Says("/tip");
+        await chat.Sees("Tin của bạn về việc gì?");
+        chat.Taps("Nguy cơ cháy, nổ");
+        await chat.Sees("hãy gọi ngay 114");
+        await chat.Sees("Việc này xảy ra ở đâu?");
     }
 
     [Fact]

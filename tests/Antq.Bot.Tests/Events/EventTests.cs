@@ -93,7 +93,6 @@ public sealed class EventTests
 
         resident.Taps("Sự kiện");
         await resident.Sees("Hiện chưa có sự kiện nào sắp diễn ra");
-        await resident.Sees("Bạn cần gì?");
         resident.Says("/event");
         await resident.Sees("Mình chưa biết lệnh /event.");
     }

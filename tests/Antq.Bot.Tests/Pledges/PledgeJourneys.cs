@@ -77,13 +77,11 @@ internal static class PledgeJourneys
         await chat.Sees("Bạn muốn ký những cam kết nào của năm");
     }
 
-    /// <summary>Presses "I commit" after the texts and returns the receipt.</summary>
+    /// <summary>Presses "I commit" after the texts and returns the receipt (the main menu comes on it).</summary>
     public static async Task<SentMessage> CommitsAsync(this ChatScript chat)
     {
         chat.Taps("Tôi cam kết");
-        var receipt = await chat.NextAsync();
-        await chat.Sees("Bạn cần gì?");
-        return receipt;
+        return await chat.NextAsync();
     }
 
     /// <summary>Runs a command-line verb against the given database file.</summary>

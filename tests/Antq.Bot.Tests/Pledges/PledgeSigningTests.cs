@@ -169,7 +169,6 @@ public sealed class PledgeSigningTests
         var closes = PledgeJourneys.Today.AddDays(1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var next = PledgeJourneys.Today.AddDays(-60).AddYears(1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"đã kết thúc ngày {closes}. Đợt tiếp theo dự kiến mở từ ngày {next}", closed.Text, StringComparison.Ordinal);
-        await chat.Sees("Bạn cần gì?");
 
         await using var early = await PledgeJourneys.StartAsync(opensInDays: 10, closesInDays: 100);
         var waiting = await early.SignedUpAsync(705_031);
@@ -195,7 +194,6 @@ public sealed class PledgeSigningTests
         chat.Says("/mypledges");
         var mine = await chat.Sees("📜 Các cam kết bạn đã ký:");
         Assert.Contains("Trần Văn Bìn, Số 3 đường Lê Lợi", mine.Text, StringComparison.Ordinal);
-        await chat.Sees("Bạn cần gì?");
         chat.Taps("Sửa thông tin: Trần Văn Bìn");
         await chat.Sees("Bạn gõ lại thông tin người ký cho đúng.");
         await chat.Sees("Họ và tên chủ hộ là gì?");
@@ -203,7 +201,6 @@ public sealed class PledgeSigningTests
         await chat.Sees("Địa chỉ của hộ gia đình");
         chat.Says("Số 3 đường Lê Lợi");
         await chat.Sees("✅ Đã sửa thông tin người ký: Trần Văn Bình, Số 3 đường Lê Lợi");
-        await chat.Sees("Bạn cần gì?");
         var corrected = await bot.QueryAsync(db => db.Pledges.ToListAsync());
         Assert.All(corrected, p => Assert.Equal("Trần Văn Bình", p.SignerName));
         Assert.All(corrected, p => Assert.NotNull(p.CorrectedAt));
@@ -212,14 +209,11 @@ public sealed class PledgeSigningTests
         chat.Says("/mypledges");
         var later = await chat.Sees("📜 Các cam kết bạn đã ký:");
         Assert.DoesNotContain(later.Buttons, b => b.Text.Contains("Sửa thông tin", StringComparison.Ordinal));
-        await chat.Sees("Bạn cần gì?");
         chat.Send(UpdateFactory.Button(bot.NextUpdateId(), chat.Id, "pledgefix:" + corrected[0].Id));
         await chat.Sees("Thông tin chỉ sửa được trong 7 ngày kể từ ngày ký");
-        await chat.Sees("Bạn cần gì?");
 
         chat.Taps("Rút cam kết An toàn giao thông");
         await chat.Sees("Bạn chắc chắn rút cam kết \"An toàn giao thông\"");
-        await chat.Sees("Bạn cần gì?");
         chat.Taps("Rút cam kết");
         await chat.Sees("Đã ghi nhận việc rút cam kết \"An toàn giao thông\"");
         var traffic = await bot.QueryAsync(db => db.Pledges.SingleAsync(p => p.TypeId == "traffic"));

@@ -44,7 +44,6 @@ internal static class TipJourneys
     {
         chat.Taps("Gửi tin báo");
         var sent = await chat.Sees("Mã theo dõi: ");
-        await chat.Sees("Bạn cần gì?");
         var at = sent.Text.IndexOf("Mã theo dõi: ", StringComparison.Ordinal) + "Mã theo dõi: ".Length;
         return sent.Text.Substring(at, 9);
     }

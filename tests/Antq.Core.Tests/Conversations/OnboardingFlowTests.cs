@@ -47,6 +47,10 @@ public sealed class OnboardingFlowTests
         { "topics", "{\"ward\":\"tam-thanh\",\"unit\":\"tam-thanh-k3\",\"topics\":\"0\"}", Button("topic:fire"), StepOutcome.Continue, "topics" },
         { "topics", "{\"ward\":\"tam-thanh\",\"unit\":\"tam-thanh-k3\",\"topics\":\"4\"}", Button("done"), StepOutcome.Done, null },
         { "topics", "{\"ward\":\"tam-thanh\",\"unit\":\"tam-thanh-k3\",\"topics\":\"4\"}", Text("xong"), StepOutcome.Invalid, null },
+        { "topics", "{\"ward\":\"tam-thanh\",\"unit\":\"tam-thanh-k3\",\"topics\":\"0\"}", Button("done"), StepOutcome.Continue, "no_topics" },
+        { "no_topics", "{\"ward\":\"tam-thanh\",\"unit\":\"tam-thanh-k3\",\"topics\":\"0\"}", Button("done"), StepOutcome.Done, null },
+        { "no_topics", "{\"ward\":\"tam-thanh\",\"unit\":\"tam-thanh-k3\",\"topics\":\"0\"}", Button("back"), StepOutcome.Continue, "topics" },
+        { "no_topics", "{\"ward\":\"tam-thanh\",\"unit\":\"tam-thanh-k3\",\"topics\":\"0\"}", Text("ok"), StepOutcome.Invalid, null },
     };
 
     [Theory]

@@ -39,6 +39,9 @@ public static class TelegramRegistration
             return new TelegramBotClient(clientOptions, http);
         });
         services.AddSingleton<IChannelSender, TelegramSender>();
+
+        // The Bot API lets a bot download files of up to 20 MB.
+        services.AddSingleton(new Antq.Core.Conversations.ChannelInputs { Channel = TelegramChannel.ChannelName, MaxFileBytes = 20L * 1024 * 1024 });
         services.AddSingleton<Antq.Core.Channels.IChannelFiles, TelegramFiles>();
         services.AddSingleton<TelegramIntake>();
         services.AddSingleton<TelegramOfficerMenus>();

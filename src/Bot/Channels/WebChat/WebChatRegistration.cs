@@ -37,6 +37,13 @@ public static partial class WebChatRegistration
         services.AddSingleton<WebChatLimits>();
         services.AddSingleton<WebChatIntake>();
         services.AddSingleton<IChannelSender, WebChatSender>();
+        services.AddSingleton(sp => new Antq.Core.Conversations.ChannelInputs
+        {
+            Channel = WebChatChannel.ChannelName,
+            Place = Antq.Core.Conversations.PlaceSharing.LocationButton,
+            PhotosOnly = true,
+            MaxFileBytes = sp.GetRequiredService<IOptions<WebChatOptions>>().Value.MaxPhotoBytes,
+        });
         services.AddHostedService<WebChatAnnouncement>();
         return builder;
     }

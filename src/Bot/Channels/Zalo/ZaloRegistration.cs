@@ -35,6 +35,7 @@ public static partial class ZaloRegistration
         services.AddSingleton<ZaloActivity>();
         services.AddSingleton<ZaloIntake>();
         services.AddSingleton<IChannelSender, ZaloSender>();
+        services.AddSingleton(new Antq.Core.Conversations.ChannelInputs { Channel = ZaloChannel.ChannelName, Place = Antq.Core.Conversations.PlaceSharing.MoreMenu });
         services.AddSingleton<Antq.Core.Channels.IChannelFiles, ZaloFiles>();
         return builder;
     }

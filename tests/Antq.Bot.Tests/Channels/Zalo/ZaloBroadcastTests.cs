@@ -109,9 +109,12 @@ public sealed class ZaloBroadcastTests
         officer.Taps("Tiếp tục");
         await officer.Sees("Gửi khi nào?");
         officer.Taps("Gửi ngay");
-        await officer.Sees("Xem trước");
-        await officer.Sees("Số người nhận (hiện tại): 3\n");
-        officer.Taps("Xác nhận gửi");
+
+        // The preview is one message: the photo, with the text and the summary as its caption and the buttons under it.
+        var preview = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == officer.ChatId, ChatScript.Patience);
+        Assert.Contains("Số người nhận (hiện tại): 3\n", preview.Field("caption"), StringComparison.Ordinal);
+        Assert.Contains("bc:send", preview.JsonField("reply_markup")?.ToJsonString(), StringComparison.Ordinal);
+        officer.Send(UpdateFactory.Button(bot.NextUpdateId(), officer.Id, "bc:send"));
         await officer.Sees("Đang gửi tin #1 đến 3 người");
 
         // Telegram gets the officer's file id as it is; Zalo gets the photo's bytes, uploaded once for both residents.
