@@ -15,8 +15,9 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
 
         var resident = await context.Db.Residents.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Channel == context.Input.Channel && r.ExternalUserId == context.Input.UserId, cancellationToken);
-        var officer = book.OfficerOf(resident?.UnitId);
-        var post = book.PostOf(resident?.WardId);
+        var asked = change.WardId is not null;
+        var officer = asked ? null : book.OfficerOf(resident?.UnitId);
+        var post = book.PostOf(asked ? change.WardId : resident?.WardId);
         var ids = new[] { officer?.Id, post?.Id }.OfType<string>().ToList();
         var overrides = await context.Db.ContactOverrides.AsNoTracking().Where(o => ids.Contains(o.EntryId)).ToListAsync(cancellationToken);
 
@@ -27,7 +28,7 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
             var unit = areas.FindUnit(resident!.UnitId!)?.Name ?? "";
             lines.Add(T("info.officer", unit, string.Join(" ", new[] { o.Rank, o.Name }.OfType<string>()), o.Phone, o.Hours, o.Address));
         }
-        else if (post is not null)
+        else if (post is not null && !asked)
         {
             lines.Add(T("info.no_officer"));
         }

@@ -73,7 +73,7 @@ public sealed class IntakeLimitTests
         await chat.Sees("Các lệnh");
         await chat.Sees("Bạn cần gì?");
         chat.Says("xqzw");
-        await chat.Sees("Mình chưa tìm thấy câu trả lời có sẵn");
+        await chat.Sees("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
         bot.Clock.Advance(TimeSpan.FromSeconds(31));
         chat.SendsSticker();
         await chat.Sees("Mình chưa đọc được loại tin này.");

@@ -88,6 +88,6 @@ public sealed class SettingsAndPrivacyTests
         chat.Says("/cancel");
         await chat.Sees("Đã dừng việc đang làm.");
         chat.Says("cho hỏi chút");
-        await chat.Sees("Mình chưa tìm thấy câu trả lời có sẵn");
+        await chat.Sees("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
     }
 }
