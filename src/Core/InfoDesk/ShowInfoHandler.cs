@@ -26,7 +26,7 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
         {
             var o = officer.With(overrides);
             var unit = areas.FindUnit(resident!.UnitId!)?.Name ?? "";
-            lines.Add(T("info.officer", unit, string.Join(" ", new[] { o.Rank, o.Name }.OfType<string>()), o.Phone, o.Hours, o.Address));
+            lines.Add(T("info.officer", unit, string.Join(" ", new[] { o.Rank, o.Name }.OfType<string>()), o.Phone, o.HoursIn(change.Language), o.Address));
         }
         else if (post is not null && !asked)
         {
@@ -36,7 +36,7 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
         if (post is not null)
         {
             var p = post.With(overrides);
-            lines.Add(T("info.post", p.Name, p.Phone, p.Hours, p.Address));
+            lines.Add(T("info.post", p.Name, p.Phone, p.HoursIn(change.Language), p.Address));
         }
         else
         {

@@ -65,7 +65,7 @@ public sealed class IntakeLimitTests
         chat.Says("xqzw");
         chat.SendsSticker();
         chat.Says("zzxq qwxz");
-        await chat.Sees("Mình chưa đọc được loại tin này.");
+        await chat.Sees("Chúng tôi chưa đọc được loại tin này.");
         await chat.SeesNothingFor(TimeSpan.FromSeconds(1));
 
         // Something understood in between, or a while later: said again.
@@ -76,6 +76,6 @@ public sealed class IntakeLimitTests
         await chat.Sees("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
         bot.Clock.Advance(TimeSpan.FromSeconds(31));
         chat.SendsSticker();
-        await chat.Sees("Mình chưa đọc được loại tin này.");
+        await chat.Sees("Chúng tôi chưa đọc được loại tin này.");
     }
 }
