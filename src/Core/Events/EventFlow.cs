@@ -96,7 +96,7 @@ public sealed class EventFlow : IFlow
 
     private static StepResult? Typed(FlowContext context, string? text, int min, int max) =>
         text is null || text.Length < min ? StepResult.Invalid(context.T("event.text_how", min))
-        : text.Length > max ? StepResult.Invalid(context.T("error.too_long", max))
+        : text.Length > max ? StepResult.Invalid(context.T("error.too_long_officer", max))
         : null;
 
     private static StepResult Go(FlowContext context, string step, EventDraft draft) =>

@@ -52,4 +52,21 @@ public sealed class WordingTests
         Assert.Contains("Nơi: nhà hoang cuối ngõ 5, khối 13, phường Chi Lăng\n", card.Text, StringComparison.Ordinal);
         Assert.Contains("Thời gian xảy ra: Đã xảy ra hôm nay", card.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Officers_are_addressed_as_dong_chi_even_when_told_their_text_is_too_long()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.OfficerAsync(9_190_020, "Thượng uý An", OfficerRole.Officer, "chi-lang");
+
+        officer.Says("/contact");
+        await officer.Sees("chọn mục danh bạ");
+        officer.Taps("Nguyễn Văn An");
+        await officer.Sees("Cập nhật thông tin nào của Nguyễn Văn An?");
+        officer.Taps("Địa chỉ trụ sở");
+        await officer.Sees("Đồng chí gõ Địa chỉ trụ sở mới");
+        officer.Says(new string('x', 201));
+        var tooLong = await officer.Sees("Tin nhắn dài quá, tối đa 200 ký tự. Đồng chí vui lòng viết ngắn lại.");
+        Assert.DoesNotContain("Bạn", tooLong.Text, StringComparison.Ordinal);
+    }
 }
