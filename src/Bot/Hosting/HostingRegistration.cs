@@ -60,9 +60,18 @@ public static class HostingRegistration
         // Every photo a resident sends is re-encoded before it is archived or passed on (no Exif, GPS, owner…).
         builder.Services.AddSingleton<Antq.Core.Channels.IImageScrubber, Media.SkiaImageScrubber>();
         AddPledgeContent(builder, root);
-        builder.Services.AddSingleton(FaqCatalog.Load(ContentPath(configuration, root, "Content:FaqFile", "config/faq.json")));
+        builder.Services.AddSingleton(FaqCatalog.Load(ContentPath(configuration, root, "Content:FaqFile", "config/faq.json"), FaqMinConfidence(configuration)));
         builder.Services.AddSingleton(ContactBook.Load(ContentPath(configuration, root, "Content:ContactsFile", "config/contacts.json"), areas));
         return builder;
+    }
+
+    /// <summary>How sure the information desk must be to answer rather than offer the closest questions (a share, 0–1).</summary>
+    private static double FaqMinConfidence(IConfiguration configuration)
+    {
+        var value = configuration.GetValue("InfoDesk:MinConfidence", FaqSearch.DefaultMinConfidence);
+        return value is >= 0 and <= 1
+            ? value
+            : throw new ConfigurationProblemException($"InfoDesk:MinConfidence must be between 0 and 1 (got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
     }
 
     private static void AddPledgeContent(WebApplicationBuilder builder, string root)

@@ -48,7 +48,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
                 if (text.Length > options.Value.MaxTextLength || (photo is not null && text.Length > 1024))
                 {
-                    return StepResult.Invalid(context.T("error.too_long", photo is null ? options.Value.MaxTextLength : 1024));
+                    return StepResult.Invalid(context.T("error.too_long_officer", photo is null ? options.Value.MaxTextLength : 1024));
                 }
 
                 return Go(context, Step.Topic, draft with { Text = text, PhotoFileId = photo });

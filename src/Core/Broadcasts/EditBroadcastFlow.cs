@@ -60,7 +60,7 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
         }
 
         return text.Length > options.Value.MaxTextLength
-            ? StepResult.Invalid(context.T("error.too_long", options.Value.MaxTextLength))
+            ? StepResult.Invalid(context.T("error.too_long_officer", options.Value.MaxTextLength))
             : StepResult.Done().With(new UpdateBroadcast(id, text, null));
     }
 

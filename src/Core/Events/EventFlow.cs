@@ -85,7 +85,7 @@ public sealed class EventFlow : IFlow
     /// <summary>The announcement residents get, with the answer buttons.</summary>
     public static OutgoingMessage Announcement(Func<string, object?[], string> t, long id, EventDraft e, string wardLabel, string language = Languages.Default) => new()
     {
-        Text = t("event.announcement", [e.Title, e.Description, e.Place, wardLabel, LocalTime.Format(e.StartsAt!.Value, language), LocalTime.Format(e.EndsAt!.Value, language)]),
+        Text = t("event.announcement", [e.Title, e.Description, e.Place, wardLabel, LocalTime.Span(e.StartsAt!.Value, e.EndsAt!.Value, language)]),
         Buttons = [[new Button(t("event.coming", []), new RsvpButton(id, Coming: true).Data), new Button(t("event.not_coming", []), new RsvpButton(id, Coming: false).Data)]],
     };
 
@@ -96,7 +96,7 @@ public sealed class EventFlow : IFlow
 
     private static StepResult? Typed(FlowContext context, string? text, int min, int max) =>
         text is null || text.Length < min ? StepResult.Invalid(context.T("event.text_how", min))
-        : text.Length > max ? StepResult.Invalid(context.T("error.too_long", max))
+        : text.Length > max ? StepResult.Invalid(context.T("error.too_long_officer", max))
         : null;
 
     private static StepResult Go(FlowContext context, string step, EventDraft draft) =>

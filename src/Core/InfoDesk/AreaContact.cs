@@ -11,14 +11,20 @@ public sealed record AreaContact(string Id, string WardId, IReadOnlyList<string>
     /// <summary>The fields an officer may change from chat, as stored in <see cref="ContactOverride.Field"/>.</summary>
     public static readonly IReadOnlyList<string> Fields = ["name", "rank", "phone", "hours", "address"];
 
+    /// <summary>The working hours in English (<c>hours_en</c>), for English-speaking residents; null: only <see cref="Hours"/>.</summary>
+    public string? HoursEn { get; init; }
+
     public bool IsPost => Id.StartsWith(PostPrefix, StringComparison.Ordinal);
+
+    /// <summary>The working hours in <paramref name="language"/> where the contacts file gives them, else as written.</summary>
+    public string HoursIn(string language) => language == "en" && HoursEn is { } en ? en : Hours;
 
     public AreaContact With(string field, string value) => field switch
     {
         "name" => this with { Name = value },
         "rank" => this with { Rank = value },
         "phone" => this with { Phone = value },
-        "hours" => this with { Hours = value },
+        "hours" => this with { Hours = value, HoursEn = null }, // an officer's own update wins over the file's English
         "address" => this with { Address = value },
         _ => this,
     };

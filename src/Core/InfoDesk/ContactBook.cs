@@ -131,7 +131,8 @@ public sealed class ContactBook
         }
 
         var rank = item.TryGetProperty("rank", out var r) && r.ValueKind == JsonValueKind.String ? Field(path, at, "rank", r.GetString()) : null;
-        return new AreaContact(id, wardId, units, Required(path, at, item, "name"), rank, phone, Required(path, at, item, "hours"), Required(path, at, item, "address"));
+        var hoursEn = item.TryGetProperty("hours_en", out var h) && h.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(h.GetString()) ? Field(path, at, "hours_en", h.GetString()) : null;
+        return new AreaContact(id, wardId, units, Required(path, at, item, "name"), rank, phone, Required(path, at, item, "hours"), Required(path, at, item, "address")) { HoursEn = hoursEn };
     }
 
     private static string Required(string path, string at, JsonElement item, string name) =>

@@ -72,7 +72,7 @@ public sealed class ContactEditFlow(ContactBook book) : IFlow
         text = text.Trim();
         if (text.Length > ContactBook.MaxFieldLength)
         {
-            return StepResult.Invalid(context.T("error.too_long", ContactBook.MaxFieldLength));
+            return StepResult.Invalid(context.T("error.too_long_officer", ContactBook.MaxFieldLength));
         }
 
         return field == "phone" && !AreaContact.IsPhone(text)

@@ -10,19 +10,46 @@ public sealed class FaqCatalog
     public const int MaxIdLength = 24;
     public const int MaxAnswerLength = 3000;
 
-    public FaqCatalog(IReadOnlyList<FaqEntry> entries)
+    public FaqCatalog(IReadOnlyList<FaqEntry> entries, double minConfidence = FaqSearch.DefaultMinConfidence)
     {
+        if (minConfidence is < 0 or > 1 || double.IsNaN(minConfidence))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minConfidence), minConfidence, "a share between 0 and 1");
+        }
+
         Entries = entries;
         Search = new FaqSearch(entries);
+        MinConfidence = minConfidence;
     }
 
     public IReadOnlyList<FaqEntry> Entries { get; }
 
     public FaqSearch Search { get; }
 
+    /// <summary>The share of a question the best match must explain to be given as the answer (<c>InfoDesk:MinConfidence</c>).</summary>
+    public double MinConfidence { get; }
+
     public FaqEntry? Find(string id) => Entries.FirstOrDefault(e => e.Id == id);
 
-    public static FaqCatalog Load(string path)
+    /// <summary>
+    /// The answer to a resident's question when the best match explains enough of it, with the next two as
+    /// alternatives; otherwise no answer and the closest questions (up to three) to choose from.
+    /// </summary>
+    public FaqAnswer Ask(string question)
+    {
+        // A thank-you is not a question ("cảm ơn" once found the pledge entry through "cam kết").
+        if (SmallTalk.Of(question) != SmallTalk.Kind.None)
+        {
+            return new FaqAnswer(null, []);
+        }
+
+        var matches = Search.Match(question);
+        return matches.Count > 0 && matches[0].Confidence >= MinConfidence
+            ? new FaqAnswer(matches[0].Entry, [.. matches.Skip(1).Take(2).Select(m => m.Entry)])
+            : new FaqAnswer(null, [.. matches.Select(m => m.Entry)]);
+    }
+
+    public static FaqCatalog Load(string path, double minConfidence = FaqSearch.DefaultMinConfidence)
     {
         if (!File.Exists(path))
         {
@@ -45,7 +72,7 @@ public sealed class FaqCatalog
                 entries.Add(entry);
             }
 
-            return entries.Count == 0 ? throw new ContentFileException(path, "entries: at least one entry is needed") : new FaqCatalog(entries);
+            return entries.Count == 0 ? throw new ContentFileException(path, "entries: at least one entry is needed") : new FaqCatalog(entries, minConfidence);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -4,15 +4,38 @@ using Antq.Core.Residents;
 
 namespace Antq.Core.InfoDesk;
 
-/// <summary>What the Q&amp;A says: an answer with up to two alternatives, the list of questions, and "not found". Pure.</summary>
+/// <summary>What the Q&amp;A says: an answer with up to two alternatives, the closest questions when it is not sure, the list of questions, and "not found". Pure.</summary>
 public static class FaqReplies
 {
     public const string Prefix = "faq:";
     public const int PageSize = 6;
 
-    /// <summary>The answer to free text: the best entry, the next ones as buttons, and a way to a person; never silence.</summary>
-    public static OutgoingMessage ForText(FlowContext context, IReadOnlyList<FaqEntry> found) =>
-        found.Count == 0 ? NotFound(context) : Answer(context, found[0], found.Skip(1).Take(2));
+    /// <summary>
+    /// The answer to free text: a confident answer with the next entries as buttons; else the closest questions
+    /// to choose from; always a way to a person, never silence.
+    /// </summary>
+    public static OutgoingMessage ForText(FlowContext context, FaqAnswer found) => found switch
+    {
+        { Answer: { } entry } => Answer(context, entry, found.Others),
+        { Others.Count: > 0 } => Closest(context, found.Others),
+        _ => NotFound(context),
+    };
+
+    /// <summary>Not sure what was asked: "did you mean" with the closest questions as buttons, and "ask an officer".</summary>
+    public static OutgoingMessage Closest(FlowContext context, IEnumerable<FaqEntry> closest)
+    {
+        var rows = closest.Take(3).Select(a => (IReadOnlyList<Button>)[new Button("↪ " + a.Question(context.Language), Prefix + "show:" + a.Id)]).ToList();
+        rows.Add([new Button(context.T("info.button_ask"), InfoRoutes.AskData)]);
+        rows.Add([new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]);
+        return new OutgoingMessage { Text = context.T("faq.closest"), Buttons = rows };
+    }
+
+    /// <summary>A short friendly answer to a greeting or thanks, with the desk's doors.</summary>
+    public static OutgoingMessage SmallTalk(FlowContext context, string key) => new()
+    {
+        Text = context.T(key),
+        Buttons = [[new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]],
+    };
 
     public static OutgoingMessage Answer(FlowContext context, FaqEntry entry, IEnumerable<FaqEntry> alternatives)
     {

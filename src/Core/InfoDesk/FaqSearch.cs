@@ -7,11 +7,19 @@ namespace Antq.Core.InfoDesk;
 /// Finds the Q&amp;A entries a resident's free text is about, the way people really type: without diacritics, in
 /// any word order, with a slip of a key, in English. Words are folded (no marks, lower case), rare words weigh
 /// more, two words that belong together ("tam tru") weigh double, and an unknown word is read as the nearest known one.
+/// Each match also says how much of the question it explains (<see cref="FaqMatch.Confidence"/>), so that a match
+/// on one word of a question about something else is offered as "closest", not given as the answer.
 /// </summary>
 public sealed class FaqSearch
 {
     /// <summary>Below this a match is a coincidence of common words, not an answer.</summary>
     public const double MinScore = 2.5;
+
+    /// <summary>
+    /// The share of a question a match must explain to be given as the answer, measured on the tests' questions
+    /// (<c>FaqConfidenceTests</c>): every question with an answer scores above it, every question without one below.
+    /// </summary>
+    public const double DefaultMinConfidence = 0.75;
 
     /// <summary>A word read as another (a typo) counts less than one typed right.</summary>
     private const double CorrectedWeight = 0.6;
@@ -28,6 +36,9 @@ public sealed class FaqSearch
         "at", "it", "and", "or", "with", "on", "should", "must", "need", "have", "has", "get", "you", "your", "we", "please", "about",
         "which", "who", "if", "there", "this", "that", "be", "am", "was", "will", "from", "any", "some", "still",
     ];
+
+    /// <summary>A word that asks nothing by itself (a pronoun, a particle, a question word).</summary>
+    public static bool IsStopWord(string foldedWord) => StopWords.Contains(foldedWord);
 
     private readonly List<(FaqEntry Entry, HashSet<string> Words, HashSet<string> Pairs)> _index = [];
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
@@ -55,12 +66,16 @@ public sealed class FaqSearch
     }
 
     /// <summary>The best entries for <paramref name="query"/>, best first, at most <paramref name="max"/>; empty when nothing fits.</summary>
-    public IReadOnlyList<FaqEntry> Find(string query, int max = 3)
+    public IReadOnlyList<FaqEntry> Find(string query, int max = 3) => [.. Match(query, max).Select(m => m.Entry)];
+
+    /// <summary>The best matches for <paramref name="query"/> with their score and confidence, best first; empty when nothing fits.</summary>
+    public IReadOnlyList<FaqMatch> Match(string query, int max = 3)
     {
         var typed = Words(query.Length > 500 ? query[..500] : query);
         var tokens = typed.Select(Correct).ToList();
         var corrected = tokens.Where((t, i) => t != typed[i]).ToHashSet(StringComparer.Ordinal);
-        var words = tokens.Where(t => !StopWords.Contains(t) && _documentFrequency.ContainsKey(t)).Distinct().ToList();
+        var content = tokens.Where(t => !StopWords.Contains(t)).Distinct().ToList();
+        var words = content.Where(_documentFrequency.ContainsKey).ToList();
         var pairs = Pairs(tokens).ToList();
         if (words.Count == 0)
         {
@@ -68,14 +83,22 @@ public sealed class FaqSearch
         }
 
         double Weigh(string word) => Weight(word) * (corrected.Contains(word) ? CorrectedWeight : 1);
+
+        // A word the Q&A has never seen is as telling as the rarest word it knows: a question about something else.
+        var asked = content.Sum(w => _documentFrequency.ContainsKey(w) ? Weigh(w) : UnknownWeight);
         return _index
-            .Select(e => (e.Entry, Score: words.Where(e.Words.Contains).Sum(Weigh) + pairs.Where(e.Pairs.Contains).Sum(p => p.Split(' ').Sum(Weigh))))
-            .Where(r => r.Score >= MinScore)
-            .OrderByDescending(r => r.Score)
+            .Select(e =>
+            {
+                var explained = words.Where(e.Words.Contains).Sum(Weigh);
+                return new FaqMatch(e.Entry, explained + pairs.Where(e.Pairs.Contains).Sum(p => p.Split(' ').Sum(Weigh)), explained / asked);
+            })
+            .Where(m => m.Score >= MinScore)
+            .OrderByDescending(m => m.Score)
             .Take(max)
-            .Select(r => r.Entry)
             .ToList();
     }
+
+    private double UnknownWeight => Math.Log(1 + _index.Count);
 
     private double Weight(string word) => _documentFrequency.TryGetValue(word, out var df) ? Math.Log(1 + ((double)_index.Count / df)) : 0;
 

@@ -31,7 +31,7 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
         switch (command?.Name)
         {
             case "info":
-                return Changed(new ShowInfo(context.Language));
+                return Info(context, command.Argument);
             case "faq":
                 return Say(FaqReplies.List(context, faq, 0));
             case "ask":
@@ -70,15 +70,42 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
             : null;
     }
 
-    /// <summary>Text outside any flow from a signed-up resident: a question for the Q&amp;A.</summary>
-    private Turn? FreeText(FlowContext context, IFlow? current, bool consented) =>
-        current is null && consented && context.Input is { Kind: InboundKind.Text, Text: { Length: > 0 } text }
-            ? Found(context, faq.Search.Find(text))
-            : null;
+    /// <summary>/info, or /info WARD for any ward's police post by its name (with or without diacritics).</summary>
+    private static Turn Info(FlowContext context, string? argument)
+    {
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            return Changed(new ShowInfo(context.Language));
+        }
 
-    /// <summary>The best answers; none found is the bot not understanding, said once for a string of such texts.</summary>
-    private static Turn Found(FlowContext context, IReadOnlyList<FaqEntry> found) =>
-        new() { StateChanged = false, Messages = [FaqReplies.ForText(context, found)], NotUnderstood = found.Count == 0 };
+        return (context.Areas.FindWard(argument) ?? WardContactQuery.Find(context.Areas, argument)) is { } ward
+            ? Changed(new ShowInfo(context.Language, ward.Id))
+            : Say(context.Say("info.ward_unknown", string.Join("; ", context.Areas.Wards.Select(w => w.Name))));
+    }
+
+    /// <summary>
+    /// Text outside any flow from a signed-up resident: a greeting or thanks is answered in kind, a ward's name
+    /// with that ward's police, anything else is a question for the Q&amp;A.
+    /// </summary>
+    private Turn? FreeText(FlowContext context, IFlow? current, bool consented)
+    {
+        if (current is not null || !consented || context.Input is not { Kind: InboundKind.Text, Text: { Length: > 0 } text })
+        {
+            return null;
+        }
+
+        return SmallTalk.Of(text) switch
+        {
+            SmallTalk.Kind.Greeting => Say(FaqReplies.SmallTalk(context, "faq.greeting")),
+            SmallTalk.Kind.Thanks => Say(FaqReplies.SmallTalk(context, "faq.thanks")),
+            _ when WardContactQuery.Find(context.Areas, text) is { } ward => Changed(new ShowInfo(context.Language, ward.Id)),
+            _ => Found(context, faq.Ask(text)),
+        };
+    }
+
+    /// <summary>The answer or the closest questions; nothing close at all is the bot not understanding, said once for a string of such texts.</summary>
+    private static Turn Found(FlowContext context, FaqAnswer found) =>
+        new() { StateChanged = false, Messages = [FaqReplies.ForText(context, found)], NotUnderstood = found.Answer is null && found.Others.Count == 0 };
 
     private static Turn Say(params OutgoingMessage[] messages) => new() { StateChanged = false, Messages = messages };
 

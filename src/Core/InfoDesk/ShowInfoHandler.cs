@@ -15,8 +15,9 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
 
         var resident = await context.Db.Residents.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Channel == context.Input.Channel && r.ExternalUserId == context.Input.UserId, cancellationToken);
-        var officer = book.OfficerOf(resident?.UnitId);
-        var post = book.PostOf(resident?.WardId);
+        var asked = change.WardId is not null;
+        var officer = asked ? null : book.OfficerOf(resident?.UnitId);
+        var post = book.PostOf(asked ? change.WardId : resident?.WardId);
         var ids = new[] { officer?.Id, post?.Id }.OfType<string>().ToList();
         var overrides = await context.Db.ContactOverrides.AsNoTracking().Where(o => ids.Contains(o.EntryId)).ToListAsync(cancellationToken);
 
@@ -25,9 +26,9 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
         {
             var o = officer.With(overrides);
             var unit = areas.FindUnit(resident!.UnitId!)?.Name ?? "";
-            lines.Add(T("info.officer", unit, string.Join(" ", new[] { o.Rank, o.Name }.OfType<string>()), o.Phone, o.Hours, o.Address));
+            lines.Add(T("info.officer", unit, string.Join(" ", new[] { o.Rank, o.Name }.OfType<string>()), o.Phone, o.HoursIn(change.Language), o.Address));
         }
-        else if (post is not null)
+        else if (post is not null && !asked)
         {
             lines.Add(T("info.no_officer"));
         }
@@ -35,7 +36,7 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
         if (post is not null)
         {
             var p = post.With(overrides);
-            lines.Add(T("info.post", p.Name, p.Phone, p.Hours, p.Address));
+            lines.Add(T("info.post", p.Name, p.Phone, p.HoursIn(change.Language), p.Address));
         }
         else
         {

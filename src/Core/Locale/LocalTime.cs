@@ -17,4 +17,21 @@ public static class LocalTime
         var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
         return language == "en" ? $"{time} on {day}" : $"{time} ngày {day}";
     }
+
+    /// <summary>
+    /// A span of time, its day said once when it starts and ends the same local day: "07:30–11:00 ngày 20/12/2026",
+    /// not "từ 07:30 ngày 20/12/2026 đến 11:00 ngày 20/12/2026"; across days, "từ … đến …" ("from … to …").
+    /// </summary>
+    public static string Span(DateTime startUtc, DateTime endUtc, string language)
+    {
+        var (start, end) = (ToLocal(startUtc), ToLocal(endUtc));
+        if (start.Date != end.Date)
+        {
+            return language == "en" ? $"from {Format(startUtc, language)} to {Format(endUtc, language)}" : $"từ {Format(startUtc, language)} đến {Format(endUtc, language)}";
+        }
+
+        var hours = start.ToString("HH:mm", CultureInfo.InvariantCulture) + "–" + end.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var day = start.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        return language == "en" ? $"{hours} on {day}" : $"{hours} ngày {day}";
+    }
 }

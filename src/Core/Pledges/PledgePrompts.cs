@@ -47,7 +47,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
 
     private OutgoingMessage Commit(FlowContext context, PledgeDraft draft)
     {
-        var names = string.Join(", ", draft.Types.Select(catalog.Find).OfType<PledgeType>().Select(t => t.Name(context.Language)));
+        var names = Locale.TextList.Join(draft.Types.Select(catalog.Find).OfType<PledgeType>().Select(t => t.Name(context.Language)));
         var unit = context.Areas.FindUnit(draft.UnitId ?? "");
         var ward = context.Areas.FindWard(draft.WardId ?? "");
         var place = unit is null || ward is null ? "" : $"{unit.Name}, {AreaStep.WardLabel(context, ward)}";

@@ -96,7 +96,7 @@ public sealed class PledgeRoutes(FlowCatalog flows, PledgeCatalog catalog, IOpti
             {
                 lines.Add(pledge.WithdrawnAt is { } at
                     ? context.T("pledge.mine_withdrawn", TypeName(context, pledge.TypeId), pledge.Number, Day(PledgeCampaign.Today(at)))
-                    : context.T("pledge.mine_line", TypeName(context, pledge.TypeId), pledge.Number, Day(PledgeCampaign.Today(pledge.SignedAt)), pledge.TextVersion));
+                    : context.T("pledge.mine_line", TypeName(context, pledge.TypeId), pledge.Number, Day(PledgeCampaign.Today(pledge.SignedAt))));
             }
 
             var active = signer.Where(p => p.WithdrawnAt is null && p.CampaignYear == catalog.Campaign.Year).ToList();

@@ -26,7 +26,7 @@ public sealed class SignPledgesHandler(PledgeCatalog catalog, TextCatalog texts)
         if (added.Count > 0)
         {
             lines.Add(texts.Get(change.Language, "pledge.receipt", change.Signer.DisplayName, year));
-            lines.AddRange(added.Select(p => texts.Get(change.Language, "pledge.receipt_line", catalog.Find(p.TypeId)!.Name(change.Language), p.Number, p.TextVersion)));
+            lines.AddRange(added.Select(p => texts.Get(change.Language, "pledge.receipt_line", catalog.Find(p.TypeId)!.Name(change.Language), p.Number)));
             lines.Add(texts.Get(change.Language, "pledge.receipt_date", PledgeRoutes.Day(PledgeCampaign.Today(context.Now))));
         }
 

@@ -26,7 +26,7 @@ public sealed partial class ReportRoutes : IInputRoute
 
         if (Navigation.ButtonArgument(context, Prefix) is { } chosen)
         {
-            return Years().Match(chosen) is { Success: true } m ? Show(m, null) : Say(context.Say("error.old_button"));
+            return Years().Match(chosen) is { Success: true } m ? Show(m, null) : Say(context.Say("error.old_button_officer"));
         }
 
         if (command?.Name != "report")

@@ -14,6 +14,10 @@ public static class ResidentDescription
         return ward is null ? context.T("privacy.none") : unit is null ? AreaStep.WardLabel(context, ward) : $"{unit.Name}, {AreaStep.WardLabel(context, ward)}";
     }
 
+    /// <summary>A channel as people call it ("Trò chuyện trên web", not "webchat"); an unknown one as it is stored.</summary>
+    public static string ChannelName(FlowContext context, string channel) =>
+        channel is "telegram" or "zalo" or "webchat" ? context.T("privacy.channel_" + channel) : channel;
+
     /// <summary>/privacy: everything stored about the resident, and how to erase it.</summary>
     public static OutgoingMessage Privacy(FlowContext context)
     {
@@ -30,7 +34,7 @@ public static class ResidentDescription
 
         return context.Say(
             "privacy.stored",
-            r.Channel,
+            ChannelName(context, r.Channel),
             context.T("language.name"),
             Area(context, r),
             TopicsStep.Describe(context, r.Topics),

@@ -59,14 +59,14 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
         if (tip.Kind == TipKind.Question)
         {
             var head = headKey == "officer.card_new" ? T("officer.question_new", TrackingCode.Display(tip.Code)) : T("officer.question", TrackingCode.Display(tip.Code));
-            return head + "\n\n" + T("officer.question_body", string.Join(", ", place), who, status, tip.Description, Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));
+            return head + "\n\n" + T("officer.question_body", Locale.TextList.Place(place), who, status, tip.Description, Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));
         }
 
         return T(
             headKey,
             TrackingCode.Display(tip.Code),
             catalog.Find(tip.CategoryId)?.Name(Languages.Officers) ?? tip.CategoryId,
-            string.Join(", ", place),
+            Locale.TextList.Place(place),
             when,
             who,
             status,

@@ -123,6 +123,6 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
             parts.Add(context.T("tip.pin", lat.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture), lon.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return string.Join(", ", parts);
+        return Locale.TextList.Place(parts);
     }
 }

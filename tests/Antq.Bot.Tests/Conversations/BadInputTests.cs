@@ -13,7 +13,7 @@ public sealed class BadInputTests
         var before = await bot.QueryAsync(db => db.Conversations.AsNoTracking().SingleAsync());
 
         chat.SendsSticker();
-        await chat.Sees("Ở bước này mình chưa nhận được loại tin đó (nhãn dán, ảnh, tệp…)");
+        await chat.Sees("Ở bước này chúng tôi chưa nhận được loại tin đó (nhãn dán, ảnh, tệp…)");
         await chat.Sees("Bạn đang sống ở phường, xã nào");
 
         var after = await bot.QueryAsync(db => db.Conversations.AsNoTracking().SingleAsync());
@@ -48,7 +48,7 @@ public sealed class BadInputTests
         await chat.Sees("Không tìm thấy phường, xã nào tên \"Ba Đình\".");
         await chat.Sees("phường, xã nào");
         chat.Says("/dance");
-        await chat.Sees("Mình chưa biết lệnh /dance.");
+        await chat.Sees("Không có lệnh /dance.");
         await chat.Sees("phường, xã nào");
         chat.Says("vinh trai");
         await chat.Sees("Bạn ở khối, thôn nào của Phường Vĩnh Trại?");

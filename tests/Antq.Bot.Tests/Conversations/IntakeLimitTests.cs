@@ -64,16 +64,16 @@ public sealed class IntakeLimitTests
         chat.Says("xqzw");
         chat.SendsSticker();
         chat.Says("zzxq qwxz");
-        await chat.Sees("Mình chưa đọc được loại tin này.");
+        await chat.Sees("Chúng tôi chưa đọc được loại tin này.");
         await chat.SeesNothingFor(TimeSpan.FromSeconds(1));
 
         // Something understood in between, or a while later: said again.
         chat.Says("/help");
         await chat.Sees("Các lệnh");
         chat.Says("xqzw");
-        await chat.Sees("Mình chưa tìm thấy câu trả lời có sẵn");
+        await chat.Sees("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
         bot.Clock.Advance(TimeSpan.FromSeconds(31));
         chat.SendsSticker();
-        await chat.Sees("Mình chưa đọc được loại tin này.");
+        await chat.Sees("Chúng tôi chưa đọc được loại tin này.");
     }
 }

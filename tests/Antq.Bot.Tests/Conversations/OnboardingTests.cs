@@ -31,7 +31,7 @@ public sealed class OnboardingTests
         chat.Taps("Phòng cháy, chữa cháy");
         await chat.Sees("Bạn muốn nhận tin");
         chat.Taps("Xong");
-        var menu = await chat.Sees("Khu vực: Khối 14, Phường Hoàng Văn Thụ\nNội dung theo dõi: An toàn giao thông, Phòng cháy, chữa cháy");
+        var menu = await chat.Sees("Khu vực: Khối 14, Phường Hoàng Văn Thụ\nNội dung theo dõi: An toàn giao thông; Phòng cháy, chữa cháy");
         Assert.Equal(["📝 Gửi tin báo cho công an", "🔎 Tra cứu tin báo", "✍️ Ký cam kết", "📅 Sự kiện", "ℹ️ Thông tin, hỏi đáp, liên hệ", "⚙️ Cài đặt", "🔒 Dữ liệu của tôi"], menu.Buttons.Select(b => b.Text));
 
         var resident = await bot.QueryAsync(db => db.Residents.SingleAsync());

@@ -20,7 +20,7 @@ public sealed class SettingsAndPrivacyTests
         await chat.Sees("nội dung nào");
         chat.Taps("Xong");
         await chat.Sees("Đã lưu thay đổi.");
-        await chat.Sees("Nội dung theo dõi: Tin an ninh, trật tự, An toàn giao thông");
+        await chat.Sees("Nội dung theo dõi: Tin an ninh, trật tự; An toàn giao thông");
         Assert.Equal(Topics.Security | Topics.Traffic, await bot.QueryAsync(db => db.Residents.Select(r => r.Topics).SingleAsync()));
 
         chat.Taps("Khu vực");
@@ -87,6 +87,6 @@ public sealed class SettingsAndPrivacyTests
         chat.Says("/cancel");
         await chat.Sees("Đã dừng việc đang làm.");
         chat.Says("cho hỏi chút");
-        await chat.Sees("Mình chưa tìm thấy câu trả lời có sẵn");
+        await chat.Sees("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
     }
 }

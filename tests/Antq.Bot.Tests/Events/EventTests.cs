@@ -42,7 +42,8 @@ public sealed class EventTests
         officer.Taps("Tạo và thông báo");
         await officer.Sees("Đã tạo sự kiện #1 và gửi thông báo đến 3 người");
 
-        await coming.Sees("Ngày hội Toàn dân bảo vệ ANTQ phường Chi Lăng");
+        var announcement = await coming.Sees("Ngày hội Toàn dân bảo vệ ANTQ phường Chi Lăng");
+        Assert.Contains("Thời gian: 14:00–17:00 ngày " + start.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + "\n", announcement.Text, StringComparison.Ordinal);
         coming.Taps("Tôi sẽ đến");
         await coming.Sees("Đã ghi nhận bạn sẽ đến");
         await notComing.Sees("Ngày hội Toàn dân");
@@ -94,6 +95,6 @@ public sealed class EventTests
         resident.Taps("Sự kiện");
         await resident.Sees("Hiện chưa có sự kiện nào sắp diễn ra");
         resident.Says("/event");
-        await resident.Sees("Mình chưa biết lệnh /event.");
+        await resident.Sees("Không có lệnh /event.");
     }
 }

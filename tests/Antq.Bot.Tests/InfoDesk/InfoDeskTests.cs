@@ -84,7 +84,7 @@ public sealed class InfoDeskTests
         await chat.Sees("❓ ");
 
         chat.Says("cho hỏi chút");
-        var none = await chat.Sees("Mình chưa tìm thấy câu trả lời có sẵn");
+        var none = await chat.Sees("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
         Assert.Contains(none.Buttons, b => b.Text.Contains("Hỏi cán bộ", StringComparison.Ordinal));
 
         chat.Taps("Các câu hỏi khác");
@@ -102,8 +102,8 @@ public sealed class InfoDeskTests
         var chat = await bot.SignedUpAsync(990_005);
 
         chat.Says("nuoi cho co phai dang ky o phuong khong");
-        await chat.Sees("❓ ");
-        chat.Taps("Không đúng ý: hỏi cán bộ");
+        await chat.Sees("Chúng tôi chưa chắc đã hiểu đúng câu hỏi của bạn");
+        chat.Taps("Hỏi cán bộ");
         await chat.Sees("Bạn gõ câu hỏi gửi cán bộ công an Phường Chi Lăng");
         chat.Says("ngắn");
         await chat.Sees("Câu hỏi ngắn quá");

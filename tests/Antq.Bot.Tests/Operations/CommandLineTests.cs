@@ -76,7 +76,7 @@ public sealed class CommandLineTests
 
         // The running service is not restarted: the very next officer command is refused.
         await visitor.Says("/tips");
-        await visitor.Sees("Mình chưa biết lệnh /tips.");
+        await visitor.Sees("Không có lệnh /tips.");
         Assert.Equal(0, await bot.QueryAsync(db => db.Officers.CountAsync()));
         var again = await PledgeJourneys.RunVerbAsync(bot.DatabaseFile, "officers", "invite", "--role", "admin");
         Assert.Contains("Invitation code for an admin (whole city): ", again.Out, StringComparison.Ordinal);

@@ -48,7 +48,7 @@ public sealed class CoverageChatTests
 
         var resident = await bot.SignedUpAsync(705_102);
         resident.Says("/coverage");
-        await resident.Sees("Mình chưa biết lệnh /coverage.");
+        await resident.Sees("Không có lệnh /coverage.");
     }
 
     /// <summary>The CSV file sent to a chat (as a document upload), with its UTF-8 byte-order mark checked and removed.</summary>

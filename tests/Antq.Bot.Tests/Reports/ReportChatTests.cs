@@ -62,7 +62,7 @@ public sealed class ReportChatTests
 
         var resident = await bot.SignedUpAsync(707_202);
         resident.Says("/report");
-        await resident.Sees("Mình chưa biết lệnh /report.");
+        await resident.Sees("Không có lệnh /report.");
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class OfficerTests
         var resident = await bot.SignedUpAsync(703_001);
 
         resident.Says("/tips");
-        await resident.Sees("Mình chưa biết lệnh /tips.");
+        await resident.Sees("Không có lệnh /tips.");
         resident.Says("/invite Chi Lăng");
-        await resident.Sees("Mình chưa biết lệnh /invite.");
+        await resident.Sees("Không có lệnh /invite.");
         resident.Send(UpdateFactory.Button(bot.NextUpdateId(), resident.Id, "tipact:take:ABCD2345"));
         await resident.Sees("Nút này thuộc một bước trước");
     }

@@ -30,7 +30,7 @@ internal static class TipJourneys
         await chat.Sees("Việc này xảy ra ở đâu?");
         chat.Taps("nơi tôi ở");
         await chat.Sees("xảy ra khi nào?");
-        chat.Taps("Sớm hơn trong hôm nay");
+        chat.Taps("Đã xảy ra hôm nay");
         await chat.Sees("Bạn mô tả sự việc");
         chat.Says(description);
         await chat.Sees("Bạn có ảnh, video");

@@ -33,6 +33,20 @@ public sealed class ContactBookTests
         Assert.Equal(officer.Name, updated.Name);
     }
 
+    [Fact]
+    public void English_speakers_see_working_hours_in_English_until_an_officer_writes_their_own()
+    {
+        var book = ContactBook.Load(Path.Combine(RepoRoot.Path, "config", "contacts.json"), Areas);
+
+        Assert.All(book.Contacts, c => Assert.DoesNotContain("Thứ", c.HoursIn("en"), StringComparison.Ordinal));
+        Assert.All(book.Contacts, c => Assert.StartsWith("Thứ Hai", c.HoursIn("vi"), StringComparison.Ordinal));
+        var post = book.PostOf("chi-lang")!;
+        Assert.Equal("Monday – Friday 7:30–11:30, 13:30–17:00; duty officer 24/7", post.HoursIn("en"));
+
+        var updated = post.With([new ContactOverride { EntryId = post.Id, Field = "hours", Value = "Thứ Hai – Thứ Bảy 7:00–17:00" }]);
+        Assert.Equal("Thứ Hai – Thứ Bảy 7:00–17:00", updated.HoursIn("en"));
+    }
+
     [Theory]
     [InlineData("""{"officers":[]}""", "\"posts\" or \"officers\" is missing")]
     [InlineData("""{"posts":[{"ward":"nowhere","name":"a","phone":"113","hours":"a","address":"a"}],"officers":[]}""", "posts[0]: ward \"nowhere\" is not a ward id")]

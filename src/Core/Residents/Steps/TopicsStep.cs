@@ -40,5 +40,5 @@ public static class TopicsStep
     public static string Describe(FlowContext context, Topics topics) =>
         topics == Topics.None
             ? context.T("topics.none")
-            : string.Join(", ", TopicNames.Offered.Where(t => topics.HasFlag(t.Topic)).Select(t => context.T(TopicNames.TextKey(t.Topic))));
+            : Locale.TextList.Join(TopicNames.Offered.Where(t => topics.HasFlag(t.Topic)).Select(t => context.T(TopicNames.TextKey(t.Topic))));
 }

@@ -70,7 +70,7 @@ public sealed class WebChatBrowserTests
         await page.Locator("#text").FillAsync(typed);
         await page.Locator("#send").ClickAsync();
         await Expect(page.Locator(".msg.me").Last).ToHaveTextAsync(typed);
-        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Mình chưa tìm thấy câu trả lời có sẵn");
+        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
         Assert.Equal(0, await page.Locator("#log img, #log b").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
 
@@ -83,7 +83,7 @@ public sealed class WebChatBrowserTests
 
         // A reload shows the same conversation: the Q&A's answer is still the last thing the bot said.
         await page.ReloadAsync();
-        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Mình chưa tìm thấy câu trả lời có sẵn");
+        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Chúng tôi chưa tìm thấy câu trả lời có sẵn");
         await Expect(page.Locator(".msg.me").Last).ToHaveTextAsync(typed);
         await Expect(page.Locator("#send")).ToHaveTextAsync("Send");
 

@@ -90,7 +90,7 @@ public sealed class ZaloTipTests
         await user.Sees("Việc này xảy ra ở đâu?");
         await user.Taps("nơi tôi ở");
         await user.Sees("xảy ra khi nào?");
-        await user.Taps("Sớm hơn trong hôm nay");
+        await user.Taps("Đã xảy ra hôm nay");
         await user.Sees("Bạn mô tả sự việc");
         await user.Says("Có người lạ tụ tập sử dụng ma tuý ở nhà hoang cuối ngõ 5.");
         await user.Sees("Bạn có ảnh, video");
