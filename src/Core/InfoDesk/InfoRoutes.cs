@@ -31,7 +31,7 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
         switch (command?.Name)
         {
             case "info":
-                return Info(context, command.Argument);
+                return InfoFor(context, command.Argument);
             case "faq":
                 return Say(FaqReplies.List(context, faq, 0));
             case "ask":
@@ -71,7 +71,7 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
     }
 
     /// <summary>/info, or /info WARD for any ward's police post by its name (with or without diacritics).</summary>
-    private static Turn Info(FlowContext context, string? argument)
+    private static Turn InfoFor(FlowContext context, string? argument)
     {
         if (string.IsNullOrWhiteSpace(argument))
         {
