@@ -71,6 +71,7 @@ public static class CoreRegistration
         }
 
         services.AddSingleton<IInputRoute, OfficerRoutes>();
+        services.AddSingleton<IInputRoute, Residents.LanguageRoute>();
         services.AddSingleton<IInputRoute, TipRoutes>();
         services.AddSingleton<ITurnFactLoader, TipUsageFacts>();
 

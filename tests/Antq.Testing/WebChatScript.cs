@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Antq.Testing;
 
 /// <summary>A message the web chat showed: new, or an edit of an earlier bubble (<see cref="Replaces"/>).</summary>
-public sealed record WebChatShown(long Id, long? Replaces, string Text, [property: JsonPropertyName("buttons")] IReadOnlyList<IReadOnlyList<WebChatShownButton>> Rows, WebChatShownMedia? Media = null)
+public sealed record WebChatShown(long Id, long? Replaces, string Text, [property: JsonPropertyName("buttons")] IReadOnlyList<IReadOnlyList<WebChatShownButton>> Rows, WebChatShownMedia? Media = null, bool Mine = false)
 {
     [JsonIgnore]
     public IReadOnlyList<WebChatShownButton> Buttons => Rows.SelectMany(r => r).ToArray();
@@ -71,7 +71,9 @@ public sealed class WebChatScript : IDisposable
     {
         var session = await Http.GetFromJsonAsync<Session>(new Uri("/chat/session", UriKind.Relative), Json) ?? throw new InvalidOperationException("No session.");
         Token = session.Token;
-        return session.Messages;
+
+        // The visitor's own choices (echoed buttons) are the page's to show; scripts read what the bot said.
+        return [.. session.Messages.Where(m => !m.Mine)];
     }
 
     public HttpRequestMessage Post(object body, string path = "/chat/messages") =>
@@ -116,7 +118,7 @@ public sealed class WebChatScript : IDisposable
             }
 
             var page = await Http.GetFromJsonAsync<Poll>(new Uri($"/chat/messages?after={_cursor}", UriKind.Relative), Json) ?? throw new InvalidOperationException("No page.");
-            _shown.AddRange(page.Messages.Where(m => _ids.Add(m.Id)));
+            _shown.AddRange(page.Messages.Where(m => !m.Mine && _ids.Add(m.Id)));
             _cursor = page.Cursor;
             if (_shown.Count <= _seen)
             {

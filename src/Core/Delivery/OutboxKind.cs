@@ -20,4 +20,10 @@ public enum OutboxKind
 
     /// <summary>Other messages to officers: a broadcast's progress and report, the monthly summary.</summary>
     Notice = 4,
+
+    /// <summary>
+    /// Not sent: a web chat visitor's button choice, written as already sent so that the chat's history (read back from
+    /// the outbox) shows it as the visitor's own bubble after a reload.
+    /// </summary>
+    Echo = 5,
 }

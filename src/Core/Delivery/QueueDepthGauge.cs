@@ -47,6 +47,7 @@ public sealed partial class QueueDepthGauge(
             metrics.QueueDepth(
                 from channel in channels
                 from kind in Enum.GetValues<OutboxKind>()
+                where kind != OutboxKind.Echo // written as sent: never waits
                 select (channel, kind.ToString().ToLowerInvariant(), (long)depth.GetValueOrDefault((channel, kind))));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

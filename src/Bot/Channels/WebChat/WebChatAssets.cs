@@ -9,7 +9,7 @@ public sealed class WebChatAssets
 
     public WebChatAssets()
     {
-        foreach (var (name, type) in new[] { ("chat.html", "text/html; charset=utf-8"), ("chat.js", "text/javascript; charset=utf-8"), ("chat.css", "text/css; charset=utf-8"), ("icon.svg", "image/svg+xml") })
+        foreach (var (name, type) in new[] { ("chat.html", "text/html; charset=utf-8"), ("chat.js", "text/javascript; charset=utf-8"), ("chat-strings.js", "text/javascript; charset=utf-8"), ("chat-view.js", "text/javascript; charset=utf-8"), ("chat-send.js", "text/javascript; charset=utf-8"), ("chat.css", "text/css; charset=utf-8"), ("icon.svg", "image/svg+xml") })
         {
             using var stream = typeof(WebChatAssets).Assembly.GetManifestResourceStream("webchat/" + name)
                 ?? throw new InvalidOperationException($"The web chat asset {name} is not embedded in the assembly.");

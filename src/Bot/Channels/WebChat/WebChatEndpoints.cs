@@ -39,7 +39,7 @@ public static class WebChatEndpoints
 
         var chat = app.MapGroup(WebChatChannel.Path);
         chat.MapGet("", PageAsync);
-        chat.MapGet("/{asset:regex(^(chat\\.js|chat\\.css|icon\\.svg)$)}", Asset);
+        chat.MapGet("/{asset:regex(^(chat\\.js|chat-strings\\.js|chat-view\\.js|chat-send\\.js|chat\\.css|icon\\.svg)$)}", Asset);
         chat.MapGet("/session", SessionAsync);
         chat.MapGet("/messages", MessagesAsync);
         chat.MapGet("/events", EventsAsync);
@@ -171,7 +171,7 @@ public static class WebChatEndpoints
     }
 
     /// <summary>A typed text, a button press or a location: stored before the answer, then handled like any channel's message.</summary>
-    private static async Task<IResult> PostAsync(HttpContext http, WebChatVisitors visitors, WebChatLimits limits, WebChatIntake intake, IOptions<WebChatOptions> options, TimeProvider time)
+    private static async Task<IResult> PostAsync(HttpContext http, WebChatVisitors visitors, WebChatLimits limits, WebChatIntake intake, WebChatEchoes echoes, IOptions<WebChatOptions> options, TimeProvider time)
     {
         var (refused, visitor) = await GuardAsync(http, visitors, limits);
         if (refused is not null)
@@ -220,7 +220,11 @@ public static class WebChatEndpoints
             await visitors.RenewAsync(http, visitor!, step);
         }
 
-        await intake.AcceptAsync(message, http.RequestAborted);
+        // A press on a button the chat never showed (a forged or very old one) is handled, but not echoed.
+        var echo = message.Kind == InboundKind.Button
+            ? await echoes.LabelAsync(visitor!.ChatId, long.Parse(message.ButtonMessageId!, CultureInfo.InvariantCulture), message.ButtonData!, http.RequestAborted)
+            : null;
+        await intake.AcceptAsync(message, echo, http.RequestAborted);
         return Results.Json(new { status = "accepted" }, Json, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Storage;
@@ -10,7 +11,14 @@ namespace Antq.Bot.Channels.WebChat;
 /// A message as the page shows it: the outbox row's id is the message id (a button press names it, an edit
 /// replaces it).
 /// </summary>
-public sealed record WebChatMessage(long Id, string Text, IReadOnlyList<IReadOnlyList<WebChatButton>> Buttons, long? Replaces, WebChatMedia? Media);
+/// <param name="At">When it was delivered (UTC); the page shows it in Vietnam's time.</param>
+/// <param name="Expects">What the bot asks for: "datetime", "longtext", or null for anything.</param>
+/// <param name="Urgent">An urgent broadcast (a warning for everyone), marked as such.</param>
+/// <param name="Mine">The visitor's own choice (a pressed button's label), shown as their bubble.</param>
+/// <param name="On">For <paramref name="Mine"/>: the id of the message whose button was pressed.</param>
+public sealed record WebChatMessage(
+    long Id, string Text, IReadOnlyList<IReadOnlyList<WebChatButton>> Buttons, long? Replaces, WebChatMedia? Media,
+    DateTime? At = null, string? Expects = null, bool Urgent = false, bool Mine = false, long? On = null);
 
 public sealed record WebChatButton(string Label, string Data);
 
@@ -42,9 +50,14 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, GroupWri
             .OrderBy(o => o.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(cancellationToken);
         var last = await chat.OrderByDescending(o => o.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(cancellationToken);
 
+        var urgent = await UrgentAsync(db, sent, cancellationToken);
+        var messages = sent.OrderBy(o => o.Id).Select(o => ToMessage(o, urgent)).ToList();
+
+        // A press that only edited its keyboard (a toggle, the next page) is no bubble: the keyboard shows it.
+        var lastEdit = messages.Where(m => m.Replaces is not null).GroupBy(m => m.Replaces!.Value).ToDictionary(g => g.Key, g => g.Max(m => m.Id));
         var shown = new List<WebChatMessage>();
         var byId = new Dictionary<long, int>();
-        foreach (var message in sent.OrderBy(o => o.Id).Select(ToMessage))
+        foreach (var message in messages.Where(m => !(m.Mine && m.On is { } on && lastEdit.GetValueOrDefault(on) > m.Id)))
         {
             if (message.Replaces is { } replaced && byId.TryGetValue(replaced, out var index))
             {
@@ -74,12 +87,13 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, GroupWri
         var settled = true;
         var soonMore = false;
         var messages = new List<WebChatMessage>();
+        var urgent = await UrgentAsync(db, rows, cancellationToken);
         foreach (var row in rows)
         {
             switch (row.Status)
             {
                 case DeliveryStatus.Sent:
-                    messages.Add(ToMessage(row));
+                    messages.Add(ToMessage(row, urgent));
                     break;
                 case DeliveryStatus.Queued or DeliveryStatus.InFlight:
                     settled = false;
@@ -123,12 +137,35 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, GroupWri
         return row is null ? null : OutboxWriter.Read(row).Media;
     }
 
-    private static WebChatMessage ToMessage(OutboxMessage row)
+    /// <summary>Which of these rows belong to an urgent broadcast (<see cref="BroadcastTopic.Urgent"/>).</summary>
+    private static async Task<HashSet<long>> UrgentAsync(AntqDb db, IEnumerable<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Where(r => r.BroadcastId is not null).Select(r => r.BroadcastId!.Value).Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : [.. await db.Broadcasts.AsNoTracking().Where(b => ids.Contains(b.Id) && b.Topic == BroadcastTopic.Urgent).Select(b => b.Id).ToListAsync(cancellationToken)];
+    }
+
+    private static WebChatMessage ToMessage(OutboxMessage row, HashSet<long> urgentBroadcasts)
     {
         var message = OutboxWriter.Read(row);
+        var at = row.SentAt is { } sent ? DateTime.SpecifyKind(sent, DateTimeKind.Utc) : (DateTime?)null;
+        if (row.Kind == OutboxKind.Echo)
+        {
+            var on = long.TryParse(row.ChannelMessageId, NumberStyles.None, CultureInfo.InvariantCulture, out var pressed) ? pressed : (long?)null;
+            return new WebChatMessage(row.Id, message.Text, [], null, null, at, Mine: true, On: on);
+        }
+
         var replaces = long.TryParse(message.ReplacesMessageId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         var buttons = message.Buttons.Select(r => (IReadOnlyList<WebChatButton>)r.Select(b => new WebChatButton(b.Label, b.Data)).ToList()).ToList();
-        return new WebChatMessage(row.Id, message.Text, buttons, replaces, message.Media is { } media ? Shown(row.Id, media) : null);
+        var expects = message.Expects switch
+        {
+            ExpectedInput.DateTime => "datetime",
+            ExpectedInput.LongText => "longtext",
+            _ => null,
+        };
+        var urgent = row.BroadcastId is { } broadcast && urgentBroadcasts.Contains(broadcast);
+        return new WebChatMessage(row.Id, message.Text, buttons, replaces, message.Media is { } media ? Shown(row.Id, media) : null, at, expects, urgent);
     }
 
     /// <summary>A web address is shown as it is; a channel's file (or a file the service made) is served by this chat's media address.</summary>

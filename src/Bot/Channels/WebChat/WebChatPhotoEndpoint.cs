@@ -100,7 +100,7 @@ public static class WebChatPhotoEndpoint
 
         var caption = form["caption"].ToString();
         var message = WebChatMapper.Photo(visitor, form["id"].ToString(), fileId!, clean.Length, type.MimeType, caption, form["language"].ToString(), time.GetUtcNow());
-        await intake.AcceptAsync(message, http.RequestAborted);
+        await intake.AcceptAsync(message, null, http.RequestAborted);
         return Results.Json(new { status = "accepted" }, WebChatEndpoints.Json, statusCode: StatusCodes.Status202Accepted);
     }
 

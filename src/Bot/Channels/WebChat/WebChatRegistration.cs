@@ -36,6 +36,7 @@ public static partial class WebChatRegistration
         services.AddSingleton<WebChatHistory>();
         services.AddSingleton<WebChatLimits>();
         services.AddSingleton<WebChatIntake>();
+        services.AddSingleton<WebChatEchoes>();
         services.AddSingleton<IChannelSender, WebChatSender>();
         services.AddSingleton(sp => new Antq.Core.Conversations.ChannelInputs
         {

@@ -39,10 +39,11 @@ public sealed class WebChatUploadTests
         Assert.Equal(0, await bot.QueryAsync(db => db.Inbox.CountAsync(i => i.Payload != null && i.Payload.Contains("webchat:"))));
 
         // The page says why, in the visitor's language.
-        var page = await (await resident.Http.GetAsync(new Uri("/chat/chat.js", UriKind.Relative))).Content.ReadAsStringAsync();
-        Assert.Contains("'photo_not_asked' ? 'photoNotAsked'", page, StringComparison.Ordinal);
-        Assert.Contains("photoNotAsked: 'Bước này chưa cần ảnh.", page, StringComparison.Ordinal);
-        Assert.Contains("photoNotAsked: 'No photo is needed at this step.", page, StringComparison.Ordinal);
+        var sending = await (await resident.Http.GetAsync(new Uri("/chat/chat-send.js", UriKind.Relative))).Content.ReadAsStringAsync();
+        var words = await (await resident.Http.GetAsync(new Uri("/chat/chat-strings.js", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("'photo_not_asked' ? ['photoNotAsked'", sending, StringComparison.Ordinal);
+        Assert.Contains("photoNotAsked: 'Bước này chưa cần ảnh.", words, StringComparison.Ordinal);
+        Assert.Contains("photoNotAsked: 'No photo is needed at this step.", words, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,62 +1,8 @@
-// The web chat page. Every text from the bot or the visitor goes into the page with textContent, never as HTML.
+// The web chat page: the conversation, what the visitor sends, and what arrives. Words in chat-strings.js, looks in chat-view.js.
 (() => {
   'use strict';
 
-  const STRINGS = {
-    vi: {
-      title: 'Toàn dân bảo vệ an ninh Tổ quốc',
-      subtitle: 'Trò chuyện với công an phường, xã',
-      send: 'Gửi',
-      placeholder: 'Nhập tin nhắn…',
-      attach: 'Gửi ảnh',
-      locate: 'Chia sẻ vị trí',
-      other: 'EN',
-      otherName: 'English',
-      myLocation: '📍 Vị trí của tôi',
-      myPhoto: '📷 Ảnh',
-      locating: 'Đang lấy vị trí của bạn…',
-      noLocation: 'Không lấy được vị trí từ trình duyệt. Bạn có thể gõ địa chỉ (số nhà, đường, khối/thôn) vào ô bên dưới.',
-      typeAddress: 'Gõ địa chỉ: số nhà, đường, khối/thôn…',
-      tooFast: 'Bạn gửi nhanh quá. Vui lòng đợi vài giây rồi gửi lại.',
-      tooLarge: 'Tin nhắn hoặc ảnh quá lớn nên chưa gửi được.',
-      photoTooLarge: 'Ảnh quá lớn (tối đa {0} MB). Bạn vui lòng chọn ảnh nhỏ hơn.',
-      badPhoto: 'Chỉ gửi được ảnh JPEG, PNG hoặc WebP.',
-      photoNotAsked: 'Bước này chưa cần ảnh. Bạn gửi ảnh khi bot đề nghị, ví dụ khi gửi tin báo.',
-      photoQuota: 'Bạn đã gửi nhiều ảnh trong một giờ qua. Vui lòng thử lại sau.',
-      photosFull: 'Hiện hệ thống chưa nhận thêm ảnh được. Bạn có thể gửi tin không kèm ảnh, hoặc thử lại sau.',
-      failed: 'Chưa gửi được. Bạn vui lòng kiểm tra kết nối rồi thử lại.',
-      expired: 'Phiên trò chuyện đã hết hạn. Bạn vui lòng tải lại trang.',
-      offline: 'Mất kết nối, đang thử kết nối lại…',
-      notSent: 'chưa gửi được'
-    },
-    en: {
-      title: 'All people protect national security',
-      subtitle: 'Chat with your ward police',
-      send: 'Send',
-      placeholder: 'Type a message…',
-      attach: 'Send a photo',
-      locate: 'Share your location',
-      other: 'VI',
-      otherName: 'Tiếng Việt',
-      myLocation: '📍 My location',
-      myPhoto: '📷 Photo',
-      locating: 'Getting your location…',
-      noLocation: 'The browser could not give your location. You can type the address (house number, street, unit) below.',
-      typeAddress: 'Type the address: house number, street, unit…',
-      tooFast: 'You are sending too fast. Please wait a few seconds and send again.',
-      tooLarge: 'The message or photo is too large to send.',
-      photoTooLarge: 'The photo is too large (at most {0} MB). Please choose a smaller one.',
-      badPhoto: 'Only JPEG, PNG or WebP photos can be sent.',
-      photoNotAsked: 'No photo is needed at this step. Send one when the bot asks for it, for example with a tip.',
-      photoQuota: 'You have sent many photos in the last hour. Please try again later.',
-      photosFull: 'Photos cannot be taken right now. You can send your message without one, or try again later.',
-      failed: 'Not sent. Please check your connection and try again.',
-      expired: 'The chat session has expired. Please reload the page.',
-      offline: 'Connection lost, reconnecting…',
-      notSent: 'not sent'
-    }
-  };
-
+  const STRINGS = window.AntqStrings;
   const $ = (id) => document.getElementById(id);
   const log = $('log');
   const notice = $('notice');
@@ -69,20 +15,26 @@
   let token = '';
   let cursor = 0;
   let lastBotId = 0;
+  let expects = null; // what the newest bot message asks for: "longtext", "datetime" or null
   let maxPhotoBytes = 5 * 1024 * 1024;
 
   const t = (key, arg) => STRINGS[language][key].replace('{0}', String(arg ?? ''));
+  const view = window.AntqView(t);
 
   function applyLanguage() {
     document.documentElement.lang = language;
     document.title = t('title');
     document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
     document.querySelectorAll('[data-title]').forEach((el) => { el.title = t(el.dataset.title); el.setAttribute('aria-label', t(el.dataset.title)); });
-    input.placeholder = t('placeholder');
+    setPlaceholder();
     const other = $('language');
     other.textContent = t('other');
-    other.setAttribute('aria-label', t('otherName'));
+    other.setAttribute('aria-label', t('other') + ' – ' + t('otherName')); // the visible "EN" is part of its name
     other.title = t('otherName');
+  }
+
+  function setPlaceholder() {
+    input.placeholder = expects === 'longtext' ? t('longHint') : t('placeholder');
   }
 
   function newId() {
@@ -105,8 +57,7 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  // A photo served by this chat (an officer's photo, a broadcast's picture) shows in the bubble and opens full size;
-  // anything else is a link: a web address as it is, a file of the chat as "Tệp đính kèm".
+  // A photo served by this chat shows in the bubble and opens full size; anything else is a link.
   function media(item) {
     const own = item.source.startsWith('/chat/media/');
     const link = document.createElement('a');
@@ -131,25 +82,25 @@
     return link;
   }
 
-  // The bot's message: text, optional media, rows of buttons. Pressing a button names the bubble it is on.
+  // The bot's message: who speaks, an urgent mark, text, media, buttons or a date picker, and when.
   function fill(bubble, message) {
-    const parts = [];
-    const text = document.createElement('p');
-    text.textContent = message.text;
-    parts.push(text);
+    const parts = [view.speaker(message.urgent ? 'urgentSays' : 'botSays')];
+    bubble.classList.toggle('urgent', !!message.urgent);
+    if (message.urgent) {
+      parts.push(view.el('strong', 'badge', '⚠ ' + t('urgent')));
+    }
+    parts.push(view.richText(message.text));
     if (message.media) {
       parts.push(media(message.media));
     }
-    if (message.buttons && message.buttons.length > 0) {
-      const rows = document.createElement('div');
-      rows.className = 'buttons';
+    bubble.dataset.keyboard = message.buttons && message.buttons.length > 0 ? '1' : '';
+    if (bubble.dataset.keyboard) {
+      const rows = view.el('div', 'buttons');
+      const checklist = view.isChecklist(message.buttons);
       for (const row of message.buttons) {
-        const line = document.createElement('div');
-        line.className = 'row';
+        const line = view.el('div', 'row');
         for (const b of row) {
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.textContent = b.label;
+          const button = view.button(b.label, checklist);
           button.addEventListener('click', () => press(bubble, button, b.data));
           line.append(button);
         }
@@ -157,7 +108,27 @@
       }
       parts.push(rows);
     }
+    if (message.expects === 'datetime') {
+      parts.push(view.picker((text) => sendText(text)));
+    }
+    if (message.at) {
+      parts.push(view.time(message.at));
+    }
     bubble.replaceChildren(...parts);
+  }
+
+  // Only the newest keyboard (and date picker) works: older ones are shown disabled, as used up.
+  function retireOlder(newest) {
+    for (const [id, bubble] of bubbles) {
+      if (id < newest) {
+        bubble.querySelectorAll('.buttons button, .picker input, .picker button').forEach((b) => { b.disabled = true; });
+        const rows = bubble.querySelector('.buttons');
+        if (rows && !rows.title) {
+          rows.title = t('buttonsOld');
+          rows.classList.add('old');
+        }
+      }
+    }
   }
 
   function showBot(message) {
@@ -165,22 +136,48 @@
       return;
     }
     seen.add(message.id);
+    if (message.mine) {
+      showEcho(message);
+      return;
+    }
     const earlier = message.replaces != null ? bubbles.get(message.replaces) : undefined;
     if (earlier) {
       fill(earlier, message);
+      // The press only changed its keyboard (a toggle, the next page): no bubble of the visitor for it.
+      log.querySelectorAll('.msg.me[data-on="' + message.replaces + '"]').forEach((b) => b.remove());
+      retireOlder(lastBotId);
       return;
     }
-    const bubble = document.createElement('div');
-    bubble.className = 'msg bot';
+    const bubble = view.el('div', 'msg bot');
     bubble.dataset.id = String(message.id);
     fill(bubble, message);
     bubbles.set(message.id, bubble);
     lastBotId = Math.max(lastBotId, message.id);
+    expects = message.expects || null;
+    setMode();
     log.append(bubble);
+    if (bubble.dataset.keyboard || message.expects === 'datetime') {
+      retireOlder(message.id);
+    } else {
+      bubbles.forEach((b, id) => { if (id < message.id) { b.querySelectorAll('.picker input, .picker button').forEach((x) => { x.disabled = true; }); } });
+    }
     scrollDown();
   }
 
-  // What the visitor sent is kept in this tab only (the server keeps no copy once it is handled).
+  // A description gets a bigger box in which Enter starts a new line; otherwise Enter sends (Shift+Enter: new line).
+  function setMode() {
+    input.rows = expects === 'longtext' ? 4 : 1;
+    input.dataset.mode = expects || '';
+    setPlaceholder();
+  }
+
+  function showEcho(message) {
+    const bubble = showMine(message.text, null, message.at);
+    bubble.classList.remove('pending');
+    bubble.dataset.on = String(message.on ?? '');
+  }
+
+  // What the visitor typed is kept in this tab only (the server keeps no copy once it is handled).
   function mine() {
     try {
       return JSON.parse(sessionStorage.getItem('antq.mine') || '[]');
@@ -189,24 +186,23 @@
     }
   }
 
-  function remember(text) {
+  function remember(text, after, at) {
     const kept = mine();
-    kept.push({ after: lastBotId, text });
+    kept.push({ after, text, at });
     sessionStorage.setItem('antq.mine', JSON.stringify(kept.slice(-200)));
   }
 
-  function showMine(text, imageUrl) {
-    const bubble = document.createElement('div');
-    bubble.className = 'msg me pending';
-    const p = document.createElement('p');
-    p.textContent = text;
-    bubble.append(p);
+  function showMine(text, imageUrl, at) {
+    const bubble = view.el('div', 'msg me pending');
+    bubble.append(view.speaker('meSays'), view.el('p', 'body', text));
     if (imageUrl) {
       const img = document.createElement('img');
       img.src = imageUrl;
       img.alt = '';
+      img.addEventListener('load', () => bubble.scrollIntoView({ block: 'end' }), { once: true });
       bubble.append(img);
     }
+    bubble.append(view.time(at || Date.now()));
     log.append(bubble);
     scrollDown();
     return bubble;
@@ -225,77 +221,22 @@
     return session;
   }
 
-  // Posts to the chat; a token that expired (the service restarted) is renewed once.
-  async function post(path, body, bubble, retried) {
-    let response;
-    try {
-      const json = !(body instanceof FormData);
-      response = await fetch(path, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: json ? { 'Content-Type': 'application/json', 'X-Antq-Token': token } : { 'X-Antq-Token': token },
-        body: json ? JSON.stringify(body) : body
-      });
-    } catch {
-      failed(bubble, 'failed');
-      return false;
-    }
-    if (response.ok) {
-      if (bubble) {
-        bubble.classList.remove('pending');
-      }
-      quiet();
-      return true;
-    }
-    let error = '';
-    try {
-      error = (await response.json()).error || '';
-    } catch {
-      // Not JSON: the status says enough.
-    }
-    if (response.status === 403 && error === 'bad_token' && !retried) {
-      try {
-        await refreshSession();
-        return post(path, body, bubble, true);
-      } catch {
-        failed(bubble, 'expired');
-        return false;
-      }
-    }
-    const key = error === 'photo_not_asked' ? 'photoNotAsked'
-      : error === 'upload_quota' ? 'photoQuota'
-      : error === 'uploads_full' ? 'photosFull'
-      : response.status === 429 ? 'tooFast'
-      : response.status === 413 ? 'tooLarge'
-      : response.status === 415 ? 'badPhoto'
-      : response.status === 403 ? 'expired'
-      : 'failed';
-    failed(bubble, key);
-    return false;
-  }
-
-  function failed(bubble, key) {
-    if (bubble) {
-      bubble.classList.remove('pending');
-      const note = document.createElement('small');
-      note.textContent = ' (' + t('notSent') + ')';
-      bubble.firstChild.append(note);
-    }
-    say(key);
-  }
+  window.AntqChat = { t, say, quiet, newId, showMine, remember, refreshSession, token: () => token, lastBotId: () => lastBotId, language: () => language, maxPhotoBytes: () => maxPhotoBytes };
+  const send = window.AntqSend(window.AntqChat);
 
   function sendText(text, silent) {
     const bubble = silent ? null : showMine(text);
-    if (!silent) {
-      remember(text);
-    }
-    return post('/chat/messages', { id: newId(), text, language }, bubble);
+    const after = lastBotId;
+    const at = Date.now();
+    return send.json({ id: newId(), text, language }, bubble, () => { if (!silent) { remember(text, after, at); } });
   }
 
   function press(bubble, button, data) {
-    bubble.querySelectorAll('button').forEach((b) => b.classList.remove('chosen'));
-    button.classList.add('chosen');
-    post('/chat/messages', { id: newId(), button: data, messageId: bubble.dataset.id, language }, null);
+    if (button.getAttribute('aria-pressed') == null) {
+      bubble.querySelectorAll('.buttons button').forEach((b) => b.classList.remove('chosen'));
+      button.classList.add('chosen');
+    }
+    send.json({ id: newId(), button: data, messageId: bubble.dataset.id, language }, null);
   }
 
   composer.addEventListener('submit', (event) => {
@@ -305,14 +246,24 @@
       return;
     }
     input.value = '';
-    input.placeholder = t('placeholder');
     sendText(text, false);
   });
 
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && (input.dataset.mode !== 'longtext' || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+
+  // The page's language and the conversation's go together: the switch also changes the resident's language.
   $('language').addEventListener('click', () => {
     language = language === 'vi' ? 'en' : 'vi';
     localStorage.setItem('antq.language', language);
     applyLanguage();
+    if (lastBotId > 0) {
+      sendText('/language ' + language, true);
+    }
   });
 
   function askAddress() {
@@ -330,12 +281,12 @@
     navigator.geolocation.getCurrentPosition((position) => {
       quiet();
       const bubble = showMine(t('myLocation'));
-      remember(t('myLocation'));
-      post('/chat/messages', {
+      const after = lastBotId;
+      send.json({
         id: newId(),
         location: { latitude: position.coords.latitude, longitude: position.coords.longitude },
         language
-      }, bubble);
+      }, bubble, () => remember(t('myLocation'), after, Date.now()));
     }, askAddress, { timeout: 15000, maximumAge: 60000 });
   });
 
@@ -343,29 +294,9 @@
   photoInput.addEventListener('change', () => {
     const file = photoInput.files && photoInput.files[0];
     photoInput.value = '';
-    if (!file) {
-      return;
+    if (file) {
+      send.photo(file, input);
     }
-    if (!/^image\/(jpeg|png|webp)$/.test(file.type)) {
-      say('badPhoto');
-      return;
-    }
-    if (file.size > maxPhotoBytes) {
-      say('photoTooLarge', Math.floor(maxPhotoBytes / (1024 * 1024)));
-      return;
-    }
-    const caption = input.value.trim();
-    input.value = '';
-    const bubble = showMine(caption ? t('myPhoto') + ' — ' + caption : t('myPhoto'), URL.createObjectURL(file));
-    remember(t('myPhoto'));
-    const form = new FormData();
-    form.append('photo', file);
-    form.append('id', newId());
-    form.append('language', language);
-    if (caption) {
-      form.append('caption', caption);
-    }
-    post('/chat/photos', form, bubble);
   });
 
   // Answers as they arrive: server-sent events, or polling where they are not available.
@@ -419,12 +350,12 @@
     let k = 0;
     for (const message of session.messages) {
       while (k < kept.length && kept[k].after < message.id) {
-        showMine(kept[k++].text).classList.remove('pending');
+        showMine(kept[k].text, null, kept[k++].at).classList.remove('pending');
       }
       showBot(message);
     }
     while (k < kept.length) {
-      showMine(kept[k++].text).classList.remove('pending');
+      showMine(kept[k].text, null, kept[k++].at).classList.remove('pending');
     }
     cursor = session.cursor;
     listen();
