@@ -14,7 +14,7 @@ namespace Antq.Bot.Tests.Reports;
 public sealed class ReportChatTests
 {
     [Fact]
-    public async Task An_officer_taps_a_period_and_gets_the_summary_of_the_ward_then_the_csv_and_the_chart()
+    public async Task An_officer_taps_a_period_and_gets_the_summary_of_the_ward_then_the_workbook_and_the_chart_and_the_csv_on_a_tap()
     {
         await using var bot = await TestBot.StartAsync();
         await ReportData.SeedAsync(bot);
@@ -30,13 +30,24 @@ public sealed class ReportChatTests
         Assert.Contains("Tuyên truyền: 1 tin (An toàn giao thông 1) đến 2 lượt người nhận", summary.Text, StringComparison.Ordinal);
 
         var document = await bot.Api.WaitForCallAsync(c => c.Method == "sendDocument" && c.ChatId == officer.ChatId, ChatScript.Patience);
-        var csv = Assert.Single(document.Files);
+        Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.xlsx", Assert.Single(document.Files).FileName);
+        var photo = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == officer.ChatId, ChatScript.Patience);
+        Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.png", Assert.Single(photo.Files).FileName);
+        AssertPng(photo.Files[0].Content, SummaryChart.Width, SummaryChart.HeaderHeight + (3 * SummaryChart.PanelHeight));
+
+        // The CSV is for machines: a button under the summary, the same file the command line writes.
+        officer.Taps("Tệp CSV");
+        var csvCall = await bot.Api.WaitForCallAsync(c => c.Method == "sendDocument" && c.ChatId == officer.ChatId && c.Files.Any(f => f.FileName!.EndsWith(".csv", StringComparison.Ordinal)), ChatScript.Patience);
+        var csv = Assert.Single(csvCall.Files);
         Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.csv", csv.FileName);
         var verb = await RunVerbAsync(bot.DatabaseFile, "report", "--from", $"{year - 4}-01-01", "--to", $"{year}-12-31", "--area", "chi-lang", "--format", "csv");
         Assert.Equal(Lines(verb.Out), Lines(System.Text.Encoding.UTF8.GetString(csv.Content.AsSpan(3))));
 
-        var photo = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == officer.ChatId, ChatScript.Patience);
-        AssertPng(Assert.Single(photo.Files).Content, SummaryChart.Width, SummaryChart.HeaderHeight + (3 * SummaryChart.PanelHeight));
+        officer.Taps("Tệp JSON");
+        var jsonCall = await bot.Api.WaitForCallAsync(c => c.Method == "sendDocument" && c.ChatId == officer.ChatId && c.Files.Any(f => f.FileName!.EndsWith(".json", StringComparison.Ordinal)), ChatScript.Patience);
+        Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.json", Assert.Single(jsonCall.Files).FileName);
+        using var json = System.Text.Json.JsonDocument.Parse(jsonCall.Files[0].Content);
+        Assert.Equal("chi-lang", json.RootElement.GetProperty("area").GetProperty("id").GetString());
     }
 
     [Fact]
