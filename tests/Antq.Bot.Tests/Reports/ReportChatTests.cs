@@ -1,4 +1,5 @@
 using System.Globalization;
+using Antq.Bot.Tests.Channels.WebChat;
 using Antq.Bot.Tests.Conversations;
 using Antq.Bot.Tests.Tips;
 using Antq.Core.Officers;
@@ -51,6 +52,26 @@ public sealed class ReportChatTests
     }
 
     [Fact]
+    public async Task An_officer_on_the_web_chat_sees_the_workbook_by_its_name_and_saves_it_under_that_name()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await ReportData.SeedAsync(bot);
+        using var visitor = await bot.WebVisitorAsync();
+        await visitor.ToWardStepAsync();
+        await visitor.FinishesSignUpAsync();
+        var chat = await bot.QueryAsync(db => db.Residents.Where(r => r.Channel == "webchat").Select(r => r.ChatId).SingleAsync());
+        await bot.QueryAsync(db => new OfficerRegistry(db, TimeProvider.System).AddAsync("webchat", chat, "Trung úy Hà", OfficerRole.Officer, "chi-lang", CancellationToken.None));
+
+        await visitor.Says("/report 2024-2025");
+        await visitor.Sees("— Phường Chi Lăng");
+        var workbook = await visitor.Sees("Bảng tổng kết (tệp Excel)");
+        Assert.Equal("tong-ket-2024-2025-chi-lang.xlsx", workbook.Media?.Name);
+        var saved = await visitor.Http.GetAsync(new Uri(workbook.Media!.Source, UriKind.Relative));
+        Assert.Equal("tong-ket-2024-2025-chi-lang.xlsx", saved.Content.Headers.ContentDisposition?.FileNameStar ?? saved.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(["Tổng hợp", "Tuyên truyền", "Tin báo", "Cam kết", "Ghi chú"], new Workbook(await saved.Content.ReadAsByteArrayAsync()).Sheets);
+    }
+
+    [Fact]
     public async Task An_officer_cannot_read_another_wards_summary_and_an_empty_period_says_so()
     {
         await using var bot = await TestBot.StartAsync();
@@ -61,6 +82,9 @@ public sealed class ReportChatTests
         await officer.Sees("Đồng chí chỉ xem được tổng kết của Phường Chi Lăng.");
         officer.Says("/report 2019");
         await officer.Sees("Chưa có số liệu nào của Phường Chi Lăng từ 01/01/2019 đến 31/12/2019");
+        // A file button made up for another ward is refused like the typed command.
+        officer.Send(UpdateFactory.Button(bot.NextUpdateId(), officer.Id, $"{ReportRoutes.Prefix}csv:2024-2025 dong-kinh"));
+        await officer.Sees("Đồng chí chỉ xem được tổng kết của Phường Chi Lăng.");
         officer.Says("/report last week");
         await officer.Sees("Không hiểu khoảng thời gian \"last week\"");
         await officer.SeesNothingFor(TimeSpan.FromMilliseconds(300));
