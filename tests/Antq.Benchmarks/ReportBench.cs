@@ -81,7 +81,7 @@ internal static class ReportBench
                         }
                         _ = SummaryCsv.Bytes(report);
                         _ = SummaryJson.Render(report);
-                        _ = charts.RenderPng(new SummaryAttachments(texts, text, null, "vi").Chart(report));
+                        _ = charts.RenderPng(new SummaryAttachments(texts, text, new SummarySheets(texts, text, categories, pledges, "vi"), null, "vi").Chart(report));
                     }
 
                     clock.Stop();

@@ -17,8 +17,8 @@ public sealed record WebChatShown(long Id, long? Replaces, string Text, [propert
 
 public sealed record WebChatShownButton(string Label, string Data);
 
-/// <summary>A photo or file shown with a message: its kind and the address the page loads it from.</summary>
-public sealed record WebChatShownMedia(string Kind, string Source);
+/// <summary>A photo or file shown with a message: its kind, the address the page loads it from and its name if it has one.</summary>
+public sealed record WebChatShownMedia(string Kind, string Source, string? Name = null);
 
 /// <summary>
 /// One browser's side of the web chat over plain HTTP, with its own cookie jar, so tests read like the conversation:

@@ -9,22 +9,25 @@ using Antq.Core.Tips;
 
 namespace Antq.Bot.Cli;
 
-/// <summary><c>report</c>: the summary (tổng kết) of a period and an area, as text, CSV or JSON, and its chart as a PNG file.</summary>
+/// <summary><c>report</c>: the summary (tổng kết) of a period and an area, as text, CSV or JSON, as an Excel workbook, and its charts as PNG files.</summary>
 public static class ReportVerb
 {
     public const string Usage = """
-        report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--area AREA] [--format text|csv|json] [--chart FILE.png]
+        report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--area AREA] [--format text|csv|json] [--xlsx FILE.xlsx|FOLDER]
+               [--chart FILE.png] [--ward-chart FILE.png]
             What the movement achieved: broadcasts by topic and recipients reached, events and RSVPs, festival
             days held, tips by category (verified, median time to first response), pledges by type and signer
             kind (chat and paper, units covered), subscribers; a part per calendar year when the period spans years.
             --from defaults to the 1st of January of this year, --to to today (local dates, both included).
             AREA is a ward or commune (name as in config/areas.json, with or without diacritics, or its id) or a
-            unit id; without it, the whole city. --chart also writes the yearly chart (pledges, tips, reach).
+            unit id; without it, the whole city. --xlsx also writes the Excel workbook (Vietnamese headers, a sheet
+            a section; given a folder, named like tong-ket-2016-2025-toan-thanh-pho.xlsx). --chart also writes the
+            yearly chart (pledges, tips, reach), --ward-chart the chart comparing wards (a city report).
         """;
 
     public static async Task<int> RunAsync(string[] args, AntqDb db, AreaTree areas, TipCatalog categories, PledgeCatalog catalog, IReadOnlyList<string> festivalWords, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args, ["from", "to", "area", "format", "chart"]);
+        var options = CliArguments.Parse(args, ["from", "to", "area", "format", "chart", "xlsx", "ward-chart"]);
         if (options.Help)
         {
             await output.WriteLineAsync(Usage);
@@ -58,10 +61,12 @@ public static class ReportVerb
             throw new CliException($"--format must be text, csv or json (got '{format}')");
         }
 
-        var chartFile = options.Get("chart");
-        if (chartFile is not null && !chartFile.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        var chartFile = Png(options, "chart");
+        var wardChartFile = Png(options, "ward-chart");
+        var xlsxFile = options.Get("xlsx");
+        if (xlsxFile is not null && !Directory.Exists(xlsxFile) && !xlsxFile.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CliException($"--chart must name a .png file (got '{chartFile}')");
+            throw new CliException($"--xlsx must name a .xlsx file or a folder (got '{xlsxFile}')");
         }
 
         var report = await new SummaryBuilder(db, areas, festivalWords).BuildAsync(new ReportPeriod(from, to), area, now, cancellationToken);
@@ -73,17 +78,41 @@ public static class ReportVerb
             "json" => SummaryJson.Render(report) + Environment.NewLine,
             _ => text.Render(report) + Environment.NewLine,
         });
+        var attachments = new SummaryAttachments(texts, text, new SummarySheets(texts, text, categories, catalog, "vi"), null, "vi");
+        if (xlsxFile is not null)
+        {
+            var file = Directory.Exists(xlsxFile) ? Path.Combine(xlsxFile, SummaryAttachments.FileName(report) + ".xlsx") : xlsxFile;
+            await File.WriteAllBytesAsync(file, attachments.Workbook(report, now), cancellationToken);
+            await Written(output, format, "Workbook", file);
+        }
+
         if (chartFile is not null)
         {
-            var png = new ScottPlotCharts().RenderPng(new SummaryAttachments(texts, text, null, "vi").Chart(report));
-            await File.WriteAllBytesAsync(chartFile, png, cancellationToken);
-            if (format == "text")
-            {
-                await output.WriteLineAsync($"Chart written to {chartFile}.");
-            }
+            await File.WriteAllBytesAsync(chartFile, new ScottPlotCharts().RenderPng(attachments.Chart(report)), cancellationToken);
+            await Written(output, format, "Chart", chartFile);
+        }
+
+        if (wardChartFile is not null)
+        {
+            var wards = attachments.WardChart(report) ?? throw new CliException("--ward-chart needs a city report with figures in at least two wards");
+            await File.WriteAllBytesAsync(wardChartFile, new ScottPlotCharts().RenderPng(wards), cancellationToken);
+            await Written(output, format, "Ward chart", wardChartFile);
         }
 
         return 0;
+    }
+
+    private static string? Png(CliArguments options, string name) => options.Get(name) is not { } file || file.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
+        ? options.Get(name)
+        : throw new CliException($"--{name} must name a .png file (got '{file}')");
+
+    // Only beside the text: CSV and JSON on standard output stay clean for the program reading them.
+    private static async Task Written(TextWriter output, string format, string what, string file)
+    {
+        if (format == "text")
+        {
+            await output.WriteLineAsync($"{what} written to {file}.");
+        }
     }
 
     private static DateOnly? Date(CliArguments options, string name) => options.Get(name) is not { } value

@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace Antq.Bot.Reports;
 
 /// <summary>
-/// Draws the summary chart with ScottPlot: a header, then one bar panel per measure, big enough to read on a phone.
+/// Draws the summary chart with ScottPlot: a header, then one bar panel per measure (a bar a year, or a ward), big enough to read on a phone.
 /// The font ships with the service (DejaVu Sans has every Vietnamese letter), so no system font is needed.
 /// </summary>
 public sealed class ScottPlotCharts : IChartRenderer
@@ -26,6 +26,12 @@ public sealed class ScottPlotCharts : IChartRenderer
         using (var font = new SKFont(typeface, 40))
         using (var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true })
         {
+            // A long title (a unit's full name, the wards' comparison) is made smaller until it fits the width.
+            while (font.Size > 20 && font.MeasureText(chart.Title) > SummaryChart.Width - 40)
+            {
+                font.Size -= 2;
+            }
+
             canvas.DrawText(chart.Title, SummaryChart.Width / 2f, 60, SKTextAlign.Center, font, paint);
         }
 
@@ -62,8 +68,16 @@ public sealed class ScottPlotCharts : IChartRenderer
         plotted.ValueLabelStyle.FontName = FontName;
         plot.Title(panel.Title, 30);
         plot.Axes.Title.Label.FontName = FontName;
-        plot.Axes.Bottom.SetTicks([.. chart.Years.Select((_, x) => (double)x)], [.. chart.Years]);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = chart.Years.Count > 6 ? 20 : 26;
+        plot.Axes.Bottom.SetTicks([.. chart.Labels.Select((_, x) => (double)x)], [.. chart.Labels]);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = chart.Labels.Count > 6 ? 20 : 26;
+        if (chart.Labels.Count > 4 && chart.Labels.Any(l => l.Length > 6))
+        {
+            // Ward names side by side would overlap: slanted, they fit under their bars.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 150;
+        }
+
         plot.Axes.Left.TickLabelStyle.FontSize = 20;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0, top: 0.15);

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Reports;
 
-/// <summary>Last month's city-wide summary, with its CSV and chart, queued to every admin (run monthly by a job).</summary>
+/// <summary>Last month's city-wide summary, with its workbook and charts, queued to every admin (run monthly by a job).</summary>
 public sealed class MonthlySummary(
     IDbContextFactory<AntqDb> dbFactory,
     WriteGate writeGate,
@@ -30,8 +30,9 @@ public sealed class MonthlySummary(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await new SummaryBuilder(db, services.GetRequiredService<AreaTree>(), options.Value.FestivalTitleWords).BuildAsync(period, ReportArea.City, now, cancellationToken);
         var text = new SummaryText(texts, services.GetRequiredService<TipCatalog>(), services.GetRequiredService<PledgeCatalog>(), language);
-        var messages = new SummaryAttachments(texts, text, services.GetService<IChartRenderer>(), language)
-            .Messages(report, texts.Get(language, "report.monthly", period.From.ToString("MM/yyyy", CultureInfo.InvariantCulture)));
+        var sheets = new SummarySheets(texts, text, services.GetRequiredService<TipCatalog>(), services.GetRequiredService<PledgeCatalog>(), language);
+        var messages = new SummaryAttachments(texts, text, sheets, services.GetService<IChartRenderer>(), language)
+            .Messages(report, now, texts.Get(language, "report.monthly", period.From.ToString("MM/yyyy", CultureInfo.InvariantCulture)));
 
         using (await writeGate.EnterAsync(cancellationToken))
         {

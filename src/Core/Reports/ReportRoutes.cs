@@ -26,7 +26,12 @@ public sealed partial class ReportRoutes : IInputRoute
 
         if (Navigation.ButtonArgument(context, Prefix) is { } chosen)
         {
-            return Years().Match(chosen) is { Success: true } m ? Show(m, null) : Say(context.Say("error.old_button_officer"));
+            // "csv:2016-2025 chi-lang": one file of a report already shown; "2016-2025": a period from the question.
+            var file = Files().Match(chosen);
+            var years = file.Success ? chosen[file.Length..] : chosen;
+            return Years().Match(years) is { Success: true } m
+                ? Show(m, years[m.Length..].Trim() is { Length: > 0 } named ? named : null, file.Success ? file.Groups[1].Value : null)
+                : Say(context.Say("error.old_button_officer"));
         }
 
         if (command?.Name != "report")
@@ -65,12 +70,15 @@ public sealed partial class ReportRoutes : IInputRoute
         };
     }
 
-    private static Turn Show(Match years, string? area)
+    private static Turn Show(Match years, string? area, string? file = null)
     {
         var first = int.Parse(years.Groups[1].Value, CultureInfo.InvariantCulture);
         var last = years.Groups[2].Success ? int.Parse(years.Groups[2].Value, CultureInfo.InvariantCulture) : first;
-        return new Turn { StateChanged = false, Changes = [new ShowSummary(Math.Min(first, last), Math.Max(first, last), area)] };
+        return new Turn { StateChanged = false, Changes = [new ShowSummary(Math.Min(first, last), Math.Max(first, last), area, file)] };
     }
+
+    [GeneratedRegex("^(csv|json|xlsx):")]
+    private static partial Regex Files();
 
     [GeneratedRegex(@"^((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?=\s|$)")]
     private static partial Regex Years();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Antq.Core.Reports;
 
 /// <summary>Works out <see cref="ShowSummary"/> before the writer's transaction (a report over years is a long read).</summary>
-/// <remarks>The chart renderer is optional: without one (a host without it) the summary goes as text and CSV.</remarks>
+/// <remarks>The chart renderer is optional: without one (a host without it) the summary goes as text and workbook.</remarks>
 public sealed class ShowSummaryHandler(
     TextCatalog texts,
     AreaTree areas,
@@ -47,7 +47,10 @@ public sealed class ShowSummaryHandler(
         var report = await new SummaryBuilder(context.Db, areas, options.Value.FestivalTitleWords)
             .BuildAsync(ReportPeriod.YearsBetween(change.FirstYear, change.LastYear), area, context.Now, cancellationToken);
         var text = new SummaryText(texts, tips, pledges, language);
-        return [.. new SummaryAttachments(texts, text, charts, language).Messages(report)];
+        var attachments = new SummaryAttachments(texts, text, new SummarySheets(texts, text, tips, pledges, language), charts, language);
+        return change.File is { } file && !report.IsEmpty
+            ? [attachments.File(report, file, context.Now)]
+            : [.. attachments.Messages(report, context.Now)];
     }
 
     private static OutgoingMessage[] Say(string text) => [new OutgoingMessage { Text = text }];

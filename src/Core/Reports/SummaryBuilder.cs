@@ -43,7 +43,11 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
 
         var total = Sum(period, years) with { UnitsCovered = units.Count, FestivalWards = festivalWards.Count, MedianFirstResponse = Median(responses) };
         var name = area.Unit?.Name ?? area.Ward?.Name ?? areas.CityName;
-        return new SummaryReport(period, area, name, area.Wards(areas).Count, area.UnitCount(areas), years, total, await SubscribersAsync(period, area, residents, cancellationToken));
+        var subscribers = await SubscribersAsync(period, area, residents, cancellationToken);
+        return new SummaryReport(period, area, name, area.Wards(areas).Count, area.UnitCount(areas), years, total, subscribers)
+        {
+            Wards = area.Ward is null && areas.Wards.Count > 1 ? await WardComparison.CountAsync(db, areas, period, subscribers, now, cancellationToken) : [],
+        };
     }
 
     /// <summary>

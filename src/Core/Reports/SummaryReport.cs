@@ -17,6 +17,12 @@ public sealed record SummaryReport(
     public int ActiveSubscribers => Subscribers.Sum(s => s.Active);
 
     public bool IsEmpty => Total.IsEmpty;
+
+    /// <summary>Each ward's figures over the period, to compare them (a city report only; empty for a ward or unit).</summary>
+    public IReadOnlyList<WardFigures> Wards { get; init; } = [];
+
+    /// <summary>The years with nothing recorded: left out of the text and the sheets (a ten-year report hides its figures among zeros).</summary>
+    public IReadOnlyList<int> EmptyYears => [.. Years.Where(y => y.IsEmpty).Select(y => y.Period.From.Year)];
 }
 
 /// <summary>Residents of one ward who subscribed by the end of the period and are still active.</summary>

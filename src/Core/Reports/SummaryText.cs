@@ -24,7 +24,8 @@ public sealed class SummaryText(TextCatalog texts, TipCatalog categories, Pledge
             return T("report.empty", AreaLabel(report), Day(report.Period.From), Day(report.Period.To));
         }
 
-        foreach (var year in report.Years)
+        // A year with nothing recorded is left out (a ten-year report would hide its figures among zeros); a line says which.
+        foreach (var year in report.Years.Where(y => !y.IsEmpty || !report.Period.SpansYears))
         {
             lines.Add("");
             lines.AddRange(Paragraph(report, year, Lead(year.Period), T("report.signers_once")));
@@ -37,10 +38,15 @@ public sealed class SummaryText(TextCatalog texts, TipCatalog categories, Pledge
         }
 
         lines.Add("");
-        lines.Add(T("report.subscribers", N(report.ActiveSubscribers), N(report.Total.NewSubscribers)));
-        if (report.Subscribers.Count > 1)
+        if (report.Period.SpansYears && report.EmptyYears.Count > 0)
         {
-            lines.Add(string.Join(" · ", report.Subscribers.Select(s => $"{s.Ward.Name} {N(s.Active)}")));
+            lines.Add(T("report.left_out", SummarySheets.Runs(report.EmptyYears)));
+        }
+
+        lines.Add(T("report.subscribers", N(report.ActiveSubscribers), N(report.Total.NewSubscribers)));
+        if (report.Subscribers.Count > 1 && report.ActiveSubscribers > 0)
+        {
+            lines.Add(string.Join(" · ", report.Subscribers.Where(s => s.Active > 0).Select(s => $"{s.Ward.Name} {N(s.Active)}")));
         }
 
         return string.Join("\n", lines);

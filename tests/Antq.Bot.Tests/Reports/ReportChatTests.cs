@@ -1,4 +1,5 @@
 using System.Globalization;
+using Antq.Bot.Tests.Channels.WebChat;
 using Antq.Bot.Tests.Conversations;
 using Antq.Bot.Tests.Tips;
 using Antq.Core.Officers;
@@ -14,7 +15,7 @@ namespace Antq.Bot.Tests.Reports;
 public sealed class ReportChatTests
 {
     [Fact]
-    public async Task An_officer_taps_a_period_and_gets_the_summary_of_the_ward_then_the_csv_and_the_chart()
+    public async Task An_officer_taps_a_period_and_gets_the_summary_of_the_ward_then_the_workbook_and_the_chart_and_the_csv_on_a_tap()
     {
         await using var bot = await TestBot.StartAsync();
         await ReportData.SeedAsync(bot);
@@ -30,13 +31,44 @@ public sealed class ReportChatTests
         Assert.Contains("Tuyên truyền: 1 tin (An toàn giao thông 1) đến 2 lượt người nhận", summary.Text, StringComparison.Ordinal);
 
         var document = await bot.Api.WaitForCallAsync(c => c.Method == "sendDocument" && c.ChatId == officer.ChatId, ChatScript.Patience);
-        var csv = Assert.Single(document.Files);
+        Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.xlsx", Assert.Single(document.Files).FileName);
+        var photo = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == officer.ChatId, ChatScript.Patience);
+        Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.png", Assert.Single(photo.Files).FileName);
+        AssertPng(photo.Files[0].Content, SummaryChart.Width, SummaryChart.HeaderHeight + (3 * SummaryChart.PanelHeight));
+
+        // The CSV is for machines: a button under the summary, the same file the command line writes.
+        officer.Taps("Tệp CSV");
+        var csvCall = await bot.Api.WaitForCallAsync(c => c.Method == "sendDocument" && c.ChatId == officer.ChatId && c.Files.Any(f => f.FileName!.EndsWith(".csv", StringComparison.Ordinal)), ChatScript.Patience);
+        var csv = Assert.Single(csvCall.Files);
         Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.csv", csv.FileName);
         var verb = await RunVerbAsync(bot.DatabaseFile, "report", "--from", $"{year - 4}-01-01", "--to", $"{year}-12-31", "--area", "chi-lang", "--format", "csv");
         Assert.Equal(Lines(verb.Out), Lines(System.Text.Encoding.UTF8.GetString(csv.Content.AsSpan(3))));
 
-        var photo = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == officer.ChatId, ChatScript.Patience);
-        AssertPng(Assert.Single(photo.Files).Content, SummaryChart.Width, SummaryChart.HeaderHeight + (3 * SummaryChart.PanelHeight));
+        officer.Taps("Tệp JSON");
+        var jsonCall = await bot.Api.WaitForCallAsync(c => c.Method == "sendDocument" && c.ChatId == officer.ChatId && c.Files.Any(f => f.FileName!.EndsWith(".json", StringComparison.Ordinal)), ChatScript.Patience);
+        Assert.Equal($"tong-ket-{year - 4}-{year}-chi-lang.json", Assert.Single(jsonCall.Files).FileName);
+        using var json = System.Text.Json.JsonDocument.Parse(jsonCall.Files[0].Content);
+        Assert.Equal("chi-lang", json.RootElement.GetProperty("area").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task An_officer_on_the_web_chat_sees_the_workbook_by_its_name_and_saves_it_under_that_name()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await ReportData.SeedAsync(bot);
+        using var visitor = await bot.WebVisitorAsync();
+        await visitor.ToWardStepAsync();
+        await visitor.FinishesSignUpAsync();
+        var chat = await bot.QueryAsync(db => db.Residents.Where(r => r.Channel == "webchat").Select(r => r.ChatId).SingleAsync());
+        await bot.QueryAsync(db => new OfficerRegistry(db, TimeProvider.System).AddAsync("webchat", chat, "Trung úy Hà", OfficerRole.Officer, "chi-lang", CancellationToken.None));
+
+        await visitor.Says("/report 2024-2025");
+        await visitor.Sees("— Phường Chi Lăng");
+        var workbook = await visitor.Sees("Bảng tổng kết (tệp Excel)");
+        Assert.Equal("tong-ket-2024-2025-chi-lang.xlsx", workbook.Media?.Name);
+        var saved = await visitor.Http.GetAsync(new Uri(workbook.Media!.Source, UriKind.Relative));
+        Assert.Equal("tong-ket-2024-2025-chi-lang.xlsx", saved.Content.Headers.ContentDisposition?.FileNameStar ?? saved.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(["Tổng hợp", "Tuyên truyền", "Tin báo", "Cam kết", "Ghi chú"], new Workbook(await saved.Content.ReadAsByteArrayAsync()).Sheets);
     }
 
     [Fact]
@@ -50,6 +82,9 @@ public sealed class ReportChatTests
         await officer.Sees("Đồng chí chỉ xem được tổng kết của Phường Chi Lăng.");
         officer.Says("/report 2019");
         await officer.Sees("Chưa có số liệu nào của Phường Chi Lăng từ 01/01/2019 đến 31/12/2019");
+        // A file button made up for another ward is refused like the typed command.
+        officer.Send(UpdateFactory.Button(bot.NextUpdateId(), officer.Id, $"{ReportRoutes.Prefix}csv:2024-2025 dong-kinh"));
+        await officer.Sees("Đồng chí chỉ xem được tổng kết của Phường Chi Lăng.");
         officer.Says("/report last week");
         await officer.Sees("Không hiểu khoảng thời gian \"last week\"");
         await officer.SeesNothingFor(TimeSpan.FromMilliseconds(300));

@@ -22,7 +22,7 @@ public sealed record WebChatMessage(
 
 public sealed record WebChatButton(string Label, string Data);
 
-public sealed record WebChatMedia(string Kind, string Source);
+public sealed record WebChatMedia(string Kind, string Source, string? Name = null);
 
 /// <summary>
 /// What was delivered to a visitor, read back from the outbox rows marked sent: one table for every channel,
@@ -168,9 +168,9 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, GroupWri
         return new WebChatMessage(row.Id, message.Text, buttons, replaces, message.Media is { } media ? Shown(row.Id, media) : null, at, expects, urgent);
     }
 
-    /// <summary>A web address is shown as it is; a channel's file (or a file the service made) is served by this chat's media address.</summary>
+    /// <summary>A web address is shown as it is; a channel's file (or a file the service made) is served by this chat's media address, under its name.</summary>
     private static WebChatMedia Shown(long rowId, MediaRef media) =>
-        new(media.Kind.ToString().ToLowerInvariant(), media.Content is null && IsWebAddress(media.Source) ? media.Source : $"{WebChatChannel.Path}/media/{rowId.ToString(CultureInfo.InvariantCulture)}");
+        new(media.Kind.ToString().ToLowerInvariant(), media.Content is null && IsWebAddress(media.Source) ? media.Source : $"{WebChatChannel.Path}/media/{rowId.ToString(CultureInfo.InvariantCulture)}", media.FileName);
 
     private static bool IsWebAddress(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;

@@ -73,7 +73,11 @@
       link.className = 'photo';
       link.append(img);
     } else if (own) {
-      link.textContent = '📎 Tệp đính kèm / Attachment';
+      // A file the service made (a report) has a name that says what it is: shown, and kept when saved.
+      link.textContent = '📎 ' + (item.name || 'Tệp đính kèm / Attachment');
+      if (item.name) {
+        link.download = item.name;
+      }
     } else if (/^https:\/\//.test(item.source)) {
       link.textContent = item.source;
     } else {
