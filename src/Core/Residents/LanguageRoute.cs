@@ -12,6 +12,11 @@ public sealed class LanguageRoute : IInputRoute
 {
     public const string CommandName = "language";
 
+    /// <summary>Sent by the web chat's switch; not offered in menus (/settings is the way in a conversation).</summary>
+    public static readonly CommandDescriptor Language = new(CommandName, CommandAudience.Everyone, 300, TakesArgument: true) { Listed = false };
+
+    public IReadOnlyList<CommandDescriptor> Commands => [Language];
+
     public Turn? Route(FlowContext context, Command? command, IFlow? current)
     {
         if (command is not { Name: CommandName } || context.Facts.Get<Officers.Officer>() is not null)

@@ -100,8 +100,7 @@ public sealed partial class CommandMenuTests
         foreach (var command in officerOnly)
         {
             resident.Says("/" + command.Name);
-            await resident.Sees($"Mình chưa biết lệnh /{command.Name}.");
-            await resident.Sees("Bạn cần gì?");
+            await resident.Sees($"Không có lệnh /{command.Name}.");
         }
     }
 
@@ -113,7 +112,7 @@ public sealed partial class CommandMenuTests
 
         officer.Says("/invite Chi Lăng");
 
-        await officer.Sees("Mình chưa biết lệnh /invite.");
+        await officer.Sees("Không có lệnh /invite.");
     }
 
     [Fact]

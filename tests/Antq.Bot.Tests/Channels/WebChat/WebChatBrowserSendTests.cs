@@ -18,7 +18,7 @@ public sealed class WebChatBrowserSendTests
         await using var browser = await WebChatBrowser.OpenAsync(bot, visitor: visitor);
         var page = browser.Page;
         await browser.GotoAsync(bot);
-        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Bạn có ảnh, video");
+        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Bạn có ảnh nào không?");
 
         // The first upload hangs (a slow network): its bubble shows how far it got, and it can be cancelled.
         var hold = true;
@@ -52,7 +52,7 @@ public sealed class WebChatBrowserSendTests
         await using var browser = await WebChatBrowser.OpenAsync(bot, visitor: visitor);
         var page = browser.Page;
         await browser.GotoAsync(bot);
-        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Bạn cần gì?");
+        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Đăng ký xong");
         var answers = await page.Locator(".msg.bot").CountAsync();
 
         // The network drops the first post.

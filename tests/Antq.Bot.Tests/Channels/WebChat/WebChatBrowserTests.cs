@@ -133,7 +133,7 @@ public sealed class WebChatBrowserTests
         await using var browser = await WebChatBrowser.OpenAsync(bot, visitor: visitor);
         var page = browser.Page;
         await browser.GotoAsync(bot);
-        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Bạn cần gì?");
+        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Đăng ký xong");
         await Expect(page.Locator("#send")).ToHaveTextAsync("Gửi");
 
         await page.Locator("#language").ClickAsync();
@@ -142,7 +142,7 @@ public sealed class WebChatBrowserTests
         await Expect(page.Locator("label[for=text]")).ToHaveTextAsync("Message");
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await Expect(browser.Log).ToContainTextAsync("Switched to English.");
-        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("What do you need?");
+        await Expect(page.Locator(".msg.bot").Last).ToContainTextAsync("Send a tip to the police"); // the menu, in English, on the answer
         Assert.Equal("en", await bot.QueryAsync(db => db.Residents.Where(r => r.Channel == "webchat").Select(r => r.Language).SingleAsync()));
 
         await page.Locator("#language").ClickAsync();
