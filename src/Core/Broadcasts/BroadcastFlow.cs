@@ -22,7 +22,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Text, FlowData.Empty, context.Say("broadcast.ask_text"));
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Text, FlowData.Empty, TextPrompt(context));
 
     public bool AcceptsMedia(string? step, FlowData data) => step == Step.Text;
 
@@ -36,6 +36,11 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
         var draft = BroadcastDraft.From(context.Data);
         var input = context.Input;
+        if (Navigation.IsBack(context) && Back(context.Step, draft, officer) is { } previous)
+        {
+            return Go(context, previous, draft);
+        }
+
         switch (context.Step)
         {
             case Step.Text:
@@ -152,24 +157,60 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         Step.Topic => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_topic"),
-            Buttons = Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), "bctopic:" + t.Code)), 2),
+            Buttons = [.. Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), "bctopic:" + t.Code)), 2), Navigation.BackAndCancel(context)],
         }],
         Step.Audience => [AudiencePrompt(context, draft)],
         Step.Refine => [RefinePrompt(context, draft)],
         Step.When => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_when"),
-            Buttons = [[new Button(context.T("broadcast.now"), "bcwhen:now"), new Button(context.T("broadcast.later"), "bcwhen:later")], [new Button(context.T("broadcast.repeat"), "bcwhen:repeat")]],
+            Buttons =
+            [
+                [new Button(context.T("broadcast.now"), "bcwhen:now"), new Button(context.T("broadcast.later"), "bcwhen:later")],
+                [new Button(context.T("broadcast.repeat"), "bcwhen:repeat")],
+                Navigation.BackAndCancel(context),
+            ],
         }],
         Step.Repeat => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_repeat"),
-            Buttons = Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), "bcrepeat:" + r.Code)), 2),
+            Buttons = [.. Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), "bcrepeat:" + r.Code)), 2), Navigation.BackAndCancel(context)],
         }],
         Step.Days => [DaysPrompt(context, draft)],
-        Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating")],
-        Step.Preview => Preview(context, draft),
-        _ => [context.Say("broadcast.ask_text")],
+        Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating") with
+        {
+            Buttons = [Navigation.BackAndCancel(context)],
+            Expects = ExpectedInput.DateTime,
+        }],
+        Step.Preview => WithBack(context, Preview(context, draft)),
+        _ => [TextPrompt(context)],
+    };
+
+    /// <summary>The first step: nothing to go back to; the text of a broadcast is written at length.</summary>
+    private static OutgoingMessage TextPrompt(FlowContext context) =>
+        context.Say("broadcast.ask_text") with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.LongText };
+
+    /// <summary>The preview's own buttons already drop the broadcast; "back" under them reopens the step before.</summary>
+    private static IReadOnlyList<OutgoingMessage> WithBack(FlowContext context, IReadOnlyList<OutgoingMessage> preview) =>
+        preview.Count == 0 ? preview : [.. preview.SkipLast(1), Navigation.WithRow(preview[^1], [Navigation.Back(context)])];
+
+    /// <summary>The step "« Back" returns to from <paramref name="step"/>, given what was chosen on the way.</summary>
+    private static string? Back(string? step, BroadcastDraft draft, Officer officer) => step switch
+    {
+        Step.Topic => Step.Text,
+        Step.Audience => Step.Topic,
+        Step.Refine => officer.Role == OfficerRole.Admin ? Step.Audience : Step.Topic,
+        Step.When => Step.Refine,
+        Step.Repeat => Step.When,
+        Step.Days => Step.Repeat,
+        Step.At => draft.Recurrence switch
+        {
+            Recurrence.None => Step.When,
+            Recurrence.Weekly => Step.Days,
+            _ => Step.Repeat,
+        },
+        Step.Preview => draft.At is null ? Step.When : Step.At,
+        _ => null,
     };
 
     private static OutgoingMessage AudiencePrompt(FlowContext context, BroadcastDraft draft)
@@ -178,6 +219,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             context.Areas.Wards.Select(w => new Button((draft.Wards.Contains(w.Id) ? "✅ " : "⬜ ") + AreaStep.WardLabel(context, w), "bcward:" + w.Id)),
             2);
         rows.Add([new Button(context.T("broadcast.whole_city"), "bcaudience:city"), new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("broadcast.ask_audience"), Buttons = rows };
     }
 
@@ -211,7 +253,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         return recurrence == Recurrence.Weekly && weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;
     }
 
-    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft) => DaysPrompt(context, draft.Weekdays);
+    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft) => DaysPrompt(context, draft.Weekdays, back: true);
 
     /// <summary>The days with the one a "bcday:N" button names switched on or off; null when no day button was pressed.</summary>
     internal static int? ToggledDay(FlowContext context, int weekdays) =>
@@ -219,13 +261,14 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             ? weekdays ^ Recurrences.Bit((DayOfWeek)day)
             : null;
 
-    /// <summary>The days of the week as buttons that toggle ("bcday:N"), the chosen ones ticked, then "Done".</summary>
-    internal static OutgoingMessage DaysPrompt(FlowContext context, int weekdays)
+    /// <summary>The days of the week as buttons that toggle ("bcday:N"), the chosen ones ticked, then "Done", then back (unless first) and cancel.</summary>
+    internal static OutgoingMessage DaysPrompt(FlowContext context, int weekdays, bool back)
     {
         var rows = Navigation.Rows(
             Recurrences.Week.Select(d => new Button(((weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), "bcday:" + ((int)d).ToString(CultureInfo.InvariantCulture))),
             4);
         rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add(back ? Navigation.BackAndCancel(context) : Navigation.CancelOnly(context));
         return new OutgoingMessage { Text = context.T("broadcast.ask_days"), Buttons = rows };
     }
 
@@ -272,6 +315,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         rows.Add([.. new[] { "all", Languages.Vietnamese, Languages.English }.Select(code =>
             new Button(((draft.Language ?? "all") == code ? "🔘 " : "⚪ ") + context.T("broadcast.lang_" + code), "bclang:" + code))]);
         rows.Add([new Button(context.T("broadcast.continue"), Navigation.DoneData)]);
+        rows.Add(Navigation.BackAndCancel(context));
         var units = draft.Wards.Count == 1 && !draft.WholeCity ? context.T("broadcast.ask_units") : "";
         return new OutgoingMessage { Text = context.T("broadcast.ask_refine", Describe(context, draft), units), Buttons = rows };
     }

@@ -34,7 +34,7 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
             var days = Days(context);
             if (BroadcastFlow.ToggledDay(context, days) is { } toggled)
             {
-                return StepResult.Continue("days", context.Data.With("days", toggled.ToString(CultureInfo.InvariantCulture)), BroadcastFlow.DaysPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+                return StepResult.Continue("days", context.Data.With("days", toggled.ToString(CultureInfo.InvariantCulture)), BroadcastFlow.DaysPrompt(context, toggled, back: false) with { ReplacesMessageId = context.Input.ButtonMessageId });
             }
 
             if (Navigation.IsDone(context))
@@ -71,8 +71,8 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
 
     private static OutgoingMessage Ask(FlowContext context, string step, int days) => step switch
     {
-        "days" => BroadcastFlow.DaysPrompt(context, days),
-        "time" => context.Say("broadcast.ask_new_time", context.Data["broadcast"]),
-        _ => context.Say("broadcast.ask_new_text", context.Data["broadcast"]),
+        "days" => BroadcastFlow.DaysPrompt(context, days, back: false),
+        "time" => context.Say("broadcast.ask_new_time", context.Data["broadcast"]) with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.DateTime },
+        _ => context.Say("broadcast.ask_new_text", context.Data["broadcast"]) with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.LongText },
     };
 }

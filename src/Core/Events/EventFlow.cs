@@ -19,7 +19,7 @@ public sealed class EventFlow : IFlow
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Title, FlowData.Empty, context.Say("event.ask_title"));
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Title, FlowData.Empty, Ask(context, Step.Title, new EventDraft()));
 
     public StepResult Handle(FlowContext context)
     {
@@ -29,6 +29,11 @@ public sealed class EventFlow : IFlow
         }
 
         var draft = EventDraft.From(context.Data);
+        if (Navigation.IsBack(context) && Back(context.Step, officer) is { } previous)
+        {
+            return Go(context, previous, draft);
+        }
+
         var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
         switch (context.Step)
         {
@@ -104,14 +109,27 @@ public sealed class EventFlow : IFlow
 
     private static OutgoingMessage Ask(FlowContext context, string step, EventDraft draft) => step switch
     {
-        Step.Description => context.Say("event.ask_description"),
-        Step.Ward => AreaStep.WardPrompt(context, withBack: false),
-        Step.Place => context.Say("event.ask_place"),
-        Step.Start => context.Say("event.ask_start"),
-        Step.End => context.Say("event.ask_end"),
+        Step.Description => context.Say("event.ask_description") with { Buttons = [Navigation.BackAndCancel(context)], Expects = ExpectedInput.LongText },
+        Step.Ward => AreaStep.WardPrompt(context, withBack: true),
+        Step.Place => context.Say("event.ask_place") with { Buttons = [Navigation.BackAndCancel(context)] },
+        Step.Start => context.Say("event.ask_start") with { Buttons = [Navigation.BackAndCancel(context)], Expects = ExpectedInput.DateTime },
+        Step.End => context.Say("event.ask_end") with { Buttons = [Navigation.BackAndCancel(context)], Expects = ExpectedInput.DateTime },
         Step.Reminders => RemindersPrompt(context, draft),
-        Step.Preview => Preview(context, draft),
-        _ => context.Say("event.ask_title"),
+        Step.Preview => Navigation.WithRow(Preview(context, draft), [Navigation.Back(context)]),
+        _ => context.Say("event.ask_title") with { Buttons = [Navigation.CancelOnly(context)] },
+    };
+
+    /// <summary>The step "« Back" returns to; what was typed or chosen there is kept in the draft.</summary>
+    private static string? Back(string? step, Officer officer) => step switch
+    {
+        Step.Description => Step.Title,
+        Step.Ward => Step.Description,
+        Step.Place => officer.Role == OfficerRole.Admin ? Step.Ward : Step.Description,
+        Step.Start => Step.Place,
+        Step.End => Step.Start,
+        Step.Reminders => Step.End,
+        Step.Preview => Step.Reminders,
+        _ => null,
     };
 
     private static OutgoingMessage RemindersPrompt(FlowContext context, EventDraft draft)
@@ -121,6 +139,7 @@ public sealed class EventFlow : IFlow
             EventReminders.Offered.Select(m => new Button((chosen.Contains(m) ? "✅ " : "⬜ ") + context.T(EventReminders.Key(m)), "evremind:" + m.ToString(CultureInfo.InvariantCulture))),
             3);
         rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("event.ask_reminders"), Buttons = rows };
     }
 

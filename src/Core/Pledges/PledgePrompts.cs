@@ -28,6 +28,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
             [new Button(context.T("pledge.kind_business"), "pledgekind:business")],
             [new Button(context.T("pledge.kind_school"), "pledgekind:school")],
             [new Button(context.T("pledge.kind_individual"), "pledgekind:individual")],
+            Navigation.CancelOnly(context),
         ],
     };
 
@@ -37,7 +38,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
             .Select(t => (IReadOnlyList<Button>)[new Button((draft.Types.Contains(t.Id) ? "✅ " : "⬜ ") + t.Name(context.Language), new PledgeTypeButton(t.Id).Data)])
             .ToList();
         rows.Add([new Button(context.T("pledge.all"), "pledgeall"), new Button(context.T("button.done"), Navigation.DoneData)]);
-        rows.Add([Navigation.Back(context)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("pledge.ask_types", catalog.Campaign.Year), Buttons = rows };
     }
 
@@ -55,7 +56,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
         return new OutgoingMessage
         {
             Text = context.T("pledge.ask_commit", details.DisplayName, details.Place, place, names),
-            Buttons = [[new Button(context.T("pledge.commit"), "pledgecommit")], [Navigation.Back(context)]],
+            Buttons = [[new Button(context.T("pledge.commit"), "pledgecommit")], Navigation.BackAndCancel(context)],
         };
     }
 
@@ -68,7 +69,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
         }
 
         rows.Add([new Button(context.T("pledge.unit_other"), "pledgeplace:other")]);
-        rows.Add([Navigation.Back(context)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("pledge.ask_unit"), Buttons = rows };
     }
 }

@@ -18,7 +18,7 @@ public static class AreaStep
         var rows = Navigation.Rows(context.Areas.Wards.Select(w => new Button(WardLabel(context, w), WardPrefix + w.Id)), 2);
         if (withBack)
         {
-            rows.Add([Navigation.Back(context)]);
+            rows.Add(Navigation.BackAndCancel(context));
         }
 
         return new OutgoingMessage { Text = context.T("area.ask_ward", context.Areas.CityName), Buttons = rows };
@@ -74,7 +74,7 @@ public static class AreaStep
 
         if (withBack)
         {
-            rows.Add([Navigation.Back(context)]);
+            rows.Add(Navigation.BackAndCancel(context));
         }
 
         var text = pages > 1

@@ -18,7 +18,7 @@ public static class TopicsStep
         rows.Add([new Button(context.T("button.all_topics"), AllData), new Button(context.T("button.done"), Navigation.DoneData)]);
         if (withBack)
         {
-            rows.Add([Navigation.Back(context)]);
+            rows.Add(Navigation.BackAndCancel(context));
         }
 
         return new OutgoingMessage { Text = context.T("topics.ask"), Buttons = rows, ReplacesMessageId = replaces };
