@@ -125,7 +125,13 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 return StepResult.Invalid(Navigation.WhyNotAButton(context));
 
             case Step.At:
-                if (ParseAt(context, draft) is not { } at)
+                var reading = ParseAt(input.Kind == InboundKind.Text ? input.Text : null, context.Now, draft.Recurrence, draft.Weekdays);
+                if (reading is { Problem: DateTimeProblem.Past, Utc: { } past })
+                {
+                    return StepResult.Invalid(context.T("datetime.past", LocalTime.Format(past, context.Language)));
+                }
+
+                if (reading.Utc is not { } at || !reading.IsRead)
                 {
                     return StepResult.Invalid(context.T(draft.Recurrence == Recurrence.None ? "broadcast.at_format" : "broadcast.at_format_repeating"));
                 }
@@ -224,33 +230,15 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     }
 
     /// <summary>
-    /// The typed time in UTC. A repeating broadcast also takes a bare time (the next such local time); on chosen
-    /// weekdays the first occurrence is the first chosen day from then.
+    /// A typed local date and time as people write it ("20/12 7h30", "mai 8h"; a bare time is its next coming), in UTC.
+    /// On chosen weekdays the first occurrence is the first chosen day from then.
     /// </summary>
-    private static DateTime? ParseAt(FlowContext context, BroadcastDraft draft) =>
-        ParseAt(context.Input.Text, context.Now, draft.Recurrence, draft.Weekdays);
-
-    /// <summary>A typed local date and time (or, when <paramref name="recurrence"/> repeats, a bare time: its next coming) in UTC.</summary>
-    public static DateTime? ParseAt(string? text, DateTime now, Recurrence recurrence, int weekdays)
+    public static DateTimeReading ParseAt(string? text, DateTime now, Recurrence recurrence, int weekdays)
     {
-        var typed = text?.Trim() ?? "";
-        DateTime local;
-        if (DateTime.TryParseExact(typed, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var full))
-        {
-            local = full;
-        }
-        else if (recurrence != Recurrence.None && TimeOnly.TryParseExact(typed, ["H:mm", "HH:mm", "H'h'mm", "H'h'"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            var today = LocalTime.ToLocal(now).Date + time.ToTimeSpan();
-            local = LocalTime.ToLocal(now) < today ? today : today.AddDays(1);
-        }
-        else
-        {
-            return null;
-        }
-
-        var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
-        return recurrence == Recurrence.Weekly && weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;
+        var reading = TypedDateTime.Read(text, now);
+        return reading is { IsRead: true, Utc: { } at } && recurrence == Recurrence.Weekly && weekdays != 0
+            ? reading with { Utc = Recurrences.First(Recurrence.Weekly, at, weekdays) }
+            : reading;
     }
 
     private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft) => DaysPrompt(context, draft.Weekdays, back: true);

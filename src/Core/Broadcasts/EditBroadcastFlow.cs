@@ -1,5 +1,6 @@
 using System.Globalization;
 using Antq.Core.Conversations;
+using Antq.Core.Locale;
 using Antq.Core.Officers;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +50,13 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
         if (context.Step == "time")
         {
             // A bare time is read as its next coming; the change fits it to the broadcast's days.
-            return BroadcastFlow.ParseAt(text, context.Now, Recurrence.Daily, 0) is { } at && at > context.Now && at < context.Now.AddYears(1)
+            var reading = BroadcastFlow.ParseAt(text, context.Now, Recurrence.Daily, 0);
+            if (reading is { Problem: DateTimeProblem.Past, Utc: { } past })
+            {
+                return StepResult.Invalid(context.T("datetime.past", LocalTime.Format(past, context.Language)));
+            }
+
+            return reading is { IsRead: true, Utc: { } at } && at > context.Now && at < context.Now.AddYears(1)
                 ? StepResult.Done().With(new UpdateBroadcast(id, null, at))
                 : StepResult.Invalid(context.T("broadcast.at_format_repeating"));
         }

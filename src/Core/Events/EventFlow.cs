@@ -49,19 +49,11 @@ public sealed class EventFlow : IFlow
             case Step.Place:
                 return Typed(context, text, 3, 300) ?? Go(context, Step.Start, draft with { Place = text });
             case Step.Start:
-                if (ParseLocal(text) is not { } start || start <= context.Now || start > context.Now.AddYears(1))
-                {
-                    return StepResult.Invalid(context.T("event.start_how"));
-                }
-
-                return Go(context, Step.End, draft with { StartsAt = start });
+                return ReadStart(context, text) is { } start
+                    ? Go(context, Step.End, draft with { StartsAt = start })
+                    : StepResult.Invalid(StartProblem(context, text));
             case Step.End:
-                var localStart = LocalTime.ToLocal(draft.StartsAt!.Value);
-                var end = ParseLocal(text)
-                    ?? (TimeOnly.TryParseExact(text ?? "", ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-                        ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localStart.Date + t.ToTimeSpan(), DateTimeKind.Unspecified), LocalTime.Zone)
-                        : null);
-                return end is { } e && e > draft.StartsAt
+                return ReadEnd(text, draft.StartsAt!.Value, context.Now) is { } e
                     ? Go(context, Step.Reminders, draft with { EndsAt = e, Reminders = draft.Reminders ?? EventReminders.Default })
                     : StepResult.Invalid(context.T("event.end_how"));
             case Step.Reminders:
@@ -94,10 +86,19 @@ public sealed class EventFlow : IFlow
         Buttons = [[new Button(t("event.coming", []), new RsvpButton(id, Coming: true).Data), new Button(t("event.not_coming", []), new RsvpButton(id, Coming: false).Data)]],
     };
 
-    private static DateTime? ParseLocal(string? text) =>
-        text is not null && DateTime.TryParseExact(text, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone)
-            : null;
+    /// <summary>A typed start ("20/12 7h30", "thứ bảy 9h") in UTC when it is to come within a year; else null.</summary>
+    internal static DateTime? ReadStart(FlowContext context, string? text) =>
+        TypedDateTime.Read(text, context.Now) is { IsRead: true, Utc: { } start } && start <= context.Now.AddYears(1) ? start : null;
+
+    /// <summary>Why a typed start was refused: a moment past is named, anything else gets the examples.</summary>
+    internal static string StartProblem(FlowContext context, string? text) =>
+        TypedDateTime.Read(text, context.Now) is { Problem: DateTimeProblem.Past, Utc: { } past }
+            ? context.T("datetime.past", LocalTime.Format(past, context.Language))
+            : context.T("event.start_how");
+
+    /// <summary>A typed end after <paramref name="start"/>: a bare time ("11h") is on the start's day.</summary>
+    internal static DateTime? ReadEnd(string? text, DateTime start, DateTime now) =>
+        TypedDateTime.Read(text, now, DateOnly.FromDateTime(LocalTime.ToLocal(start))) is { Utc: { } end } && end > start ? end : null;
 
     private static StepResult? Typed(FlowContext context, string? text, int min, int max) =>
         text is null || text.Length < min ? StepResult.Invalid(context.T("event.text_how", min))

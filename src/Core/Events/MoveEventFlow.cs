@@ -31,16 +31,13 @@ public sealed class MoveEventFlow : IFlow
         var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
         if (context.Step == "start")
         {
-            return Parse(text) is { } start && start > context.Now && start < context.Now.AddYears(1)
+            return EventFlow.ReadStart(context, text) is { } start
                 ? StepResult.Continue("end", context.Data.With("start", start.ToString("O", CultureInfo.InvariantCulture)), Ask(context, "end"))
-                : StepResult.Invalid(context.T("event.start_how"));
+                : StepResult.Invalid(EventFlow.StartProblem(context, text));
         }
 
         var newStart = DateTime.Parse(context.Data["start"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        var end = Parse(text) ?? (TimeOnly.TryParseExact(text ?? "", ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(LocalTime.ToLocal(newStart).Date + t.ToTimeSpan(), DateTimeKind.Unspecified), LocalTime.Zone)
-            : null);
-        return end is { } e && e > newStart
+        return EventFlow.ReadEnd(text, newStart, context.Now) is { } e
             ? StepResult.Done().With(new MoveEvent(long.Parse(context.Data["event"]!, CultureInfo.InvariantCulture), newStart, e))
             : StepResult.Invalid(context.T("event.end_how"));
     }
@@ -50,9 +47,4 @@ public sealed class MoveEventFlow : IFlow
     private static OutgoingMessage Ask(FlowContext context, string step) => step == "end"
         ? context.Say("event.ask_end") with { Buttons = [Navigation.BackAndCancel(context)], Expects = ExpectedInput.DateTime }
         : context.Say("event.ask_new_start") with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.DateTime };
-
-    private static DateTime? Parse(string? text) =>
-        text is not null && DateTime.TryParseExact(text, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone)
-            : null;
 }

@@ -13,12 +13,12 @@ public static class AreaStep
     public const int UnitsPerPage = 12;
     public const int MaxTypedLength = 100;
 
-    public static OutgoingMessage WardPrompt(FlowContext context, bool withBack)
+    public static OutgoingMessage WardPrompt(FlowContext context, bool withBack, bool withCancel = true)
     {
         var rows = Navigation.Rows(context.Areas.Wards.Select(w => new Button(WardLabel(context, w), WardPrefix + w.Id)), 2);
         if (withBack)
         {
-            rows.Add(Navigation.BackAndCancel(context));
+            rows.Add(withCancel ? Navigation.BackAndCancel(context) : [Navigation.Back(context)]);
         }
 
         return new OutgoingMessage { Text = context.T("area.ask_ward", context.Areas.CityName), Buttons = rows };
@@ -51,7 +51,7 @@ public static class AreaStep
         return match ?? Fail<Ward>(context.T("area.ward_not_found", text), out problem);
     }
 
-    public static OutgoingMessage UnitPrompt(FlowContext context, Ward ward, int page, bool withBack)
+    public static OutgoingMessage UnitPrompt(FlowContext context, Ward ward, int page, bool withBack, bool withCancel = true)
     {
         var pages = (ward.Units.Count + UnitsPerPage - 1) / UnitsPerPage;
         page = Math.Clamp(page, 0, Math.Max(0, pages - 1));
@@ -74,7 +74,7 @@ public static class AreaStep
 
         if (withBack)
         {
-            rows.Add(Navigation.BackAndCancel(context));
+            rows.Add(withCancel ? Navigation.BackAndCancel(context) : [Navigation.Back(context)]);
         }
 
         var text = pages > 1
