@@ -61,10 +61,9 @@ public sealed class OnboardingFlow : IFlow
                     return StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true, withCancel: false));
                 }
 
-                if (AreaStep.ParsePage(context) is { } page)
+                if (AreaStep.TurnPage(context, currentWard, Step.Unit, withCancel: false) is { } paged)
                 {
-                    var paged = AreaStep.UnitPrompt(context, currentWard, page, withBack: true, withCancel: false) with { ReplacesMessageId = context.Input.ButtonMessageId };
-                    return StepResult.Continue(Step.Unit, data.With("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)), paged);
+                    return paged;
                 }
 
                 return AreaStep.ParseUnit(context, currentWard, out var unitProblem) is { } unit

@@ -18,8 +18,8 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
             Text = context.T("tip.ask_when"),
             Buttons =
             [
-                [new Button(context.T("tip.when_now"), "when:now"), new Button(context.T("tip.when_today"), "when:today")],
-                [new Button(context.T("tip.when_earlier"), "when:earlier")],
+                [new Button(context.T("tip.when_now"), new TipChoiceButton(TipChoice.WhenNow).Data), new Button(context.T("tip.when_today"), new TipChoiceButton(TipChoice.WhenToday).Data)],
+                [new Button(context.T("tip.when_earlier"), new TipChoiceButton(TipChoice.WhenEarlier).Data)],
                 Navigation.BackAndCancel(context),
             ],
         },
@@ -38,7 +38,7 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
         Step.Anonymity => new OutgoingMessage
         {
             Text = context.T("tip.ask_anonymity"),
-            Buttons = [[new Button(context.T("tip.anonymous_yes"), "anon:yes")], [new Button(context.T("tip.anonymous_no"), "anon:no")], Navigation.BackAndCancel(context)],
+            Buttons = [[new Button(context.T("tip.anonymous_yes"), new TipChoiceButton(TipChoice.Anonymous).Data)], [new Button(context.T("tip.anonymous_no"), new TipChoiceButton(TipChoice.Named).Data)], Navigation.BackAndCancel(context)],
         },
         Step.Name => new OutgoingMessage { Text = context.T("tip.ask_name"), Buttons = [Navigation.BackAndCancel(context)] },
         Step.Review => Review(context, draft),
@@ -65,10 +65,10 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
             var unit = context.Areas.FindUnit(resident.UnitId ?? "");
             var ward = context.Areas.FindWard(resident.WardId);
             var label = unit?.Name ?? (ward is null ? "" : AreaStep.WardLabel(context, ward));
-            rows.Add([new Button(context.T("tip.place_mine", label), "place:mine")]);
+            rows.Add([new Button(context.T("tip.place_mine", label), new TipChoiceButton(TipChoice.PlaceMine).Data)]);
         }
 
-        rows.Add([new Button(context.T("tip.place_other"), "place:other")]);
+        rows.Add([new Button(context.T("tip.place_other"), new TipChoiceButton(TipChoice.PlaceOther).Data)]);
         rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("tip.ask_place"), Buttons = rows };
     }
@@ -88,10 +88,10 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
             Text = summary,
             Buttons =
             [
-                [new Button(context.T("tip.send"), "tip:send")],
-                [new Button(context.T("tip.edit_description"), "tipedit:description"), new Button(context.T("tip.edit_place"), "tipedit:place")],
-                [new Button(context.T("tip.edit_when"), "tipedit:when"), new Button(context.T("tip.edit_category"), "tipedit:category")],
-                [new Button(context.T("tip.edit_anonymity"), "tipedit:anonymity")],
+                [new Button(context.T("tip.send"), new TipChoiceButton(TipChoice.Send).Data)],
+                [new Button(context.T("tip.edit_description"), new TipChoiceButton(TipChoice.EditDescription).Data), new Button(context.T("tip.edit_place"), new TipChoiceButton(TipChoice.EditPlace).Data)],
+                [new Button(context.T("tip.edit_when"), new TipChoiceButton(TipChoice.EditWhen).Data), new Button(context.T("tip.edit_category"), new TipChoiceButton(TipChoice.EditCategory).Data)],
+                [new Button(context.T("tip.edit_anonymity"), new TipChoiceButton(TipChoice.EditAnonymity).Data)],
                 Navigation.CancelOnly(context),
             ],
         };
