@@ -59,7 +59,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 return Go(context, Step.Topic, draft with { Text = text, PhotoFileId = photo });
 
             case Step.Topic:
-                if (Navigation.ButtonArgument(context, "bctopic:") is not { } code || BroadcastTopics.FromCode(code) is not { } topic)
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Topic) is not { } code || BroadcastTopics.FromCode(code) is not { } topic)
                 {
                     return StepResult.Invalid(Navigation.WhyNotAButton(context));
                 }
@@ -69,14 +69,14 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                     : Go(context, Step.Refine, draft with { Topic = topic, Wards = [officer.WardId!], WholeCity = false, Units = [] });
 
             case Step.Audience:
-                if (Navigation.ButtonArgument(context, "bcward:") is { } wardId && context.Areas.FindWard(wardId) is { } ward)
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Ward) is { } wardId && context.Areas.FindWard(wardId) is { } ward)
                 {
                     var wards = draft.Wards.Contains(ward.Id) ? draft.Wards.Where(w => w != ward.Id).ToList() : [.. draft.Wards, ward.Id];
                     var toggled = draft with { Wards = wards, WholeCity = false };
                     return StepResult.Continue(Step.Audience, toggled.Into(context.Data), AudiencePrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
                 }
 
-                if (Navigation.ButtonArgument(context, "bcaudience:") == "city")
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Audience) == "city")
                 {
                     return Go(context, Step.Refine, draft with { Wards = [], WholeCity = true, Units = [] });
                 }
@@ -92,7 +92,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 return Refine(context, draft);
 
             case Step.When:
-                return Navigation.ButtonArgument(context, "bcwhen:") switch
+                return BroadcastDraftButton.ValueOf(context, BroadcastDraftField.When) switch
                 {
                     "now" => Go(context, Step.Preview, draft with { At = null }),
                     "later" => Go(context, Step.At, draft with { Recurrence = Recurrence.None }),
@@ -101,7 +101,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 };
 
             case Step.Repeat:
-                if (Navigation.ButtonArgument(context, "bcrepeat:") is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Repeat) is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
                 {
                     return StepResult.Invalid(Navigation.WhyNotAButton(context));
                 }
@@ -141,7 +141,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                     : Go(context, Step.Preview, draft with { At = at });
 
             case Step.Preview:
-                return Navigation.ButtonArgument(context, "bc:") switch
+                return BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Preview) switch
                 {
                     "send" => StepResult.Done().With(new CreateBroadcast(draft)),
                     "cancel" => StepResult.Done(context.Say("broadcast.dropped")),
@@ -163,7 +163,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         Step.Topic => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_topic"),
-            Buttons = [.. Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), "bctopic:" + t.Code)), 2), Navigation.BackAndCancel(context)],
+            Buttons = [.. Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), new BroadcastDraftButton(BroadcastDraftField.Topic, t.Code).Data)), 2), Navigation.BackAndCancel(context)],
         }],
         Step.Audience => [AudiencePrompt(context, draft)],
         Step.Refine => [RefinePrompt(context, draft)],
@@ -172,15 +172,15 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             Text = context.T("broadcast.ask_when"),
             Buttons =
             [
-                [new Button(context.T("broadcast.now"), "bcwhen:now"), new Button(context.T("broadcast.later"), "bcwhen:later")],
-                [new Button(context.T("broadcast.repeat"), "bcwhen:repeat")],
+                [new Button(context.T("broadcast.now"), new BroadcastDraftButton(BroadcastDraftField.When, "now").Data), new Button(context.T("broadcast.later"), new BroadcastDraftButton(BroadcastDraftField.When, "later").Data)],
+                [new Button(context.T("broadcast.repeat"), new BroadcastDraftButton(BroadcastDraftField.When, "repeat").Data)],
                 Navigation.BackAndCancel(context),
             ],
         }],
         Step.Repeat => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_repeat"),
-            Buttons = [.. Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), "bcrepeat:" + r.Code)), 2), Navigation.BackAndCancel(context)],
+            Buttons = [.. Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), new BroadcastDraftButton(BroadcastDraftField.Repeat, r.Code).Data)), 2), Navigation.BackAndCancel(context)],
         }],
         Step.Days => [DaysPrompt(context, draft)],
         Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating") with
@@ -222,9 +222,9 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     private static OutgoingMessage AudiencePrompt(FlowContext context, BroadcastDraft draft)
     {
         var rows = Navigation.Rows(
-            context.Areas.Wards.Select(w => new Button((draft.Wards.Contains(w.Id) ? "✅ " : "⬜ ") + AreaStep.WardLabel(context, w), "bcward:" + w.Id)),
+            context.Areas.Wards.Select(w => new Button((draft.Wards.Contains(w.Id) ? "✅ " : "⬜ ") + AreaStep.WardLabel(context, w), new BroadcastDraftButton(BroadcastDraftField.Ward, w.Id).Data)),
             2);
-        rows.Add([new Button(context.T("broadcast.whole_city"), "bcaudience:city"), new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add([new Button(context.T("broadcast.whole_city"), new BroadcastDraftButton(BroadcastDraftField.Audience, "city").Data), new Button(context.T("button.done"), Navigation.DoneData)]);
         rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("broadcast.ask_audience"), Buttons = rows };
     }
@@ -245,7 +245,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
     /// <summary>The days with the one a "bcday:N" button names switched on or off; null when no day button was pressed.</summary>
     internal static int? ToggledDay(FlowContext context, int weekdays) =>
-        Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6
+        BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Day) is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6
             ? weekdays ^ Recurrences.Bit((DayOfWeek)day)
             : null;
 
@@ -253,7 +253,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     internal static OutgoingMessage DaysPrompt(FlowContext context, int weekdays, bool back)
     {
         var rows = Navigation.Rows(
-            Recurrences.Week.Select(d => new Button(((weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), "bcday:" + ((int)d).ToString(CultureInfo.InvariantCulture))),
+            Recurrences.Week.Select(d => new Button(((weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), new BroadcastDraftButton(BroadcastDraftField.Day, ((int)d).ToString(CultureInfo.InvariantCulture)).Data)),
             4);
         rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
         rows.Add(back ? Navigation.BackAndCancel(context) : Navigation.CancelOnly(context));
@@ -269,7 +269,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     /// <summary>Narrowing the audience: some units of the one ward (an officer's own), one language, or everyone.</summary>
     private StepResult Refine(FlowContext context, BroadcastDraft draft)
     {
-        if (Navigation.ButtonArgument(context, "bcunit:") is { } unitId)
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Unit) is { } unitId)
         {
             // A unit of another ward is refused here and again when the broadcast is created.
             if (draft.Wards.Count != 1 || draft.WholeCity || context.Areas.FindUnit(unitId) is not { } unit || unit.WardId != draft.Wards[0])
@@ -281,7 +281,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             return Toggled(draft with { Units = units });
         }
 
-        if (Navigation.ButtonArgument(context, "bclang:") is { } language && language is "all" or Languages.Vietnamese or Languages.English)
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Language) is { } language && language is "all" or Languages.Vietnamese or Languages.English)
         {
             return Toggled(draft with { Language = language == "all" ? null : language });
         }
@@ -297,11 +297,11 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         var rows = new List<IReadOnlyList<Button>>();
         if (draft.Wards.Count == 1 && !draft.WholeCity && context.Areas.FindWard(draft.Wards[0]) is { } ward)
         {
-            rows.AddRange(Navigation.Rows(ward.Units.Select(u => new Button((draft.Units.Contains(u.Id) ? "✅ " : "⬜ ") + u.Name, "bcunit:" + u.Id)), 3));
+            rows.AddRange(Navigation.Rows(ward.Units.Select(u => new Button((draft.Units.Contains(u.Id) ? "✅ " : "⬜ ") + u.Name, new BroadcastDraftButton(BroadcastDraftField.Unit, u.Id).Data)), 3));
         }
 
         rows.Add([.. new[] { "all", Languages.Vietnamese, Languages.English }.Select(code =>
-            new Button(((draft.Language ?? "all") == code ? "🔘 " : "⚪ ") + context.T("broadcast.lang_" + code), "bclang:" + code))]);
+            new Button(((draft.Language ?? "all") == code ? "🔘 " : "⚪ ") + context.T("broadcast.lang_" + code), new BroadcastDraftButton(BroadcastDraftField.Language, code).Data))]);
         rows.Add([new Button(context.T("broadcast.continue"), Navigation.DoneData)]);
         rows.Add(Navigation.BackAndCancel(context));
         var units = draft.Wards.Count == 1 && !draft.WholeCity ? context.T("broadcast.ask_units") : "";
@@ -340,7 +340,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         var summary = new OutgoingMessage
         {
             Text = context.T("broadcast.preview", context.T("broadcast.topic_" + BroadcastTopics.Code(draft.Topic ?? BroadcastTopic.Awareness)), audience, when, reach?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? "?"),
-            Buttons = [[new Button(context.T("broadcast.confirm"), "bc:send"), new Button(context.T("broadcast.drop"), "bc:cancel")]],
+            Buttons = [[new Button(context.T("broadcast.confirm"), new BroadcastDraftButton(BroadcastDraftField.Preview, "send").Data), new Button(context.T("broadcast.drop"), new BroadcastDraftButton(BroadcastDraftField.Preview, "cancel").Data)]],
         };
         return [context.Say("broadcast.preview_head"), asResidentsSeeIt, summary];
     }
