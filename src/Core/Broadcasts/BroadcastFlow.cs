@@ -22,7 +22,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Text, FlowData.Empty, context.Say("broadcast.ask_text"));
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Text, FlowData.Empty, TextPrompt(context));
 
     public bool AcceptsMedia(string? step, FlowData data) => step == Step.Text;
 
@@ -36,6 +36,11 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
         var draft = BroadcastDraft.From(context.Data);
         var input = context.Input;
+        if (Navigation.IsBack(context) && Back(context.Step, draft, officer) is { } previous)
+        {
+            return Go(context, previous, draft);
+        }
+
         switch (context.Step)
         {
             case Step.Text:
@@ -54,7 +59,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 return Go(context, Step.Topic, draft with { Text = text, PhotoFileId = photo });
 
             case Step.Topic:
-                if (Navigation.ButtonArgument(context, "bctopic:") is not { } code || BroadcastTopics.FromCode(code) is not { } topic)
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Topic) is not { } code || BroadcastTopics.FromCode(code) is not { } topic)
                 {
                     return StepResult.Invalid(Navigation.WhyNotAButton(context));
                 }
@@ -64,14 +69,14 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                     : Go(context, Step.Refine, draft with { Topic = topic, Wards = [officer.WardId!], WholeCity = false, Units = [] });
 
             case Step.Audience:
-                if (Navigation.ButtonArgument(context, "bcward:") is { } wardId && context.Areas.FindWard(wardId) is { } ward)
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Ward) is { } wardId && context.Areas.FindWard(wardId) is { } ward)
                 {
                     var wards = draft.Wards.Contains(ward.Id) ? draft.Wards.Where(w => w != ward.Id).ToList() : [.. draft.Wards, ward.Id];
                     var toggled = draft with { Wards = wards, WholeCity = false };
                     return StepResult.Continue(Step.Audience, toggled.Into(context.Data), AudiencePrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
                 }
 
-                if (Navigation.ButtonArgument(context, "bcaudience:") == "city")
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Audience) == "city")
                 {
                     return Go(context, Step.Refine, draft with { Wards = [], WholeCity = true, Units = [] });
                 }
@@ -87,7 +92,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 return Refine(context, draft);
 
             case Step.When:
-                return Navigation.ButtonArgument(context, "bcwhen:") switch
+                return BroadcastDraftButton.ValueOf(context, BroadcastDraftField.When) switch
                 {
                     "now" => Go(context, Step.Preview, draft with { At = null }),
                     "later" => Go(context, Step.At, draft with { Recurrence = Recurrence.None }),
@@ -96,7 +101,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 };
 
             case Step.Repeat:
-                if (Navigation.ButtonArgument(context, "bcrepeat:") is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
+                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Repeat) is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
                 {
                     return StepResult.Invalid(Navigation.WhyNotAButton(context));
                 }
@@ -120,7 +125,13 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                 return StepResult.Invalid(Navigation.WhyNotAButton(context));
 
             case Step.At:
-                if (ParseAt(context, draft) is not { } at)
+                var reading = ParseAt(input.Kind == InboundKind.Text ? input.Text : null, context.Now, draft.Recurrence, draft.Weekdays);
+                if (reading is { Problem: DateTimeProblem.Past, Utc: { } past })
+                {
+                    return StepResult.Invalid(context.T("datetime.past", LocalTime.Format(past, context.Language)));
+                }
+
+                if (reading.Utc is not { } at || !reading.IsRead)
                 {
                     return StepResult.Invalid(context.T(draft.Recurrence == Recurrence.None ? "broadcast.at_format" : "broadcast.at_format_repeating"));
                 }
@@ -130,7 +141,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
                     : Go(context, Step.Preview, draft with { At = at });
 
             case Step.Preview:
-                return Navigation.ButtonArgument(context, "bc:") switch
+                return BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Preview) switch
                 {
                     "send" => StepResult.Done().With(new CreateBroadcast(draft)),
                     "cancel" => StepResult.Done(context.Say("broadcast.dropped")),
@@ -152,80 +163,100 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         Step.Topic => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_topic"),
-            Buttons = Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), "bctopic:" + t.Code)), 2),
+            Buttons = [.. Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), new BroadcastDraftButton(BroadcastDraftField.Topic, t.Code).Data)), 2), Navigation.BackAndCancel(context)],
         }],
         Step.Audience => [AudiencePrompt(context, draft)],
         Step.Refine => [RefinePrompt(context, draft)],
         Step.When => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_when"),
-            Buttons = [[new Button(context.T("broadcast.now"), "bcwhen:now"), new Button(context.T("broadcast.later"), "bcwhen:later")], [new Button(context.T("broadcast.repeat"), "bcwhen:repeat")]],
+            Buttons =
+            [
+                [new Button(context.T("broadcast.now"), new BroadcastDraftButton(BroadcastDraftField.When, "now").Data), new Button(context.T("broadcast.later"), new BroadcastDraftButton(BroadcastDraftField.When, "later").Data)],
+                [new Button(context.T("broadcast.repeat"), new BroadcastDraftButton(BroadcastDraftField.When, "repeat").Data)],
+                Navigation.BackAndCancel(context),
+            ],
         }],
         Step.Repeat => [new OutgoingMessage
         {
             Text = context.T("broadcast.ask_repeat"),
-            Buttons = Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), "bcrepeat:" + r.Code)), 2),
+            Buttons = [.. Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), new BroadcastDraftButton(BroadcastDraftField.Repeat, r.Code).Data)), 2), Navigation.BackAndCancel(context)],
         }],
         Step.Days => [DaysPrompt(context, draft)],
-        Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating")],
-        Step.Preview => BroadcastPreview.Render(context, draft),
-        _ => [context.Say("broadcast.ask_text")],
+        Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating") with
+        {
+            Buttons = [Navigation.BackAndCancel(context)],
+            Expects = ExpectedInput.DateTime,
+        }],
+        Step.Preview => WithBack(context, BroadcastPreview.Render(context, draft)),
+        _ => [TextPrompt(context)],
+    };
+
+    /// <summary>The first step: nothing to go back to; the text of a broadcast is written at length.</summary>
+    private static OutgoingMessage TextPrompt(FlowContext context) =>
+        context.Say("broadcast.ask_text") with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.LongText };
+
+    /// <summary>The preview's own buttons already drop the broadcast; "back" under them reopens the step before.</summary>
+    private static IReadOnlyList<OutgoingMessage> WithBack(FlowContext context, IReadOnlyList<OutgoingMessage> preview) =>
+        preview.Count == 0 ? preview : [.. preview.SkipLast(1), Navigation.WithRow(preview[^1], [Navigation.Back(context)])];
+
+    /// <summary>The step "« Back" returns to from <paramref name="step"/>, given what was chosen on the way.</summary>
+    private static string? Back(string? step, BroadcastDraft draft, Officer officer) => step switch
+    {
+        Step.Topic => Step.Text,
+        Step.Audience => Step.Topic,
+        Step.Refine => officer.Role == OfficerRole.Admin ? Step.Audience : Step.Topic,
+        Step.When => Step.Refine,
+        Step.Repeat => Step.When,
+        Step.Days => Step.Repeat,
+        Step.At => draft.Recurrence switch
+        {
+            Recurrence.None => Step.When,
+            Recurrence.Weekly => Step.Days,
+            _ => Step.Repeat,
+        },
+        Step.Preview => draft.At is null ? Step.When : Step.At,
+        _ => null,
     };
 
     private static OutgoingMessage AudiencePrompt(FlowContext context, BroadcastDraft draft)
     {
         var rows = Navigation.Rows(
-            context.Areas.Wards.Select(w => new Button((draft.Wards.Contains(w.Id) ? "✅ " : "⬜ ") + AreaStep.WardLabel(context, w), "bcward:" + w.Id)),
+            context.Areas.Wards.Select(w => new Button((draft.Wards.Contains(w.Id) ? "✅ " : "⬜ ") + AreaStep.WardLabel(context, w), new BroadcastDraftButton(BroadcastDraftField.Ward, w.Id).Data)),
             2);
-        rows.Add([new Button(context.T("broadcast.whole_city"), "bcaudience:city"), new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add([new Button(context.T("broadcast.whole_city"), new BroadcastDraftButton(BroadcastDraftField.Audience, "city").Data), new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("broadcast.ask_audience"), Buttons = rows };
     }
 
     /// <summary>
-    /// The typed time in UTC. A repeating broadcast also takes a bare time (the next such local time); on chosen
-    /// weekdays the first occurrence is the first chosen day from then.
+    /// A typed local date and time as people write it ("20/12 7h30", "mai 8h"; a bare time is its next coming), in UTC.
+    /// On chosen weekdays the first occurrence is the first chosen day from then.
     /// </summary>
-    private static DateTime? ParseAt(FlowContext context, BroadcastDraft draft) =>
-        ParseAt(context.Input.Text, context.Now, draft.Recurrence, draft.Weekdays);
-
-    /// <summary>A typed local date and time (or, when <paramref name="recurrence"/> repeats, a bare time: its next coming) in UTC.</summary>
-    public static DateTime? ParseAt(string? text, DateTime now, Recurrence recurrence, int weekdays)
+    public static DateTimeReading ParseAt(string? text, DateTime now, Recurrence recurrence, int weekdays)
     {
-        var typed = text?.Trim() ?? "";
-        DateTime local;
-        if (DateTime.TryParseExact(typed, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "H:mm d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var full))
-        {
-            local = full;
-        }
-        else if (recurrence != Recurrence.None && TimeOnly.TryParseExact(typed, ["H:mm", "HH:mm", "H'h'mm", "H'h'"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            var today = LocalTime.ToLocal(now).Date + time.ToTimeSpan();
-            local = LocalTime.ToLocal(now) < today ? today : today.AddDays(1);
-        }
-        else
-        {
-            return null;
-        }
-
-        var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone);
-        return recurrence == Recurrence.Weekly && weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;
+        var reading = TypedDateTime.Read(text, now);
+        return reading is { IsRead: true, Utc: { } at } && recurrence == Recurrence.Weekly && weekdays != 0
+            ? reading with { Utc = Recurrences.First(Recurrence.Weekly, at, weekdays) }
+            : reading;
     }
 
-    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft) => DaysPrompt(context, draft.Weekdays);
+    private static OutgoingMessage DaysPrompt(FlowContext context, BroadcastDraft draft) => DaysPrompt(context, draft.Weekdays, back: true);
 
     /// <summary>The days with the one a "bcday:N" button names switched on or off; null when no day button was pressed.</summary>
     internal static int? ToggledDay(FlowContext context, int weekdays) =>
-        Navigation.ButtonArgument(context, "bcday:") is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6
+        BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Day) is { } dayCode && int.TryParse(dayCode, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 6
             ? weekdays ^ Recurrences.Bit((DayOfWeek)day)
             : null;
 
-    /// <summary>The days of the week as buttons that toggle ("bcday:N"), the chosen ones ticked, then "Done".</summary>
-    internal static OutgoingMessage DaysPrompt(FlowContext context, int weekdays)
+    /// <summary>The days of the week as buttons that toggle ("bcday:N"), the chosen ones ticked, then "Done", then back (unless first) and cancel.</summary>
+    internal static OutgoingMessage DaysPrompt(FlowContext context, int weekdays, bool back)
     {
         var rows = Navigation.Rows(
-            Recurrences.Week.Select(d => new Button(((weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), "bcday:" + ((int)d).ToString(CultureInfo.InvariantCulture))),
+            Recurrences.Week.Select(d => new Button(((weekdays & Recurrences.Bit(d)) != 0 ? "✅ " : "⬜ ") + context.T("broadcast.day_" + (int)d), new BroadcastDraftButton(BroadcastDraftField.Day, ((int)d).ToString(CultureInfo.InvariantCulture)).Data)),
             4);
         rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add(back ? Navigation.BackAndCancel(context) : Navigation.CancelOnly(context));
         return new OutgoingMessage { Text = context.T("broadcast.ask_days"), Buttons = rows };
     }
 
@@ -238,7 +269,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     /// <summary>Narrowing the audience: some units of the one ward (an officer's own), one language, or everyone.</summary>
     private StepResult Refine(FlowContext context, BroadcastDraft draft)
     {
-        if (Navigation.ButtonArgument(context, "bcunit:") is { } unitId)
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Unit) is { } unitId)
         {
             // A unit of another ward is refused here and again when the broadcast is created.
             if (draft.Wards.Count != 1 || draft.WholeCity || context.Areas.FindUnit(unitId) is not { } unit || unit.WardId != draft.Wards[0])
@@ -250,7 +281,7 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
             return Toggled(draft with { Units = units });
         }
 
-        if (Navigation.ButtonArgument(context, "bclang:") is { } language && language is "all" or Languages.Vietnamese or Languages.English)
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Language) is { } language && language is "all" or Languages.Vietnamese or Languages.English)
         {
             return Toggled(draft with { Language = language == "all" ? null : language });
         }
@@ -266,12 +297,13 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
         var rows = new List<IReadOnlyList<Button>>();
         if (draft.Wards.Count == 1 && !draft.WholeCity && context.Areas.FindWard(draft.Wards[0]) is { } ward)
         {
-            rows.AddRange(Navigation.Rows(ward.Units.Select(u => new Button((draft.Units.Contains(u.Id) ? "✅ " : "⬜ ") + u.Name, "bcunit:" + u.Id)), 3));
+            rows.AddRange(Navigation.Rows(ward.Units.Select(u => new Button((draft.Units.Contains(u.Id) ? "✅ " : "⬜ ") + u.Name, new BroadcastDraftButton(BroadcastDraftField.Unit, u.Id).Data)), 3));
         }
 
         rows.Add([.. new[] { "all", Languages.Vietnamese, Languages.English }.Select(code =>
-            new Button(((draft.Language ?? "all") == code ? "🔘 " : "⚪ ") + context.T("broadcast.lang_" + code), "bclang:" + code))]);
+            new Button(((draft.Language ?? "all") == code ? "🔘 " : "⚪ ") + context.T("broadcast.lang_" + code), new BroadcastDraftButton(BroadcastDraftField.Language, code).Data))]);
         rows.Add([new Button(context.T("broadcast.continue"), Navigation.DoneData)]);
+        rows.Add(Navigation.BackAndCancel(context));
         var units = draft.Wards.Count == 1 && !draft.WholeCity ? context.T("broadcast.ask_units") : "";
         return new OutgoingMessage { Text = context.T("broadcast.ask_refine", Describe(context, draft), units), Buttons = rows };
     }

@@ -27,7 +27,7 @@ internal static class BroadcastPreview
             BroadcastFlow.Describe(context, draft),
             When(context, draft),
             reach?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? "?");
-        IReadOnlyList<IReadOnlyList<Button>> buttons = [[new Button(context.T("broadcast.confirm"), "bc:send"), new Button(context.T("broadcast.drop"), "bc:cancel")]];
+        IReadOnlyList<IReadOnlyList<Button>> buttons = [[new Button(context.T("broadcast.confirm"), new BroadcastDraftButton(BroadcastDraftField.Preview, "send").Data), new Button(context.T("broadcast.drop"), new BroadcastDraftButton(BroadcastDraftField.Preview, "cancel").Data)]];
         var whole = context.T("broadcast.preview_head") + "\n\n" + text + "\n\n———\n" + summary;
         if (whole.Length <= (media is null ? MaxText : MaxCaption))
         {

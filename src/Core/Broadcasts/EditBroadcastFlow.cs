@@ -1,5 +1,6 @@
 using System.Globalization;
 using Antq.Core.Conversations;
+using Antq.Core.Locale;
 using Antq.Core.Officers;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
             var days = Days(context);
             if (BroadcastFlow.ToggledDay(context, days) is { } toggled)
             {
-                return StepResult.Continue("days", context.Data.With("days", toggled.ToString(CultureInfo.InvariantCulture)), BroadcastFlow.DaysPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+                return StepResult.Continue("days", context.Data.With("days", toggled.ToString(CultureInfo.InvariantCulture)), BroadcastFlow.DaysPrompt(context, toggled, back: false) with { ReplacesMessageId = context.Input.ButtonMessageId });
             }
 
             if (Navigation.IsDone(context))
@@ -49,7 +50,13 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
         if (context.Step == "time")
         {
             // A bare time is read as its next coming; the change fits it to the broadcast's days.
-            return BroadcastFlow.ParseAt(text, context.Now, Recurrence.Daily, 0) is { } at && at > context.Now && at < context.Now.AddYears(1)
+            var reading = BroadcastFlow.ParseAt(text, context.Now, Recurrence.Daily, 0);
+            if (reading is { Problem: DateTimeProblem.Past, Utc: { } past })
+            {
+                return StepResult.Invalid(context.T("datetime.past", LocalTime.Format(past, context.Language)));
+            }
+
+            return reading is { IsRead: true, Utc: { } at } && at > context.Now && at < context.Now.AddYears(1)
                 ? StepResult.Done().With(new UpdateBroadcast(id, null, at))
                 : StepResult.Invalid(context.T("broadcast.at_format_repeating"));
         }
@@ -71,8 +78,8 @@ public sealed class EditBroadcastFlow(IOptions<BroadcastOptions> options) : IFlo
 
     private static OutgoingMessage Ask(FlowContext context, string step, int days) => step switch
     {
-        "days" => BroadcastFlow.DaysPrompt(context, days),
-        "time" => context.Say("broadcast.ask_new_time", context.Data["broadcast"]),
-        _ => context.Say("broadcast.ask_new_text", context.Data["broadcast"]),
+        "days" => BroadcastFlow.DaysPrompt(context, days, back: false),
+        "time" => context.Say("broadcast.ask_new_time", context.Data["broadcast"]) with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.DateTime },
+        _ => context.Say("broadcast.ask_new_text", context.Data["broadcast"]) with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.LongText },
     };
 }

@@ -6,7 +6,25 @@ public static class Navigation
     public const string BackData = "back";
     public const string DoneData = "done";
 
+    /// <summary>
+    /// "Cancel" is the /cancel command as a button (a main-menu entry), so it leaves any flow at any step exactly as
+    /// typing /cancel does, before the flow sees it.
+    /// </summary>
+    public const string CancelData = Residents.MainMenu.Prefix + "cancel";
+
     public static Button Back(FlowContext context) => new(context.T("button.back"), BackData);
+
+    public static Button Cancel(FlowContext context) => new(context.T("button.cancel"), CancelData);
+
+    /// <summary>The row under every step of a flow: back to the previous step (what was chosen is kept) and cancel.</summary>
+    public static IReadOnlyList<Button> BackAndCancel(FlowContext context) => [Back(context), Cancel(context)];
+
+    /// <summary>The row under a flow's first step, which has nothing to go back to.</summary>
+    public static IReadOnlyList<Button> CancelOnly(FlowContext context) => [Cancel(context)];
+
+    /// <summary><paramref name="message"/> with one more row of buttons under its own (a preview's "« Back").</summary>
+    public static OutgoingMessage WithRow(OutgoingMessage message, IReadOnlyList<Button> row) =>
+        message with { Buttons = [.. message.Buttons, row] };
 
     public static bool IsBack(FlowContext context) => context.Input is { Kind: InboundKind.Button, ButtonData: BackData };
 

@@ -15,72 +15,60 @@ public sealed class EventFlow : IFlow
 {
     public const string FlowName = "event";
 
+    /// <summary>Each step once: how it reads the input, what it asks, the step "« Back" returns to.</summary>
+    private static readonly StepTable<EventDraft> Steps = new StepTable<EventDraft>()
+        .Add(
+            Step.Title,
+            (c, d) => Typed(c, 3, 150) ?? Go(c, Step.Description, d with { Title = TextOf(c) }),
+            (c, _) => c.Say("event.ask_title") with { Buttons = [Navigation.CancelOnly(c)] })
+        .Add(
+            Step.Description,
+            Description,
+            (c, _) => c.Say("event.ask_description") with { Buttons = [Navigation.BackAndCancel(c)], Expects = ExpectedInput.LongText },
+            back: (_, _) => Step.Title)
+        .Add(
+            Step.Ward,
+            (c, d) => AreaStep.ParseWard(c, out var problem) is { } ward ? Go(c, Step.Place, d with { WardId = ward.Id }) : StepResult.Invalid(problem!),
+            (c, _) => AreaStep.WardPrompt(c, withBack: true),
+            back: (_, _) => Step.Description)
+        .Add(
+            Step.Place,
+            (c, d) => Typed(c, 3, 300) ?? Go(c, Step.Start, d with { Place = TextOf(c) }),
+            (c, _) => c.Say("event.ask_place") with { Buttons = [Navigation.BackAndCancel(c)] },
+            back: (c, _) => IsAdmin(c) ? Step.Ward : Step.Description)
+        .Add(
+            Step.Start,
+            (c, d) => ReadStart(c, TextOf(c)) is { } start ? Go(c, Step.End, d with { StartsAt = start }) : StepResult.Invalid(StartProblem(c, TextOf(c))),
+            (c, _) => c.Say("event.ask_start") with { Buttons = [Navigation.BackAndCancel(c)], Expects = ExpectedInput.DateTime },
+            back: (_, _) => Step.Place)
+        .Add(
+            Step.End,
+            (c, d) => ReadEnd(TextOf(c), d.StartsAt!.Value, c.Now) is { } end
+                ? Go(c, Step.Reminders, d with { EndsAt = end, Reminders = d.Reminders ?? EventReminders.Default })
+                : StepResult.Invalid(c.T("event.end_how")),
+            (c, _) => c.Say("event.ask_end") with { Buttons = [Navigation.BackAndCancel(c)], Expects = ExpectedInput.DateTime },
+            back: (_, _) => Step.Start)
+        .Add(Step.Reminders, Reminders, RemindersPrompt, back: (_, _) => Step.End)
+        .Add(Step.Preview, Confirm, (c, d) => Navigation.WithRow(Preview(c, d), [Navigation.Back(c)]), back: (_, _) => Step.Reminders);
+
     public string Name => FlowName;
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Title, FlowData.Empty, context.Say("event.ask_title"));
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Title, FlowData.Empty, Steps.Prompt(context, Step.Title, new EventDraft()));
 
     public StepResult Handle(FlowContext context)
     {
-        if (context.Facts.Get<Officer>() is not { } officer)
+        if (context.Facts.Get<Officer>() is null)
         {
             return StepResult.Done(context.Say("officer.not_officer_any_more"));
         }
 
         var draft = EventDraft.From(context.Data);
-        var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
-        switch (context.Step)
-        {
-            case Step.Title:
-                return Typed(context, text, 3, 150) ?? Go(context, Step.Description, draft with { Title = text });
-            case Step.Description:
-                var next = officer.Role == OfficerRole.Admin ? Step.Ward : Step.Place;
-                return Typed(context, text, 3, 2000) ?? Go(context, next, draft with { Description = text, WardId = officer.Role == OfficerRole.Admin ? null : officer.WardId });
-            case Step.Ward:
-                return AreaStep.ParseWard(context, out var problem) is { } ward
-                    ? Go(context, Step.Place, draft with { WardId = ward.Id })
-                    : StepResult.Invalid(problem!);
-            case Step.Place:
-                return Typed(context, text, 3, 300) ?? Go(context, Step.Start, draft with { Place = text });
-            case Step.Start:
-                if (ParseLocal(text) is not { } start || start <= context.Now || start > context.Now.AddYears(1))
-                {
-                    return StepResult.Invalid(context.T("event.start_how"));
-                }
-
-                return Go(context, Step.End, draft with { StartsAt = start });
-            case Step.End:
-                var localStart = LocalTime.ToLocal(draft.StartsAt!.Value);
-                var end = ParseLocal(text)
-                    ?? (TimeOnly.TryParseExact(text ?? "", ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-                        ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localStart.Date + t.ToTimeSpan(), DateTimeKind.Unspecified), LocalTime.Zone)
-                        : null);
-                return end is { } e && e > draft.StartsAt
-                    ? Go(context, Step.Reminders, draft with { EndsAt = e, Reminders = draft.Reminders ?? EventReminders.Default })
-                    : StepResult.Invalid(context.T("event.end_how"));
-            case Step.Reminders:
-                if (Navigation.ButtonArgument(context, "evremind:") is { } code && int.TryParse(code, CultureInfo.InvariantCulture, out var minutes) && EventReminders.Offered.Contains(minutes))
-                {
-                    var chosen = draft.Reminders ?? EventReminders.Default;
-                    var toggled = draft with { Reminders = chosen.Contains(minutes) ? [.. chosen.Where(m => m != minutes)] : [.. chosen, minutes] };
-                    return StepResult.Continue(Step.Reminders, toggled.Into(context.Data), RemindersPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
-                }
-
-                return Navigation.IsDone(context) ? Go(context, Step.Preview, draft) : StepResult.Invalid(Navigation.WhyNotAButton(context));
-            case Step.Preview:
-                return Navigation.ButtonArgument(context, "ev:") switch
-                {
-                    "create" => StepResult.Done().With(new CreateEvent(draft)),
-                    "drop" => StepResult.Done(context.Say("broadcast.dropped")),
-                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
-                };
-            default:
-                return Start(context);
-        }
+        return Steps.Handle(context, draft, step => Go(context, step, draft)) ?? Start(context);
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Ask(context, context.Step ?? Step.Title, EventDraft.From(context.Data))];
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Steps.Prompt(context, context.Step, EventDraft.From(context.Data))];
 
     /// <summary>The announcement residents get, with the answer buttons.</summary>
     public static OutgoingMessage Announcement(Func<string, object?[], string> t, long id, EventDraft e, string wardLabel, string language = Languages.Default) => new()
@@ -89,38 +77,67 @@ public sealed class EventFlow : IFlow
         Buttons = [[new Button(t("event.coming", []), new RsvpButton(id, Coming: true).Data), new Button(t("event.not_coming", []), new RsvpButton(id, Coming: false).Data)]],
     };
 
-    private static DateTime? ParseLocal(string? text) =>
-        text is not null && DateTime.TryParseExact(text, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone)
-            : null;
+    /// <summary>A typed start ("20/12 7h30", "thứ bảy 9h") in UTC when it is to come within a year; else null.</summary>
+    internal static DateTime? ReadStart(FlowContext context, string? text) =>
+        TypedDateTime.Read(text, context.Now) is { IsRead: true, Utc: { } start } && start <= context.Now.AddYears(1) ? start : null;
 
-    private static StepResult? Typed(FlowContext context, string? text, int min, int max) =>
-        text is null || text.Length < min ? StepResult.Invalid(context.T("event.text_how", min))
+    /// <summary>Why a typed start was refused: a moment past is named, anything else gets the examples.</summary>
+    internal static string StartProblem(FlowContext context, string? text) =>
+        TypedDateTime.Read(text, context.Now) is { Problem: DateTimeProblem.Past, Utc: { } past }
+            ? context.T("datetime.past", LocalTime.Format(past, context.Language))
+            : context.T("event.start_how");
+
+    /// <summary>A typed end after <paramref name="start"/>: a bare time ("11h") is on the start's day.</summary>
+    internal static DateTime? ReadEnd(string? text, DateTime start, DateTime now) =>
+        TypedDateTime.Read(text, now, DateOnly.FromDateTime(LocalTime.ToLocal(start))) is { Utc: { } end } && end > start ? end : null;
+
+    private static string? TextOf(FlowContext context) => context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
+
+    private static bool IsAdmin(FlowContext context) => context.Facts.Get<Officer>()?.Role == OfficerRole.Admin;
+
+    private static StepResult? Typed(FlowContext context, int min, int max) =>
+        TextOf(context) is not { } text || text.Length < min ? StepResult.Invalid(context.T("event.text_how", min))
         : text.Length > max ? StepResult.Invalid(context.T("error.too_long_officer", max))
         : null;
 
     private static StepResult Go(FlowContext context, string step, EventDraft draft) =>
-        StepResult.Continue(step, draft.Into(context.Data), Ask(context, step, draft));
+        StepResult.Continue(step, draft.Into(context.Data), Steps.Prompt(context, step, draft));
 
-    private static OutgoingMessage Ask(FlowContext context, string step, EventDraft draft) => step switch
+    /// <summary>An admin chooses the ward next; an officer's event is in their own ward.</summary>
+    private static StepResult Description(FlowContext context, EventDraft draft)
     {
-        Step.Description => context.Say("event.ask_description"),
-        Step.Ward => AreaStep.WardPrompt(context, withBack: false),
-        Step.Place => context.Say("event.ask_place"),
-        Step.Start => context.Say("event.ask_start"),
-        Step.End => context.Say("event.ask_end"),
-        Step.Reminders => RemindersPrompt(context, draft),
-        Step.Preview => Preview(context, draft),
-        _ => context.Say("event.ask_title"),
+        var admin = IsAdmin(context);
+        var wardId = admin ? null : context.Facts.Get<Officer>()?.WardId;
+        return Typed(context, 3, 2000) ?? Go(context, admin ? Step.Ward : Step.Place, draft with { Description = TextOf(context), WardId = wardId });
+    }
+
+    private static StepResult Reminders(FlowContext context, EventDraft draft)
+    {
+        if (EventDraftButton.Of(context)?.ReminderMinutes is { } minutes && EventReminders.Offered.Contains(minutes))
+        {
+            var chosen = draft.Reminders ?? EventReminders.Default;
+            var toggled = draft with { Reminders = chosen.Contains(minutes) ? [.. chosen.Where(m => m != minutes)] : [.. chosen, minutes] };
+            return StepResult.Continue(Step.Reminders, toggled.Into(context.Data), RemindersPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+        }
+
+        return Navigation.IsDone(context) ? Go(context, Step.Preview, draft) : StepResult.Invalid(Navigation.WhyNotAButton(context));
+    }
+
+    private static StepResult Confirm(FlowContext context, EventDraft draft) => EventDraftButton.Of(context)?.PreviewChoice switch
+    {
+        "create" => StepResult.Done().With(new CreateEvent(draft)),
+        "drop" => StepResult.Done(context.Say("broadcast.dropped")),
+        _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };
 
     private static OutgoingMessage RemindersPrompt(FlowContext context, EventDraft draft)
     {
         var chosen = draft.Reminders ?? EventReminders.Default;
         var rows = Navigation.Rows(
-            EventReminders.Offered.Select(m => new Button((chosen.Contains(m) ? "✅ " : "⬜ ") + context.T(EventReminders.Key(m)), "evremind:" + m.ToString(CultureInfo.InvariantCulture))),
+            EventReminders.Offered.Select(m => new Button((chosen.Contains(m) ? "✅ " : "⬜ ") + context.T(EventReminders.Key(m)), EventDraftButton.Reminder(m).Data)),
             3);
         rows.Add([new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("event.ask_reminders"), Buttons = rows };
     }
 
@@ -135,7 +152,7 @@ public sealed class EventFlow : IFlow
         return new OutgoingMessage
         {
             Text = context.T("event.preview", announcement.Text, DescribeReminders(key => context.T(key), draft.Reminders ?? EventReminders.Default), AnnouncedWhen(context)),
-            Buttons = [[new Button(context.T("event.create"), "ev:create"), new Button(context.T("broadcast.drop"), "ev:drop")]],
+            Buttons = [[new Button(context.T("event.create"), EventDraftButton.Preview("create").Data), new Button(context.T("broadcast.drop"), EventDraftButton.Preview("drop").Data)]],
         };
     }
 

@@ -14,7 +14,7 @@ public sealed class MoveEventFlow : IFlow
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue("start", context.Data, context.Say("event.ask_new_start"));
+    public StepResult Start(FlowContext context) => StepResult.Continue("start", context.Data, Ask(context, "start"));
 
     public StepResult Handle(FlowContext context)
     {
@@ -23,28 +23,28 @@ public sealed class MoveEventFlow : IFlow
             return StepResult.Done(context.Say("officer.not_officer_any_more"));
         }
 
+        if (Navigation.IsBack(context) && context.Step == "end")
+        {
+            return StepResult.Continue("start", context.Data, Ask(context, "start"));
+        }
+
         var text = context.Input.Kind == InboundKind.Text ? context.Input.Text?.Trim() : null;
         if (context.Step == "start")
         {
-            return Parse(text) is { } start && start > context.Now && start < context.Now.AddYears(1)
-                ? StepResult.Continue("end", context.Data.With("start", start.ToString("O", CultureInfo.InvariantCulture)), context.Say("event.ask_end"))
-                : StepResult.Invalid(context.T("event.start_how"));
+            return EventFlow.ReadStart(context, text) is { } start
+                ? StepResult.Continue("end", context.Data.With("start", start.ToString("O", CultureInfo.InvariantCulture)), Ask(context, "end"))
+                : StepResult.Invalid(EventFlow.StartProblem(context, text));
         }
 
         var newStart = DateTime.Parse(context.Data["start"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        var end = Parse(text) ?? (TimeOnly.TryParseExact(text ?? "", ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(LocalTime.ToLocal(newStart).Date + t.ToTimeSpan(), DateTimeKind.Unspecified), LocalTime.Zone)
-            : null);
-        return end is { } e && e > newStart
+        return EventFlow.ReadEnd(text, newStart, context.Now) is { } e
             ? StepResult.Done().With(new MoveEvent(long.Parse(context.Data["event"]!, CultureInfo.InvariantCulture), newStart, e))
             : StepResult.Invalid(context.T("event.end_how"));
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) =>
-        [context.Say(context.Step == "end" ? "event.ask_end" : "event.ask_new_start")];
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [Ask(context, context.Step ?? "start")];
 
-    private static DateTime? Parse(string? text) =>
-        text is not null && DateTime.TryParseExact(text, ["d/M/yyyy H:mm", "d/M/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone)
-            : null;
+    private static OutgoingMessage Ask(FlowContext context, string step) => step == "end"
+        ? context.Say("event.ask_end") with { Buttons = [Navigation.BackAndCancel(context)], Expects = ExpectedInput.DateTime }
+        : context.Say("event.ask_new_start") with { Buttons = [Navigation.CancelOnly(context)], Expects = ExpectedInput.DateTime };
 }

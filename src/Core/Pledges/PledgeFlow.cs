@@ -47,7 +47,7 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
     public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [_prompts.For(context, context.Step ?? Step.Kind, PledgeDraft.From(context.Data))];
 
     private StepResult Kind(FlowContext context) =>
-        SignerKeys.Parse(Navigation.ButtonArgument(context, "pledgekind:")) is { } kind
+        PledgeKindButton.Parse(Navigation.ButtonData(context))?.Kind is { } kind
             ? Go(context, Step.Field, new PledgeDraft { Kind = kind }, field: 0)
             : StepResult.Invalid(Navigation.WhyNotAButton(context));
 
@@ -67,10 +67,10 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
     private StepResult GoToPlace(FlowContext context, PledgeDraft draft) =>
         context.Resident is { UnitId: not null } ? Go(context, Step.Place, draft) : Go(context, Step.Ward, draft);
 
-    private StepResult Place(FlowContext context, PledgeDraft draft) => Navigation.ButtonArgument(context, "pledgeplace:") switch
+    private StepResult Place(FlowContext context, PledgeDraft draft) => PledgeChoiceButton.Parse(Navigation.ButtonData(context)) switch
     {
-        "mine" when context.Resident is { WardId: { } ward, UnitId: { } unit } => Go(context, Step.Types, draft with { WardId = ward, UnitId = unit }),
-        "other" => Go(context, Step.Ward, draft),
+        PledgeChoice.PlaceMine when context.Resident is { WardId: { } ward, UnitId: { } unit } => Go(context, Step.Types, draft with { WardId = ward, UnitId = unit }),
+        PledgeChoice.PlaceOther => Go(context, Step.Ward, draft),
         _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };
 
@@ -81,10 +81,9 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
             return Go(context, Step.Ward, draft);
         }
 
-        if (AreaStep.ParsePage(context) is { } page)
+        if (AreaStep.TurnPage(context, ward, Step.Unit) is { } paged)
         {
-            var paged = AreaStep.UnitPrompt(context, ward, page, withBack: true) with { ReplacesMessageId = context.Input.ButtonMessageId };
-            return StepResult.Continue(Step.Unit, context.Data.With("page", page.ToString(CultureInfo.InvariantCulture)), paged);
+            return paged;
         }
 
         return AreaStep.ParseUnit(context, ward, out var problem) is { } unit
@@ -95,7 +94,7 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
     private StepResult Types(FlowContext context, PledgeDraft draft)
     {
         var offered = catalog.For(draft.Kind ?? SignerKind.Individual);
-        if (context.Input is { Kind: InboundKind.Button, ButtonData: "pledgeall" })
+        if (PledgeChoiceButton.Parse(Navigation.ButtonData(context)) == PledgeChoice.AllTypes)
         {
             return Go(context, Step.Commit, draft with { Types = [.. offered.Select(t => t.Id)] });
         }
@@ -118,7 +117,7 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
 
     private StepResult Commit(FlowContext context, PledgeDraft draft)
     {
-        if (context.Input is not { Kind: InboundKind.Button, ButtonData: "pledgecommit" })
+        if (PledgeChoiceButton.Parse(Navigation.ButtonData(context)) != PledgeChoice.Commit)
         {
             return StepResult.Invalid(context.Input.Kind == InboundKind.Button ? context.T("error.old_button") : context.T("pledge.commit_how"));
         }

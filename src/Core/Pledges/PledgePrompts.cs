@@ -24,10 +24,11 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
         Text = context.T("pledge.ask_kind"),
         Buttons =
         [
-            [new Button(context.T("pledge.kind_household"), "pledgekind:household")],
-            [new Button(context.T("pledge.kind_business"), "pledgekind:business")],
-            [new Button(context.T("pledge.kind_school"), "pledgekind:school")],
-            [new Button(context.T("pledge.kind_individual"), "pledgekind:individual")],
+            [new Button(context.T("pledge.kind_household"), new PledgeKindButton(SignerKind.Household).Data)],
+            [new Button(context.T("pledge.kind_business"), new PledgeKindButton(SignerKind.Business).Data)],
+            [new Button(context.T("pledge.kind_school"), new PledgeKindButton(SignerKind.School).Data)],
+            [new Button(context.T("pledge.kind_individual"), new PledgeKindButton(SignerKind.Individual).Data)],
+            Navigation.CancelOnly(context),
         ],
     };
 
@@ -36,8 +37,8 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
         var rows = catalog.For(draft.Kind ?? SignerKind.Individual)
             .Select(t => (IReadOnlyList<Button>)[new Button((draft.Types.Contains(t.Id) ? "✅ " : "⬜ ") + t.Name(context.Language), new PledgeTypeButton(t.Id).Data)])
             .ToList();
-        rows.Add([new Button(context.T("pledge.all"), "pledgeall"), new Button(context.T("button.done"), Navigation.DoneData)]);
-        rows.Add([Navigation.Back(context)]);
+        rows.Add([new Button(context.T("pledge.all"), new PledgeChoiceButton(PledgeChoice.AllTypes).Data), new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("pledge.ask_types", catalog.Campaign.Year), Buttons = rows };
     }
 
@@ -55,7 +56,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
         return new OutgoingMessage
         {
             Text = context.T("pledge.ask_commit", details.DisplayName, details.Place, place, names),
-            Buttons = [[new Button(context.T("pledge.commit"), "pledgecommit")], [Navigation.Back(context)]],
+            Buttons = [[new Button(context.T("pledge.commit"), new PledgeChoiceButton(PledgeChoice.Commit).Data)], Navigation.BackAndCancel(context)],
         };
     }
 
@@ -64,11 +65,11 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
         var rows = new List<IReadOnlyList<Button>>();
         if (context.Resident is { UnitId: { } unitId, WardId: { } wardId } && context.Areas.FindUnit(unitId) is { } unit && context.Areas.FindWard(wardId) is { } ward)
         {
-            rows.Add([new Button(context.T("pledge.unit_mine", unit.Name, AreaStep.WardLabel(context, ward)), "pledgeplace:mine")]);
+            rows.Add([new Button(context.T("pledge.unit_mine", unit.Name, AreaStep.WardLabel(context, ward)), new PledgeChoiceButton(PledgeChoice.PlaceMine).Data)]);
         }
 
-        rows.Add([new Button(context.T("pledge.unit_other"), "pledgeplace:other")]);
-        rows.Add([Navigation.Back(context)]);
+        rows.Add([new Button(context.T("pledge.unit_other"), new PledgeChoiceButton(PledgeChoice.PlaceOther).Data)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("pledge.ask_unit"), Buttons = rows };
     }
 }

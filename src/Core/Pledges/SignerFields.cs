@@ -8,7 +8,7 @@ public static class SignerFields
     public static OutgoingMessage Prompt(FlowContext context, SignerKind kind, string field, bool withBack) => new()
     {
         Text = context.T($"pledge.ask_{SignerKeys.Name(kind)}_{field}"),
-        Buttons = withBack ? [[Navigation.Back(context)]] : [],
+        Buttons = withBack ? [Navigation.BackAndCancel(context)] : [],
     };
 
     /// <summary>The answer trimmed, with runs of spaces made one; null with the reason when it does not fit.</summary>

@@ -39,7 +39,7 @@ public sealed class OnboardingFlow : IFlow
 
                 return Navigation.ButtonArgument(context, "consent:") switch
                 {
-                    "yes" => StepResult.Continue(Step.Ward, data, Thanked(context, AreaStep.WardPrompt(context, withBack: true))),
+                    "yes" => StepResult.Continue(Step.Ward, data, Thanked(context, AreaStep.WardPrompt(context, withBack: true, withCancel: false))),
                     "no" => StepResult.Done(MainMenu.StartHint(context, "consent.refused")).With(new RecordConsentRefusal(context.Language)),
                     _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
                 };
@@ -51,24 +51,23 @@ public sealed class OnboardingFlow : IFlow
                 }
 
                 return AreaStep.ParseWard(context, out var wardProblem) is { } ward
-                    ? StepResult.Continue(Step.Unit, data.With("ward", ward.Id).With("page", "0"), AreaStep.UnitPrompt(context, ward, 0, withBack: true))
+                    ? StepResult.Continue(Step.Unit, data.With("ward", ward.Id).With("page", "0"), AreaStep.UnitPrompt(context, ward, 0, withBack: true, withCancel: false))
                     : StepResult.Invalid(wardProblem!);
 
             case Step.Unit:
                 var currentWard = context.Areas.FindWard(data["ward"] ?? "");
                 if (currentWard is null || Navigation.IsBack(context))
                 {
-                    return StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true));
+                    return StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true, withCancel: false));
                 }
 
-                if (AreaStep.ParsePage(context) is { } page)
+                if (AreaStep.TurnPage(context, currentWard, Step.Unit, withCancel: false) is { } paged)
                 {
-                    var paged = AreaStep.UnitPrompt(context, currentWard, page, withBack: true) with { ReplacesMessageId = context.Input.ButtonMessageId };
-                    return StepResult.Continue(Step.Unit, data.With("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)), paged);
+                    return paged;
                 }
 
                 return AreaStep.ParseUnit(context, currentWard, out var unitProblem) is { } unit
-                    ? StepResult.Continue(Step.Topics, data.With("unit", unit.Id).With("topics", "0"), TopicsStep.Prompt(context, Topics.None, withBack: true))
+                    ? StepResult.Continue(Step.Topics, data.With("unit", unit.Id).With("topics", "0"), TopicsStep.Prompt(context, Topics.None, withBack: true, withCancel: false))
                     : StepResult.Invalid(unitProblem!);
 
             case Step.Topics:
@@ -80,7 +79,7 @@ public sealed class OnboardingFlow : IFlow
 
                 if (TopicsStep.Toggle(context, selected) is { } toggled)
                 {
-                    var prompt = TopicsStep.Prompt(context, toggled, withBack: true, replaces: context.Input.ButtonMessageId);
+                    var prompt = TopicsStep.Prompt(context, toggled, withBack: true, replaces: context.Input.ButtonMessageId, withCancel: false);
                     return StepResult.Continue(Step.Topics, data.With("topics", ((int)toggled).ToString(System.Globalization.CultureInfo.InvariantCulture)), prompt);
                 }
 
@@ -113,10 +112,10 @@ public sealed class OnboardingFlow : IFlow
         return context.Step switch
         {
             Step.Consent => [ConsentPrompt(context)],
-            Step.Ward => [AreaStep.WardPrompt(context, withBack: true)],
-            Step.Unit when ward is not null => [AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true)],
-            Step.Unit => [AreaStep.WardPrompt(context, withBack: true)],
-            Step.Topics => [TopicsStep.Prompt(context, (Topics)context.Data.GetInt("topics"), withBack: true)],
+            Step.Ward => [AreaStep.WardPrompt(context, withBack: true, withCancel: false)],
+            Step.Unit when ward is not null => [AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true, withCancel: false)],
+            Step.Unit => [AreaStep.WardPrompt(context, withBack: true, withCancel: false)],
+            Step.Topics => [TopicsStep.Prompt(context, (Topics)context.Data.GetInt("topics"), withBack: true, withCancel: false)],
             Step.NoTopics => [NoTopicsPrompt(context)],
             _ => [LanguageStep.Prompt(context)],
         };

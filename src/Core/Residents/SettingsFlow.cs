@@ -63,10 +63,9 @@ public sealed class SettingsFlow : IFlow
                     return StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true));
                 }
 
-                if (AreaStep.ParsePage(context) is { } page)
+                if (AreaStep.TurnPage(context, chosenWard, Step.Unit) is { } paged)
                 {
-                    var paged = AreaStep.UnitPrompt(context, chosenWard, page, withBack: true) with { ReplacesMessageId = context.Input.ButtonMessageId };
-                    return StepResult.Continue(Step.Unit, data.With("page", page.ToString(CultureInfo.InvariantCulture)), paged);
+                    return paged;
                 }
 
                 if (AreaStep.ParseUnit(context, chosenWard, out var unitProblem) is not { } unit)

@@ -71,11 +71,11 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
     {
         var input = context.Input;
         var resident = context.Resident;
-        switch (Navigation.ButtonArgument(context, "place:"))
+        switch (TipChoiceButton.Parse(Navigation.ButtonData(context)))
         {
-            case "mine" when resident?.WardId is not null:
+            case TipChoice.PlaceMine when resident?.WardId is not null:
                 return Advance(context, draft with { WardId = resident.WardId, UnitId = resident.UnitId, Address = null, Latitude = null, Longitude = null });
-            case "other":
+            case TipChoice.PlaceOther:
                 return Go(context, Step.PlaceWard, draft);
         }
 
@@ -105,10 +105,9 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
             return Go(context, Step.PlaceWard, draft);
         }
 
-        if (AreaStep.ParsePage(context) is { } page)
+        if (AreaStep.TurnPage(context, ward, Step.PlaceUnit) is { } paged)
         {
-            var paged = AreaStep.UnitPrompt(context, ward, page, withBack: true) with { ReplacesMessageId = context.Input.ButtonMessageId };
-            return StepResult.Continue(Step.PlaceUnit, context.Data.With("page", page.ToString(CultureInfo.InvariantCulture)), paged);
+            return paged;
         }
 
         return AreaStep.ParseUnit(context, ward, out var problem) is { } unit
@@ -116,11 +115,11 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
             : StepResult.Invalid(problem!);
     }
 
-    private StepResult When(FlowContext context, TipDraft draft) => Navigation.ButtonArgument(context, "when:") switch
+    private StepResult When(FlowContext context, TipDraft draft) => TipChoiceButton.Parse(Navigation.ButtonData(context)) switch
     {
-        "now" => Advance(context, draft with { When = "now" }),
-        "today" => Advance(context, draft with { When = "today" }),
-        "earlier" => Go(context, Step.WhenDate, draft),
+        TipChoice.WhenNow => Advance(context, draft with { When = "now" }),
+        TipChoice.WhenToday => Advance(context, draft with { When = "today" }),
+        TipChoice.WhenEarlier => Go(context, Step.WhenDate, draft),
         _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };
 
@@ -189,10 +188,10 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
         return StepResult.Continue(Step.Media, added.Into(context.Data), _prompts.MediaReceived(context, added));
     }
 
-    private StepResult Anonymity(FlowContext context, TipDraft draft) => Navigation.ButtonArgument(context, "anon:") switch
+    private StepResult Anonymity(FlowContext context, TipDraft draft) => TipChoiceButton.Parse(Navigation.ButtonData(context)) switch
     {
-        "yes" => Go(context, Step.Review, draft with { Anonymous = true, Name = null }),
-        "no" => Go(context, Step.Name, draft with { Anonymous = false }),
+        TipChoice.Anonymous => Go(context, Step.Review, draft with { Anonymous = true, Name = null }),
+        TipChoice.Named => Go(context, Step.Name, draft with { Anonymous = false }),
         _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };
 
@@ -210,16 +209,17 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
 
     private StepResult Review(FlowContext context, TipDraft draft)
     {
-        switch (Navigation.ButtonArgument(context, "tipedit:"))
+        var choice = TipChoiceButton.Parse(Navigation.ButtonData(context));
+        switch (choice)
         {
-            case "category": return Go(context, Step.Category, draft);
-            case "place": return Go(context, Step.Place, draft);
-            case "when": return Go(context, Step.When, draft);
-            case "description": return Go(context, Step.Description, draft);
-            case "anonymity": return Go(context, Step.Anonymity, draft);
+            case TipChoice.EditCategory: return Go(context, Step.Category, draft);
+            case TipChoice.EditPlace: return Go(context, Step.Place, draft);
+            case TipChoice.EditWhen: return Go(context, Step.When, draft);
+            case TipChoice.EditDescription: return Go(context, Step.Description, draft);
+            case TipChoice.EditAnonymity: return Go(context, Step.Anonymity, draft);
         }
 
-        if (Navigation.ButtonArgument(context, "tip:") != "send")
+        if (choice != TipChoice.Send)
         {
             return StepResult.Invalid(Navigation.WhyNotAButton(context));
         }

@@ -43,8 +43,16 @@ public sealed class TipMessageFlow(string name, string promptKey, bool photoAllo
 
     public bool AcceptsMedia(string? step, FlowData data) => photoAllowed;
 
+    // One step, so nothing to go back to: "Cancel" leaves. A message about a tip is written at length; a code is not.
     public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) =>
-        [new OutgoingMessage { Text = context.T(promptKey, TrackingCode.Display(context.Data["code"] ?? "")) }];
+    [
+        new OutgoingMessage
+        {
+            Text = context.T(promptKey, TrackingCode.Display(context.Data["code"] ?? "")),
+            Buttons = [Navigation.CancelOnly(context)],
+            Expects = name == Status ? ExpectedInput.Any : ExpectedInput.LongText,
+        },
+    ];
 
     public static IEnumerable<IFlow> All() =>
     [

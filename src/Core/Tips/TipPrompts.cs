@@ -18,24 +18,29 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
             Text = context.T("tip.ask_when"),
             Buttons =
             [
-                [new Button(context.T("tip.when_now"), "when:now"), new Button(context.T("tip.when_today"), "when:today")],
-                [new Button(context.T("tip.when_earlier"), "when:earlier")],
-                [Navigation.Back(context)],
+                [new Button(context.T("tip.when_now"), new TipChoiceButton(TipChoice.WhenNow).Data), new Button(context.T("tip.when_today"), new TipChoiceButton(TipChoice.WhenToday).Data)],
+                [new Button(context.T("tip.when_earlier"), new TipChoiceButton(TipChoice.WhenEarlier).Data)],
+                Navigation.BackAndCancel(context),
             ],
         },
-        Step.WhenDate => new OutgoingMessage { Text = context.T("tip.ask_date"), Buttons = [[Navigation.Back(context)]] },
-        Step.Description => new OutgoingMessage { Text = context.T("tip.ask_description", options.MinDescriptionLength, options.MaxDescriptionLength), Buttons = [[Navigation.Back(context)]] },
+        Step.WhenDate => new OutgoingMessage { Text = context.T("tip.ask_date"), Buttons = [Navigation.BackAndCancel(context)] },
+        Step.Description => new OutgoingMessage
+        {
+            Text = context.T("tip.ask_description", options.MinDescriptionLength, options.MaxDescriptionLength),
+            Buttons = [Navigation.BackAndCancel(context)],
+            Expects = ExpectedInput.LongText,
+        },
         Step.Media => new OutgoingMessage
         {
             Text = context.T(context.Channel.PhotosOnly ? "tip.ask_media_photos" : "tip.ask_media", options.MaxAttachments, context.Channel.FileLimit(options.MaxAttachmentBytes) / (1024 * 1024)),
-            Buttons = [[new Button(context.T(draft.Media.Count == 0 ? "tip.media_none" : "button.done"), Navigation.DoneData)], [Navigation.Back(context)]],
+            Buttons = [[new Button(context.T(draft.Media.Count == 0 ? "tip.media_none" : "button.done"), Navigation.DoneData)], Navigation.BackAndCancel(context)],
         },
         Step.Anonymity => new OutgoingMessage
         {
             Text = context.T("tip.ask_anonymity"),
-            Buttons = [[new Button(context.T("tip.anonymous_yes"), "anon:yes")], [new Button(context.T("tip.anonymous_no"), "anon:no")], [Navigation.Back(context)]],
+            Buttons = [[new Button(context.T("tip.anonymous_yes"), new TipChoiceButton(TipChoice.Anonymous).Data)], [new Button(context.T("tip.anonymous_no"), new TipChoiceButton(TipChoice.Named).Data)], Navigation.BackAndCancel(context)],
         },
-        Step.Name => new OutgoingMessage { Text = context.T("tip.ask_name"), Buttons = [[Navigation.Back(context)]] },
+        Step.Name => new OutgoingMessage { Text = context.T("tip.ask_name"), Buttons = [Navigation.BackAndCancel(context)] },
         Step.Review => Review(context, draft),
         _ => Category(context),
     };
@@ -43,13 +48,13 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
     public OutgoingMessage Category(FlowContext context) => new()
     {
         Text = context.T("tip.ask_category"),
-        Buttons = Navigation.Rows(catalog.Categories.Select(c => new Button(c.Name(context.Language), new TipCategoryButton(c.Id).Data)), 2),
+        Buttons = [.. Navigation.Rows(catalog.Categories.Select(c => new Button(c.Name(context.Language), new TipCategoryButton(c.Id).Data)), 2), Navigation.CancelOnly(context)],
     };
 
     public OutgoingMessage MediaReceived(FlowContext context, TipDraft draft) => new()
     {
         Text = context.T("tip.media_received", draft.Media.Count, options.MaxAttachments),
-        Buttons = [[new Button(context.T("button.done"), Navigation.DoneData)]],
+        Buttons = [[new Button(context.T("button.done"), Navigation.DoneData)], Navigation.BackAndCancel(context)],
     };
 
     private static OutgoingMessage Place(FlowContext context)
@@ -60,11 +65,11 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
             var unit = context.Areas.FindUnit(resident.UnitId ?? "");
             var ward = context.Areas.FindWard(resident.WardId);
             var label = unit?.Name ?? (ward is null ? "" : AreaStep.WardLabel(context, ward));
-            rows.Add([new Button(context.T("tip.place_mine", label), "place:mine")]);
+            rows.Add([new Button(context.T("tip.place_mine", label), new TipChoiceButton(TipChoice.PlaceMine).Data)]);
         }
 
-        rows.Add([new Button(context.T("tip.place_other"), "place:other")]);
-        rows.Add([Navigation.Back(context)]);
+        rows.Add([new Button(context.T("tip.place_other"), new TipChoiceButton(TipChoice.PlaceOther).Data)]);
+        rows.Add(Navigation.BackAndCancel(context));
         return new OutgoingMessage { Text = context.T("tip.ask_place", context.T(PlaceSharingKey(context.Channel.Place))), Buttons = rows };
     }
 
@@ -91,10 +96,11 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
             Text = summary,
             Buttons =
             [
-                [new Button(context.T("tip.send"), "tip:send")],
-                [new Button(context.T("tip.edit_description"), "tipedit:description"), new Button(context.T("tip.edit_place"), "tipedit:place")],
-                [new Button(context.T("tip.edit_when"), "tipedit:when"), new Button(context.T("tip.edit_category"), "tipedit:category")],
-                [new Button(context.T("tip.edit_anonymity"), "tipedit:anonymity")],
+                [new Button(context.T("tip.send"), new TipChoiceButton(TipChoice.Send).Data)],
+                [new Button(context.T("tip.edit_description"), new TipChoiceButton(TipChoice.EditDescription).Data), new Button(context.T("tip.edit_place"), new TipChoiceButton(TipChoice.EditPlace).Data)],
+                [new Button(context.T("tip.edit_when"), new TipChoiceButton(TipChoice.EditWhen).Data), new Button(context.T("tip.edit_category"), new TipChoiceButton(TipChoice.EditCategory).Data)],
+                [new Button(context.T("tip.edit_anonymity"), new TipChoiceButton(TipChoice.EditAnonymity).Data)],
+                Navigation.CancelOnly(context),
             ],
         };
     }

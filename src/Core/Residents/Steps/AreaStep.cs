@@ -1,3 +1,4 @@
+using System.Globalization;
 using Antq.Core.Areas;
 using Antq.Core.Conversations;
 using Antq.Core.Locale;
@@ -7,18 +8,15 @@ namespace Antq.Core.Residents.Steps;
 /// <summary>Choosing a ward or commune, then a residential unit (paged): by button or by typing its name.</summary>
 public static class AreaStep
 {
-    public const string WardPrefix = "ward:";
-    public const string UnitPrefix = "unit:";
-    public const string PagePrefix = "page:";
     public const int UnitsPerPage = 12;
     public const int MaxTypedLength = 100;
 
-    public static OutgoingMessage WardPrompt(FlowContext context, bool withBack)
+    public static OutgoingMessage WardPrompt(FlowContext context, bool withBack, bool withCancel = true)
     {
-        var rows = Navigation.Rows(context.Areas.Wards.Select(w => new Button(WardLabel(context, w), WardPrefix + w.Id)), 2);
+        var rows = Navigation.Rows(context.Areas.Wards.Select(w => new Button(WardLabel(context, w), AreaButton.Ward(w.Id).Data)), 2);
         if (withBack)
         {
-            rows.Add([Navigation.Back(context)]);
+            rows.Add(withCancel ? Navigation.BackAndCancel(context) : [Navigation.Back(context)]);
         }
 
         return new OutgoingMessage { Text = context.T("area.ask_ward", context.Areas.CityName), Buttons = rows };
@@ -30,7 +28,7 @@ public static class AreaStep
     public static Ward? ParseWard(FlowContext context, out string? problem)
     {
         problem = null;
-        if (Navigation.ButtonArgument(context, WardPrefix) is { } id)
+        if (AreaButton.Parse(Navigation.ButtonData(context)) is { Kind: AreaButtonKind.Ward, Value: var id })
         {
             return context.Areas.FindWard(id) ?? Fail<Ward>(context.T("error.old_button"), out problem);
         }
@@ -51,20 +49,20 @@ public static class AreaStep
         return match ?? Fail<Ward>(context.T("area.ward_not_found", text), out problem);
     }
 
-    public static OutgoingMessage UnitPrompt(FlowContext context, Ward ward, int page, bool withBack)
+    public static OutgoingMessage UnitPrompt(FlowContext context, Ward ward, int page, bool withBack, bool withCancel = true)
     {
         var pages = (ward.Units.Count + UnitsPerPage - 1) / UnitsPerPage;
         page = Math.Clamp(page, 0, Math.Max(0, pages - 1));
-        var rows = Navigation.Rows(ward.Units.Skip(page * UnitsPerPage).Take(UnitsPerPage).Select(u => new Button(u.Name, UnitPrefix + u.Id)), 3);
+        var rows = Navigation.Rows(ward.Units.Skip(page * UnitsPerPage).Take(UnitsPerPage).Select(u => new Button(u.Name, AreaButton.Unit(u.Id).Data)), 3);
         var nav = new List<Button>();
         if (page > 0)
         {
-            nav.Add(new Button(context.T("button.previous_page"), PagePrefix + (page - 1)));
+            nav.Add(new Button(context.T("button.previous_page"), AreaButton.Page(page - 1).Data));
         }
 
         if (page < pages - 1)
         {
-            nav.Add(new Button(context.T("button.next_page"), PagePrefix + (page + 1)));
+            nav.Add(new Button(context.T("button.next_page"), AreaButton.Page(page + 1).Data));
         }
 
         if (nav.Count > 0)
@@ -74,7 +72,7 @@ public static class AreaStep
 
         if (withBack)
         {
-            rows.Add([Navigation.Back(context)]);
+            rows.Add(withCancel ? Navigation.BackAndCancel(context) : [Navigation.Back(context)]);
         }
 
         var text = pages > 1
@@ -84,13 +82,28 @@ public static class AreaStep
     }
 
     /// <summary>The page asked for, when the input is a page button.</summary>
-    public static int? ParsePage(FlowContext context) =>
-        Navigation.ButtonArgument(context, PagePrefix) is { } p && int.TryParse(p, out var page) ? page : null;
+    public static int? ParsePage(FlowContext context) => AreaButton.Parse(Navigation.ButtonData(context))?.PageNumber;
+
+    /// <summary>
+    /// The unit step's paging, shared by every flow that asks for a unit: a page button shows that page of
+    /// <paramref name="ward"/>'s units in place and remembers it (<c>page</c>) so the step is asked again on it;
+    /// null when the input is not a page button.
+    /// </summary>
+    public static StepResult? TurnPage(FlowContext context, Ward ward, string step, bool withCancel = true)
+    {
+        if (ParsePage(context) is not { } page)
+        {
+            return null;
+        }
+
+        var paged = UnitPrompt(context, ward, page, withBack: true, withCancel) with { ReplacesMessageId = context.Input.ButtonMessageId };
+        return StepResult.Continue(step, context.Data.With("page", page.ToString(CultureInfo.InvariantCulture)), paged);
+    }
 
     public static Unit? ParseUnit(FlowContext context, Ward ward, out string? problem)
     {
         problem = null;
-        if (Navigation.ButtonArgument(context, UnitPrefix) is { } id)
+        if (AreaButton.Parse(Navigation.ButtonData(context)) is { Kind: AreaButtonKind.Unit, Value: var id })
         {
             var unit = context.Areas.FindUnit(id);
             return unit is not null && unit.WardId == ward.Id ? unit : Fail<Unit>(context.T("error.old_button"), out problem);

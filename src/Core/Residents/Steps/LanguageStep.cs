@@ -18,7 +18,7 @@ public static class LanguageStep
         };
         if (withBack)
         {
-            rows.Add([Navigation.Back(context)]);
+            rows.Add(Navigation.BackAndCancel(context));
         }
 
         return new OutgoingMessage { Text = context.Texts.Get(Languages.Vietnamese, "language.ask") + "\n" + context.Texts.Get(Languages.English, "language.ask"), Buttons = rows };

@@ -8,7 +8,7 @@ public static class TopicsStep
     public const string TogglePrefix = "topic:";
     public const string AllData = "topics:all";
 
-    public static OutgoingMessage Prompt(FlowContext context, Topics selected, bool withBack, string? replaces = null)
+    public static OutgoingMessage Prompt(FlowContext context, Topics selected, bool withBack, string? replaces = null, bool withCancel = true)
     {
         var rows = Navigation.Rows(
             TopicNames.Offered.Select(t => new Button(
@@ -18,7 +18,7 @@ public static class TopicsStep
         rows.Add([new Button(context.T("button.all_topics"), AllData), new Button(context.T("button.done"), Navigation.DoneData)]);
         if (withBack)
         {
-            rows.Add([Navigation.Back(context)]);
+            rows.Add(withCancel ? Navigation.BackAndCancel(context) : [Navigation.Back(context)]);
         }
 
         return new OutgoingMessage { Text = context.T("topics.ask"), Buttons = rows, ReplacesMessageId = replaces };
