@@ -23,12 +23,12 @@ public sealed class LeavingStepsTests
         await chat.Sees("Việc này xảy ra ở đâu?");
         chat.Taps("nơi tôi ở");
         await chat.Sees("xảy ra khi nào?");
-        chat.Taps("Sớm hơn trong hôm nay");
+        chat.Taps("Đã xảy ra hôm nay");
         var description = await chat.Sees("Bạn mô tả sự việc");
         Assert.Equal(["« Quay lại", "Huỷ"], description.Buttons.Select(b => b.Text));
         chat.Taps("Quay lại");
         await chat.Sees("xảy ra khi nào?");
-        chat.Taps("Sớm hơn trong hôm nay");
+        chat.Taps("Đã xảy ra hôm nay");
         await chat.Sees("Bạn mô tả sự việc");
         chat.Says("Có người lạ tụ tập sử dụng ma tuý ở nhà hoang cuối ngõ 5.");
         await chat.Sees("Bạn có ảnh, video");
