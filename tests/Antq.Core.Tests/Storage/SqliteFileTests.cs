@@ -22,7 +22,7 @@ public abstract class SqliteFileTests : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         Services = new ServiceCollection()
             .AddLogging()
-            .AddAntqStorage("Sqlite", "Data Source=" + DatabaseFile)
+            .AddAntqStorage(DatabaseProvider.Sqlite, "Data Source=" + DatabaseFile)
             .BuildServiceProvider();
         await new DatabaseInitializer(Contexts, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
     }
