@@ -49,6 +49,11 @@ public static class StorageRegistration
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
 
+    /// <summary>A context of its own (not pooled) for one-off work: the command line, a copy between databases.</summary>
+    public static AntqDb CreateContext(DatabaseProvider provider, string connectionString) => provider == DatabaseProvider.Postgres
+        ? new PostgresAntqDb((DbContextOptions<PostgresAntqDb>)ConfigurePostgres(new DbContextOptionsBuilder<PostgresAntqDb>(), connectionString).Options)
+        : new AntqDb((DbContextOptions<AntqDb>)Configure(new DbContextOptionsBuilder<AntqDb>(), connectionString).Options);
+
     /// <summary>The SQLite file a connection string points at, or null for in-memory databases.</summary>
     public static string? SqliteFile(string connectionString)
     {
