@@ -53,6 +53,7 @@ public static class HostingRegistration
         }
 
         builder.Services.AddAntqCore(content, provider, connectionString);
+        builder.Services.AddSingleton(sp => new PollingLeader(sp.GetRequiredService<StorageProvider>(), connectionString, sp.GetRequiredService<ILogger<PollingLeader>>()));
         builder.AddScheduling(provider, connectionString);
         builder.AddReports();
 
