@@ -22,7 +22,7 @@ public static class CoreRegistration
     /// The conversation engine, flows, inbox, outbox and dispatcher over the given database and area tree.
     /// Start order matters: database first, then the lanes (which take what the last run left), then the dispatcher.
     /// </summary>
-    public static IServiceCollection AddAntqCore(this IServiceCollection services, CoreContent content, string databaseProvider, string connectionString)
+    public static IServiceCollection AddAntqCore(this IServiceCollection services, CoreContent content, DatabaseProvider databaseProvider, string connectionString)
     {
         var areas = content.Areas;
         services.TryAddSingleton(TimeProvider.System);

@@ -27,7 +27,7 @@ public static class CliVerbs
 
         """;
 
-    private static readonly string[] Verbs = ["officers", "pledges", "report"];
+    private static readonly string[] Verbs = ["officers", "pledges", "report", "copy-to-postgres"];
 
     /// <summary>
     /// A verb, a help request, or a word that is neither (a mistyped verb): all handled here, so none of them starts a
@@ -42,7 +42,7 @@ public static class CliVerbs
         {
             if (args[0] is "help" || args[0].StartsWith('-'))
             {
-                await output.WriteLineAsync(Usage + OfficersVerb.Usage + "\n" + PledgesVerb.Usage + "\n" + ReportVerb.Usage);
+                await output.WriteLineAsync(Usage + OfficersVerb.Usage + "\n" + PledgesVerb.Usage + "\n" + ReportVerb.Usage + "\n" + CopyToPostgresVerb.Usage);
                 return 0;
             }
 
@@ -54,7 +54,7 @@ public static class CliVerbs
             // Help never needs the database: it is printed before anything is opened or created.
             if (AsksForHelp(args))
             {
-                await output.WriteLineAsync(args[0] switch { "officers" => OfficersVerb.Usage, "pledges" => PledgesVerb.Usage, _ => ReportVerb.Usage });
+                await output.WriteLineAsync(args[0] switch { "officers" => OfficersVerb.Usage, "pledges" => PledgesVerb.Usage, "copy-to-postgres" => CopyToPostgresVerb.Usage, _ => ReportVerb.Usage });
                 return 0;
             }
 
@@ -63,11 +63,20 @@ public static class CliVerbs
             var configuration = builder.Configuration;
             var root = builder.Environment.ContentRootPath;
             var areas = AreaTreeLoader.Load(HostingRegistration.ContentPath(configuration, root, "Content:AreasFile", "config/areas.json"));
-            var connection = HostingRegistration.SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
-            var options = StorageRegistration.Configure(new DbContextOptionsBuilder<AntqDb>(), connection).Options;
-            var factory = new SingleContextFactory((DbContextOptions<AntqDb>)options);
+            var provider = HostingRegistration.Provider(configuration);
+            if (args[0] == "copy-to-postgres")
+            {
+                return provider == DatabaseProvider.Sqlite
+                    ? await CopyToPostgresVerb.RunAsync(args[1..].Where(a => !IsSetting(a)).ToArray(), HostingRegistration.SqliteConnectionString(configuration.GetConnectionString("Antq"), root), output, cancellationToken)
+                    : throw new CliException("copy-to-postgres copies from SQLite, but Database:Provider is already Postgres");
+            }
+
+            var connection = provider == DatabaseProvider.Postgres
+                ? HostingRegistration.PostgresConnectionString(configuration.GetConnectionString("Antq"))
+                : HostingRegistration.SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
+            var factory = new SingleContextFactory(() => StorageRegistration.CreateContext(provider, connection));
             await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(cancellationToken);
-            await using var db = new AntqDb((DbContextOptions<AntqDb>)options);
+            await using var db = StorageRegistration.CreateContext(provider, connection);
             return args[0] switch
             {
                 "officers" => await OfficersVerb.RunAsync(args[1..].Where(a => !IsSetting(a)).ToArray(), db, areas, output, cancellationToken),
@@ -98,8 +107,8 @@ public static class CliVerbs
     // Configuration given on the command line ("--ConnectionStrings:Antq=…") is not a verb option.
     private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
-    private sealed class SingleContextFactory(DbContextOptions<AntqDb> options) : IDbContextFactory<AntqDb>
+    private sealed class SingleContextFactory(Func<AntqDb> create) : IDbContextFactory<AntqDb>
     {
-        public AntqDb CreateDbContext() => new(options);
+        public AntqDb CreateDbContext() => create();
     }
 }

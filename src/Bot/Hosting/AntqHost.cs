@@ -56,6 +56,10 @@ public static class AntqHost
         OptionsValidationException options => string.Join(" ", options.Failures),
         InvalidOperationException { InnerException: not null } binding when binding.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase) => binding.Message,
         ConfigurationProblemException config => config.Message,
+        // EF Core wraps a failed connection in "likely due to a transient failure": the cause is what the operator needs.
+        InvalidOperationException { InnerException: Npgsql.NpgsqlException inner } => StartupProblem(inner),
+        Npgsql.PostgresException postgres => $"the PostgreSQL server refused the connection in ConnectionStrings:Antq ({postgres.SqlState}: {postgres.MessageText}).",
+        Npgsql.NpgsqlException npgsql when npgsql.InnerException is System.Net.Sockets.SocketException or TimeoutException => "the PostgreSQL server in ConnectionStrings:Antq cannot be reached (" + npgsql.Message + ").",
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => StartupProblem(aggregate.InnerExceptions[0]),
         _ => null,
     };

@@ -9,6 +9,7 @@ using Antq.Core.Pledges;
 using Antq.Core.Storage;
 using Antq.Core.Tips;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Antq.Bot.Hosting;
 
@@ -41,20 +42,19 @@ public static class HostingRegistration
         var categories = TipCatalog.Load(ContentPath(configuration, root, "Content:TipCategoriesFile", "config/tip-categories.json"));
         var content = new CoreContent(areas, categories, TipRouteKey.Load(tipOptions, root), root);
 
-        var provider = configuration["Database:Provider"] is { Length: > 0 } p ? p : "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = Provider(configuration);
+        var connectionString = provider == DatabaseProvider.Postgres
+            ? PostgresConnectionString(configuration.GetConnectionString("Antq"))
+            : SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
+        if (provider == DatabaseProvider.Sqlite && StorageRegistration.SqliteFile(connectionString) is { } databaseFile)
         {
-            throw new ConfigurationProblemException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
-        }
-
-        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
-        if (StorageRegistration.SqliteFile(connectionString) is { } databaseFile)
-        {
+            // One process per SQLite file; on PostgreSQL several instances share the database.
             builder.Services.AddHostedService(_ => new InstanceLock(databaseFile));
         }
 
         builder.Services.AddAntqCore(content, provider, connectionString);
-        builder.AddScheduling(connectionString);
+        builder.Services.AddSingleton(sp => new PollingLeader(sp.GetRequiredService<StorageProvider>(), connectionString, sp.GetRequiredService<ILogger<PollingLeader>>()));
+        builder.AddScheduling(provider, connectionString);
         builder.AddReports();
 
         // Every photo a resident sends is re-encoded before it is archived or passed on (no Exif, GPS, owner…).
@@ -91,6 +91,34 @@ public static class HostingRegistration
     {
         var path = configuration[key] is { Length: > 0 } configured ? configured : fallback;
         return Path.IsPathRooted(path) ? path : Path.Combine(root, path);
+    }
+
+    /// <summary><c>Database:Provider</c>: Sqlite (the default) or Postgres.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        StorageRegistration.TryParseProvider(configuration["Database:Provider"], out var provider)
+            ? provider
+            : throw new ConfigurationProblemException($"Database:Provider '{configuration["Database:Provider"]}' is not known; use 'Sqlite' (the default) or 'Postgres'.");
+
+    /// <summary>PostgreSQL needs a connection string (there is no sensible default server); a malformed one is refused here.</summary>
+    public static string PostgresConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new ConfigurationProblemException("Database:Provider is Postgres but ConnectionStrings:Antq is empty; set it, e.g. \"Host=db;Database=antq;Username=antq;Password=…\".");
+        }
+
+        try
+        {
+            var connection = new NpgsqlConnectionStringBuilder(configured);
+            return string.IsNullOrEmpty(connection.Host)
+                ? throw new ConfigurationProblemException("ConnectionStrings:Antq names no PostgreSQL Host.")
+                : connection.ConnectionString;
+        }
+        catch (ArgumentException ex)
+        {
+            // The message names the bad keyword, never the connection string (it holds the password).
+            throw new ConfigurationProblemException($"ConnectionStrings:Antq is not a valid PostgreSQL connection string ({ex.Message}).");
+        }
     }
 
     /// <summary>A relative SQLite file is taken relative to the content root, so the database does not move with the working directory.</summary>

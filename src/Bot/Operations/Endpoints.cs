@@ -18,7 +18,16 @@ public static class Endpoints
             var startup = http.RequestServices.GetService<TelegramStartup>();
             var telegramState = !telegram.Value.Enabled ? "off" : startup is { IsReady: true } ? "ready" : "starting";
             var ready = databaseReady && telegramState != "starting";
-            var body = new { status = ready ? "ready" : "not ready", database = databaseReady ? "ready" : "not ready", telegram = telegramState };
+            var storage = http.RequestServices.GetRequiredService<StorageProvider>();
+            var polls = telegram.Value.Enabled && telegram.Value.Mode == TelegramMode.Polling && http.RequestServices.GetRequiredService<PollingLeader>().IsLeader;
+            var body = new
+            {
+                status = ready ? "ready" : "not ready",
+                database = databaseReady ? "ready" : "not ready",
+                provider = storage.IsSqlite ? "sqlite" : "postgres",
+                role = polls ? "poller" : "instance",
+                telegram = telegramState,
+            };
             return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         var metrics = app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value;

@@ -11,7 +11,7 @@ public static class SchedulingRegistration
     /// Quartz with its persistent store in the service's own database (it creates its tables itself), calendar
     /// times in Asia/Ho_Chi_Minh, and the jobs that turn schedules into deliveries.
     /// </summary>
-    public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder, string connectionString)
+    public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder, Core.Storage.DatabaseProvider provider, string connectionString)
     {
         var section = builder.Configuration.GetSection(BroadcastOptions.Section);
         builder.Services.AddOptions<BroadcastOptions>().Bind(section);
@@ -33,7 +33,18 @@ public static class SchedulingRegistration
             q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(SqliteFactory.Instance, connectionString);
+                if (provider == Core.Storage.DatabaseProvider.Postgres)
+                {
+                    // Several instances share one PostgreSQL: clustered, so each trigger fires once and a dead
+                    // instance's jobs are taken over.
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                }
+                else
+                {
+                    store.UseSqlite(SqliteFactory.Instance, connectionString);
+                }
+
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });

@@ -70,7 +70,7 @@ public sealed class BroadcastDelivered : IAreaCount
 
 /// <summary>
 /// The running counts the summary report reads for whole years instead of counting millions of facts each time.
-/// Pledge and resident tallies are kept by SQLite triggers in the same transaction as the change to the fact,
+/// Pledge and resident tallies are kept by triggers (SQLite's here, PostgreSQL's in <see cref="PostgresTallyTriggers"/>) in the same transaction as the change to the fact,
 /// whichever code path makes it (chat, paper import, correction, withdrawal, erasure, a status change from the
 /// channel); a broadcast's reach is written once, when it finishes (<see cref="Settle"/>). <see cref="Fill"/> counts
 /// them all again from the facts: a bulk load (the report benchmark) runs it after loading with the triggers off, and the
@@ -135,8 +135,15 @@ public static class ReportTallies
         END;
         """;
 
-    /// <summary>Every tally counted again from the facts (broadcasts: those finished; their total too).</summary>
-    public static readonly string Fill = $$"""
+    /// <summary>Every tally counted again from the facts, on SQLite (see <see cref="FillOn"/>).</summary>
+    public static string Fill => FillOn(DatabaseProvider.Sqlite);
+
+    /// <summary>
+    /// Every tally counted again from the facts (broadcasts: those finished; their total too). The one place the two
+    /// providers differ is the local year of a time: SQLite has no time zones (Vietnam's fixed seven hours are added),
+    /// PostgreSQL reads Asia/Ho_Chi_Minh.
+    /// </summary>
+    public static string FillOn(DatabaseProvider provider) => $$"""
         DELETE FROM "pledge_tally";
         INSERT INTO "pledge_tally" ("CampaignYear", "WardId", "UnitId", "TypeId", "Source", "Pledges")
         SELECT "CampaignYear", "WardId", "UnitId", "TypeId", "Source", COUNT(*) FROM "pledges" WHERE "WithdrawnAt" IS NULL GROUP BY 1, 2, 3, 4, 5;
@@ -145,7 +152,7 @@ public static class ReportTallies
         SELECT "CampaignYear", "WardId", "UnitId", "SignerKind", COUNT(DISTINCT "SignerKey") FROM "pledges" WHERE "WithdrawnAt" IS NULL GROUP BY 1, 2, 3, 4;
         DELETE FROM "resident_tally";
         INSERT INTO "resident_tally" ("WardId", "UnitId", "ConsentYear", "Status", "Residents")
-        SELECT COALESCE(r."WardId", ''), COALESCE(r."UnitId", ''), {{SqlDialect.LocalYear("r.\"ConsentedAt\"")}}, r."Status", COUNT(*)
+        SELECT COALESCE(r."WardId", ''), COALESCE(r."UnitId", ''), {{SqlDialect.LocalYear(provider, "r.\"ConsentedAt\"")}}, r."Status", COUNT(*)
         FROM "residents" AS r WHERE r."ConsentedAt" IS NOT NULL GROUP BY 1, 2, 3, 4;
         UPDATE "broadcasts" SET "Delivered" = (SELECT COUNT(*) FROM "outbox" AS o WHERE o."BroadcastId" = "broadcasts"."Id" AND o."Status" = 2)
         WHERE "StartedAt" IS NOT NULL AND "Status" IN (2, 3)
@@ -159,6 +166,7 @@ public static class ReportTallies
         """;
 
     private const string Always = "true";
+
 
     // Each counts one pledge in (or out) when the guard holds; the signer only if no other pledge of theirs in the unit and year is in force.
     private static string AddPledge(string guard) => $"""

@@ -15,9 +15,22 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Antq.Core.Storage;
 
-/// <summary>The service's database. Provider-neutral: nothing here is SQLite-specific.</summary>
-public sealed class AntqDb(DbContextOptions<AntqDb> options) : DbContext(options)
+/// <summary>
+/// The service's database. Provider-neutral: nothing here is SQLite-specific. The SQLite migrations belong to this
+/// type, PostgreSQL's to <see cref="PostgresAntqDb"/>.
+/// </summary>
+public class AntqDb : DbContext
 {
+    public AntqDb(DbContextOptions<AntqDb> options)
+        : base(options)
+    {
+    }
+
+    protected AntqDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Resident> Residents => Set<Resident>();
 
     public DbSet<ConversationState> Conversations => Set<ConversationState>();

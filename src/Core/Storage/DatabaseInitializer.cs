@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Antq.Core.Storage;
 
-/// <summary>Creates the database file if needed, switches it to WAL and applies pending migrations.</summary>
+/// <summary>Creates the database file if needed (SQLite: switched to WAL) and applies pending migrations.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILogger<DatabaseInitializer> logger)
 {
     public bool Ready { get; private set; }
@@ -11,7 +11,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var file = StorageRegistration.SqliteFile(db.Database.GetConnectionString() ?? "");
+        var sqlite = db.Database.IsSqlite();
+        var file = sqlite ? StorageRegistration.SqliteFile(db.Database.GetConnectionString() ?? "") : null;
         if (file is not null)
         {
             // Created owner-only here, before SQLite would create it with the default mode (its -wal and -shm follow it).
@@ -21,11 +22,15 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // WAL lets readers work while one writer commits; the setting is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (sqlite)
+            {
+                // WAL lets readers work while one writer commits; the setting is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await db.Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("Database ready ({File}); {Count} migration(s) applied", file ?? "in memory", pending.Count);
+            logger.LogInformation("Database ready ({File}); {Count} migration(s) applied", sqlite ? file ?? "in memory" : "PostgreSQL", pending.Count);
         }
         finally
         {

@@ -1,0 +1,164 @@
+using System.Reflection;
+using Antq.Core.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Antq.Core.Storage;
+
+/// <summary>
+/// Moves a city from its SQLite file to PostgreSQL: every table of the model copied into an empty, migrated
+/// PostgreSQL database in one transaction (so a failure leaves it empty), the identity sequences moved past the copied
+/// ids, then checked: the same number of rows in each table and the same report tallies, which PostgreSQL's own
+/// triggers counted again from the copied facts. Quartz's tables are not copied: its jobs are the service's fixed
+/// clocks, scheduled again at start.
+/// </summary>
+public static class DatabaseCopy
+{
+    private const int Batch = 2_000;
+
+    // Counted by the target's triggers while the facts are copied; compared with the source's afterwards.
+    private static readonly Type[] KeptByTriggers = [typeof(PledgeTally), typeof(SignerTally), typeof(ResidentTally)];
+
+    private static readonly MethodInfo CopyMethod = typeof(DatabaseCopy).GetMethod(nameof(CopyTableAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Copies <paramref name="source"/> into <paramref name="target"/>; returns the rows copied per table.</summary>
+    /// <exception cref="DatabaseCopyException">The target is not empty, or the copy does not check out (nothing is kept then).</exception>
+    public static async Task<IReadOnlyList<(string Table, long Rows)>> CopyAsync(AntqDb source, AntqDb target, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (!target.Database.IsNpgsql())
+        {
+            throw new DatabaseCopyException("the target must be a PostgreSQL database");
+        }
+
+        var tables = InDependencyOrder(target.Model).ToList();
+        foreach (var entity in tables)
+        {
+            if (await CountAsync(target, entity, cancellationToken) > 0)
+            {
+                throw new DatabaseCopyException($"the target database is not empty (table {entity.GetTableName()} has rows); copy into a new, empty database");
+            }
+        }
+
+        var copied = new List<(string Table, long Rows)>();
+        await using var transaction = await target.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var entity in tables.Where(t => !KeptByTriggers.Contains(t.ClrType)))
+        {
+            var task = (Task<long>)CopyMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [source, target, cancellationToken])!;
+            var rows = await task;
+            copied.Add((entity.GetTableName()!, rows));
+            progress?.Report($"{entity.GetTableName()}: {rows:N0}");
+        }
+
+        await MoveSequencesAsync(target, tables, cancellationToken);
+        await CheckAsync(source, target, tables, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return copied;
+    }
+
+    private static async Task<long> CopyTableAsync<T>(AntqDb source, AntqDb target, CancellationToken cancellationToken)
+        where T : class
+    {
+        long rows = 0;
+        var batch = new List<T>(Batch);
+        await foreach (var row in source.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            batch.Add(row);
+            if (batch.Count == Batch)
+            {
+                rows += await WriteAsync(target, batch, cancellationToken);
+            }
+        }
+
+        return rows + await WriteAsync(target, batch, cancellationToken);
+    }
+
+    private static async Task<int> WriteAsync<T>(AntqDb target, List<T> batch, CancellationToken cancellationToken)
+        where T : class
+    {
+        var count = batch.Count;
+        target.Set<T>().AddRange(batch);
+        await target.SaveChangesAsync(cancellationToken);
+        target.ChangeTracker.Clear();
+        batch.Clear();
+        return count;
+    }
+
+    /// <summary>Identity columns continue after the highest copied id, so the next tip does not collide with an old one.</summary>
+    private static async Task MoveSequencesAsync(AntqDb target, IEnumerable<IEntityType> tables, CancellationToken cancellationToken)
+    {
+        foreach (var entity in tables)
+        {
+            var key = entity.FindPrimaryKey();
+            if (key is not { Properties: [{ ValueGenerated: ValueGenerated.OnAdd } id] } || id.ClrType != typeof(long) && id.ClrType != typeof(int))
+            {
+                continue;
+            }
+
+            var table = Quoted(entity.GetTableName()!);
+            var column = id.GetColumnName();
+            // Names from the model, never from input.
+            var move = $"""SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE((SELECT MAX({Quoted(column)}) FROM {table}), 0) + 1, false)""";
+            await target.Database.ExecuteSqlRawAsync(move, cancellationToken);
+        }
+    }
+
+    private static async Task CheckAsync(AntqDb source, AntqDb target, IEnumerable<IEntityType> tables, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var entity in tables)
+        {
+            var (from, to) = (await CountAsync(source, entity, cancellationToken), await CountAsync(target, entity, cancellationToken));
+            if (!KeptByTriggers.Contains(entity.ClrType) && from != to)
+            {
+                problems.Add($"{entity.GetTableName()}: {from} rows in SQLite, {to} copied");
+            }
+        }
+
+        foreach (var (name, kept) in new[] { ("pledge_tally", Tallies<PledgeTally>(t => $"{t.CampaignYear} {t.WardId} {t.UnitId} {t.TypeId} {t.Source} {t.Pledges}", t => t.Pledges != 0)), ("signer_tally", Tallies<SignerTally>(t => $"{t.CampaignYear} {t.WardId} {t.UnitId} {t.SignerKind} {t.Signers}", t => t.Signers != 0)), ("resident_tally", Tallies<ResidentTally>(t => $"{t.WardId} {t.UnitId} {t.ConsentYear} {t.Status} {t.Residents}", t => t.Residents != 0)) })
+        {
+            var (before, after) = (await kept(source, cancellationToken), await kept(target, cancellationToken));
+            if (!before.SequenceEqual(after, StringComparer.Ordinal))
+            {
+                problems.Add($"{name}: the counts kept in SQLite ({before.Count} lines) differ from those counted again from the copied facts ({after.Count} lines)");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DatabaseCopyException("the copy does not match its source, nothing was kept: " + string.Join("; ", problems));
+        }
+    }
+
+    private static Func<AntqDb, CancellationToken, Task<List<string>>> Tallies<T>(Func<T, string> line, Func<T, bool> counted)
+        where T : class =>
+        async (db, cancellationToken) => [.. (await db.Set<T>().AsNoTracking().ToListAsync(cancellationToken)).Where(counted).Select(line).Order(StringComparer.Ordinal)];
+
+    private static async Task<long> CountAsync(AntqDb db, IEntityType entity, CancellationToken cancellationToken)
+    {
+        var count = $"""SELECT COUNT(*) AS "Value" FROM {Quoted(entity.GetTableName()!)}""";
+        return await db.Database.SqlQueryRaw<long>(count).SingleAsync(cancellationToken);
+    }
+
+    private static string Quoted(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Tables whose rows others point at come first (residents before pledges, tips before attachments).</summary>
+    private static IEnumerable<IEntityType> InDependencyOrder(IModel model)
+    {
+        var done = new HashSet<IEntityType>();
+        var all = model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).OrderBy(e => e.GetTableName(), StringComparer.Ordinal).ToList();
+        while (done.Count < all.Count)
+        {
+            var ready = all.Where(e => !done.Contains(e) && e.GetForeignKeys().All(fk => fk.PrincipalEntityType == e || done.Contains(fk.PrincipalEntityType))).ToList();
+            if (ready.Count == 0)
+            {
+                throw new InvalidOperationException("the model's foreign keys form a cycle");
+            }
+
+            foreach (var entity in ready)
+            {
+                done.Add(entity);
+                yield return entity;
+            }
+        }
+    }
+}
