@@ -167,7 +167,6 @@ public static class ReportTallies
 
     private const string Always = "true";
 
-
     // Each counts one pledge in (or out) when the guard holds; the signer only if no other pledge of theirs in the unit and year is in force.
     private static string AddPledge(string guard) => $"""
         INSERT INTO pledge_tally (CampaignYear, WardId, UnitId, TypeId, Source, Pledges)
