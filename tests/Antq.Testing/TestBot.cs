@@ -170,12 +170,28 @@ public sealed class TestBot : IAsyncDisposable
         await StartHostAsync();
     }
 
-    /// <summary>A fresh database context on the service's file, for asserting what is stored.</summary>
+    /// <summary>A fresh database context on the service's database (its SQLite file, or its PostgreSQL database), for asserting what is stored.</summary>
     public async Task<T> QueryAsync<T>(Func<AntqDb, Task<T>> query)
     {
-        var options = StorageRegistration.Configure(new DbContextOptionsBuilder<AntqDb>(), $"Data Source={DatabaseFile}").Options;
-        await using var db = new AntqDb((DbContextOptions<AntqDb>)options);
+        await using var db = OnPostgres
+            ? StorageRegistration.CreateContext(DatabaseProvider.Postgres, _settings["ConnectionStrings:Antq"]!)
+            : StorageRegistration.CreateContext(DatabaseProvider.Sqlite, $"Data Source={DatabaseFile}");
         return await query(db);
+    }
+
+    /// <summary>True when the service runs on the tests' PostgreSQL server (<see cref="StartOnPostgresAsync"/>).</summary>
+    public bool OnPostgres => string.Equals(_settings.GetValueOrDefault("Database:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The bot on a fresh database of the tests' own PostgreSQL server.</summary>
+    public static async Task<TestBot> StartOnPostgresAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var database = await SharedPostgres.CreateDatabaseAsync();
+        return await StartAsync(s =>
+        {
+            s["Database:Provider"] = "Postgres";
+            s["ConnectionStrings:Antq"] = database;
+            configure?.Invoke(s);
+        });
     }
 
     public async ValueTask DisposeAsync()

@@ -6,13 +6,12 @@ namespace Antq.Core.Channels;
 /// <summary>Reads and renews <see cref="ChannelSession"/> rows; a renewal goes through the single writer like every write.</summary>
 public static class ChannelSessionStore
 {
-    private static readonly Func<AntqDb, string, string, CancellationToken, Task<string?>> Current =
-        EF.CompileAsyncQuery((AntqDb db, string channel, string chatId, CancellationToken _) =>
-            db.ChannelSessions.AsNoTracking().Where(s => s.Channel == channel && s.ChatId == chatId).Select(s => s.CurrentHash).SingleOrDefault());
+    private static readonly CompiledQuery<string, string, string?> Current =
+        new((db, channel, chatId, _) => db.ChannelSessions.AsNoTracking().Where(s => s.Channel == channel && s.ChatId == chatId).Select(s => s.CurrentHash).SingleOrDefault());
 
     /// <summary>The hash of the chat's one valid session value, or null when it was never renewed.</summary>
     public static Task<string?> CurrentHashAsync(AntqDb db, string channel, string chatId, CancellationToken cancellationToken) =>
-        Current(db, channel, chatId, cancellationToken);
+        Current.RunAsync(db, channel, chatId, cancellationToken);
 
     /// <summary>
     /// Makes <paramref name="hash"/> the one valid value, if the chat's current one is still <paramref name="previous"/>

@@ -38,9 +38,8 @@ public sealed partial class ConversationEngine(
     private readonly ITurnFactLoader[] _factLoaders = [.. factLoaders];
     private readonly Dictionary<string, ChannelInputs> _channelInputs = channelInputs.ToDictionary(c => c.Channel, StringComparer.Ordinal);
 
-    private static readonly Func<AntqDb, string, string, CancellationToken, Task<Resident?>> ResidentOf =
-        EF.CompileAsyncQuery((AntqDb db, string channel, string userId, CancellationToken _) =>
-            db.Residents.AsNoTracking().SingleOrDefault(r => r.Channel == channel && r.ExternalUserId == userId));
+    private static readonly CompiledQuery<string, string, Resident?> ResidentOf =
+        new((db, channel, userId, _) => db.Residents.AsNoTracking().SingleOrDefault(r => r.Channel == channel && r.ExternalUserId == userId));
 
     /// <summary>Handles the stored update; false when it was already handled (or is gone).</summary>
     /// <remarks>
@@ -67,7 +66,7 @@ public sealed partial class ConversationEngine(
         var stored = await ConversationStore.LoadStateAsync(connection, input.Channel, input.ChatId, cancellationToken);
         var state = stored ?? new ConversationState { Channel = input.Channel, ChatId = input.ChatId, UpdatedAt = now };
         var isNew = stored is null;
-        var resident = await ResidentOf(db, input.Channel, input.UserId, cancellationToken);
+        var resident = await ResidentOf.RunAsync(db, input.Channel, input.UserId, cancellationToken);
 
         var facts = new TurnFacts();
         if (router.Recognise(input) is { } command)

@@ -12,7 +12,7 @@ namespace Antq.Core.Delivery;
 /// the other writes of the moment (group commit): one UPDATE … RETURNING leases a batch, one UPDATE per kind of
 /// outcome records a batch.
 /// </summary>
-public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time)
+public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time, StorageProvider storage)
 {
     private const string Columns = """ "Id", "Channel", "ChatId", "Priority", "Payload", "Attempts", "CreatedAt", "NotBefore", "BroadcastId" """;
 
@@ -28,16 +28,16 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     private const string InFlightOfChat =
         """(SELECT COUNT(*) FROM (SELECT 1 FROM "outbox" AS f WHERE f."Channel" = o."Channel" AND f."ChatId" = o."ChatId" AND f."Status" = @inFlight LIMIT @perChat) AS n)""";
 
-    private static readonly string DueBeforeInChat =
+    private string DueBeforeInChat =>
         """(SELECT COUNT(*) FROM (SELECT 1 FROM "outbox" AS e WHERE e."Channel" = o."Channel" AND e."ChatId" = o."ChatId" AND e."Status" = @queued """ +
-        $"""AND {SqlDialect.NotIndexed("e.\"NotBefore\"")} <= @now AND ({SqlDialect.NotIndexed("e.\"Priority\"")}, {SqlDialect.NotIndexed("e.\"NotBefore\"")}, e."Id") < (o."Priority", o."NotBefore", o."Id") LIMIT @perChat) AS n)""";
+        $"""AND {SqlDialect.NotIndexed(storage.Provider, "e.\"NotBefore\"")} <= @now AND ({SqlDialect.NotIndexed(storage.Provider, "e.\"Priority\"")}, {SqlDialect.NotIndexed(storage.Provider, "e.\"NotBefore\"")}, e."Id") < (o."Priority", o."NotBefore", o."Id") LIMIT @perChat) AS n)""";
 
     /// <summary>
     /// The row's chat holds fewer than @perChat rows in flight and due before it (see <see cref="LeaseAsync"/>). The
     /// in-flight count comes first, so a chat already full costs each of its rows one short walk; the unary plus keeps
     /// SQLite on the chat's index rather than walking the channel's due rows.
     /// </summary>
-    private static readonly string ChatHasRoom = InFlightOfChat + " < @perChat AND " + InFlightOfChat + " + " + DueBeforeInChat + " < @perChat";
+    private string ChatHasRoom => InFlightOfChat + " < @perChat AND " + InFlightOfChat + " + " + DueBeforeInChat + " < @perChat";
 
     /// <summary>
     /// Leases up to <paramref name="max"/> rows that are due, replies first, leaving a chat at most

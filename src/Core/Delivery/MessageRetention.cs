@@ -103,7 +103,7 @@ public sealed partial class MessageRetention(
                     $"""
                     DELETE FROM "outbox" AS o
                     WHERE o."Id" >= @from AND o."Id" < @to AND o."Id" <= @last AND o."CreatedAt" < @before
-                      AND {SqlDialect.NotIndexed("o.\"Status\"")} IN ({statuses})
+                      AND {SqlDialect.NotIndexed(db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, "o.\"Status\"")} IN ({statuses})
                       AND (o."BroadcastId" IS NULL OR EXISTS (SELECT 1 FROM "broadcasts" AS b WHERE b."Id" = o."BroadcastId" AND b."Delivered" IS NOT NULL))
                     """,
                     done,

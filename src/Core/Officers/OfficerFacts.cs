@@ -11,13 +11,12 @@ namespace Antq.Core.Officers;
 public sealed class OfficerFacts : ITurnFactLoader
 {
     // Compiled once: this runs for every update.
-    private static readonly Func<AntqDb, string, string, CancellationToken, Task<Officer?>> OfficerOf =
-        EF.CompileAsyncQuery((AntqDb db, string channel, string userId, CancellationToken _) =>
-            db.Officers.AsNoTracking().SingleOrDefault(o => o.Channel == channel && o.ExternalUserId == userId));
+    private static readonly CompiledQuery<string, string, Officer?> OfficerOf =
+        new((db, channel, userId, _) => db.Officers.AsNoTracking().SingleOrDefault(o => o.Channel == channel && o.ExternalUserId == userId));
 
     public async Task LoadAsync(AntqDb db, InboundMessage input, ConversationState state, DateTime now, TurnFacts facts, CancellationToken cancellationToken)
     {
-        var officer = await OfficerOf(db, input.Channel, input.UserId, cancellationToken);
+        var officer = await OfficerOf.RunAsync(db, input.Channel, input.UserId, cancellationToken);
         if (officer is null)
         {
             return;

@@ -12,7 +12,10 @@ public static class SqlDialect
     /// instead of the better one (the lease query, the outbox clean-up). PostgreSQL plans from statistics and will take
     /// the expression bare (a unary plus on a timestamp is an error there).
     /// </summary>
-    public static string NotIndexed(string expression) => "+" + expression;
+    public static string NotIndexed(string expression) => NotIndexed(DatabaseProvider.Sqlite, expression);
+
+    /// <summary>The same on <paramref name="provider"/>: the expression bare on PostgreSQL.</summary>
+    public static string NotIndexed(DatabaseProvider provider, string expression) => provider == DatabaseProvider.Sqlite ? "+" + expression : expression;
 
     /// <summary>
     /// The local year in Vietnam of a UTC time column (UTC+7, no daylight saving since 1975): SQLite has no time zones

@@ -7,17 +7,23 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Core.Tests.Delivery;
 
+/// <summary>The dispatcher's statements on a SQLite file.</summary>
+public sealed class SqliteDeliveryQueueTests() : DeliveryQueueTests(DatabaseProvider.Sqlite);
+
+/// <summary>The same statements on the tests' PostgreSQL server.</summary>
+public sealed class PostgresDeliveryQueueTests() : DeliveryQueueTests(DatabaseProvider.Postgres);
+
 /// <summary>
-/// The dispatcher's statements on a real SQLite file, written once for both providers: the lease with its per-chat
+/// The dispatcher's statements on a real database, written once for both providers: the lease with its per-chat
 /// limit, and outcomes recorded for lists of ids bound as parameters (no <c>json_each</c>).
 /// </summary>
-public sealed class DeliveryQueueTests : SqliteFileTests
+public abstract class DeliveryQueueTests(DatabaseProvider provider) : DatabaseTests(provider)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     private GroupWriter Writer => Services.GetRequiredService<GroupWriter>();
 
-    private DeliveryQueue Queue => new(Contexts, Writer, TimeProvider.System);
+    private DeliveryQueue Queue => new(Contexts, Writer, TimeProvider.System, new StorageProvider(Provider));
 
     [Fact]
     public async Task A_lease_takes_replies_first_and_no_more_than_the_per_chat_limit_of_one_busy_chat()
