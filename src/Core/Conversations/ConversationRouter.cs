@@ -97,10 +97,10 @@ public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions op
             var why = context.Input.Kind switch
             {
                 InboundKind.Unsupported => "error.unsupported",
-                InboundKind.Button => "error.old_button",
+                InboundKind.Button => context.Facts.Get<Officer>() is null ? "error.old_button" : "error.old_button_officer",
                 _ => "menu.not_understood",
             };
-            return new Turn { StateChanged = false, Messages = [MainMenu.Render(context, why)], NotUnderstood = why != "error.old_button" };
+            return new Turn { StateChanged = false, Messages = [MainMenu.Render(context, why)], NotUnderstood = context.Input.Kind != InboundKind.Button };
         }
 
         if (context.Facts.Get<Officer>() is { } officer)

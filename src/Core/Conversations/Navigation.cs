@@ -43,11 +43,15 @@ public static class Navigation
     public static List<IReadOnlyList<Button>> Rows(IEnumerable<Button> buttons, int perRow) =>
         buttons.Chunk(perRow).Select(r => (IReadOnlyList<Button>)r).ToList();
 
-    /// <summary>Why the input did not fit a step that wants a button.</summary>
-    public static string WhyNotAButton(FlowContext context) => context.Input.Kind switch
+    /// <summary>Why the input did not fit a step that wants a button (an officer is addressed as "đồng chí").</summary>
+    public static string WhyNotAButton(FlowContext context)
     {
-        InboundKind.Button => context.T("error.old_button"),
-        InboundKind.Text => context.T("error.use_buttons"),
-        _ => context.T("error.unsupported_here"),
-    };
+        var officer = context.Facts.Get<Officers.Officer>() is not null;
+        return context.Input.Kind switch
+        {
+            InboundKind.Button => context.T(officer ? "error.old_button_officer" : "error.old_button"),
+            InboundKind.Text => context.T(officer ? "error.use_buttons_officer" : "error.use_buttons"),
+            _ => context.T("error.unsupported_here"),
+        };
+    }
 }

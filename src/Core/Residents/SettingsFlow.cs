@@ -109,8 +109,12 @@ public sealed class SettingsFlow : IFlow
         };
     }
 
-    private static StepResult Saved(FlowContext context, Resident updated) =>
-        StepResult.Continue(Step.Choose, FlowData.Empty, context.Say("settings.saved"), ChoosePrompt(context, updated));
+    // One answer, one message: "saved" heads the settings card it changed.
+    private static StepResult Saved(FlowContext context, Resident updated)
+    {
+        var card = ChoosePrompt(context, updated);
+        return StepResult.Continue(Step.Choose, FlowData.Empty, card with { Text = context.T("settings.saved") + "\n\n" + card.Text });
+    }
 
     private static OutgoingMessage ChoosePrompt(FlowContext context, Resident resident) => new()
     {

@@ -19,8 +19,7 @@ public sealed class SettingsAndPrivacyTests
         chat.Taps("Tin an ninh, trật tự");
         await chat.Sees("nội dung nào");
         chat.Taps("Xong");
-        await chat.Sees("Đã lưu thay đổi.");
-        await chat.Sees("Nội dung theo dõi: Tin an ninh, trật tự; An toàn giao thông");
+        await chat.SeesAll("Đã lưu thay đổi.", "Nội dung theo dõi: Tin an ninh, trật tự; An toàn giao thông");
         Assert.Equal(Topics.Security | Topics.Traffic, await bot.QueryAsync(db => db.Residents.Select(r => r.Topics).SingleAsync()));
 
         chat.Taps("Khu vực");
@@ -28,14 +27,12 @@ public sealed class SettingsAndPrivacyTests
         chat.Says("dong kinh");
         await chat.Sees("Phường Đông Kinh");
         chat.Says("khối 3");
-        await chat.Sees("Đã lưu thay đổi.");
-        await chat.Sees("Khu vực: Khối 3, Phường Đông Kinh");
+        await chat.SeesAll("Đã lưu thay đổi.", "Khu vực: Khối 3, Phường Đông Kinh");
 
         chat.Taps("Ngôn ngữ");
         await chat.Sees("Which language");
         chat.Taps("English");
-        await chat.Sees("Saved.");
-        await chat.Sees("Your settings");
+        await chat.SeesAll("Saved.", "Your settings");
         chat.Taps("Done");
         await chat.Sees("What do you need?");
 

@@ -69,4 +69,20 @@ public sealed class WordingTests
         var tooLong = await officer.Sees("Tin nhắn dài quá, tối đa 200 ký tự. Đồng chí vui lòng viết ngắn lại.");
         Assert.DoesNotContain("Bạn", tooLong.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_officer_who_types_where_a_button_is_wanted_is_asked_as_dong_chi()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.OfficerAsync(9_190_030, "Thượng uý An", OfficerRole.Officer, "chi-lang");
+
+        officer.Says("/broadcast");
+        await officer.Sees("Soạn tin gửi người dân");
+        officer.Says("Mùa hanh khô: tắt bếp trước khi ra khỏi nhà.");
+        await officer.Sees("Tin thuộc chủ đề nào?");
+        officer.Says("phòng cháy");
+
+        var asked = await officer.Sees("Đồng chí vui lòng bấm một trong các nút bên dưới.");
+        Assert.DoesNotContain("Bạn", asked.Text, StringComparison.Ordinal);
+    }
 }
