@@ -7,7 +7,7 @@ namespace Antq.Core.Conversations;
 /// </summary>
 public sealed record MenuButton(string Command)
 {
-    public const string Prefix = "menu:";
+    private const string Prefix = "menu:";
 
     /// <summary>"Main menu", under answers.</summary>
     public static readonly MenuButton Menu = new("menu");

@@ -6,7 +6,7 @@ namespace Antq.Core.InfoDesk;
 /// </summary>
 public sealed record AskOfficerButton
 {
-    public const string Value = "info:ask";
+    private const string Value = "info:ask";
 
     public static readonly AskOfficerButton Instance = new();
 

@@ -9,7 +9,7 @@ namespace Antq.Core.InfoDesk;
 /// </summary>
 public sealed record FaqButton(string? EntryId, int Page)
 {
-    public const string Prefix = "faq:";
+    private const string Prefix = "faq:";
     private const string ShowPrefix = Prefix + "show:";
     private const string ListPrefix = Prefix + "list:";
 

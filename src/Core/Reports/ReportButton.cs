@@ -11,7 +11,7 @@ namespace Antq.Core.Reports;
 /// </summary>
 public sealed partial record ReportButton(int FirstYear, int LastYear, string? Area = null, string? File = null)
 {
-    public const string Prefix = "report:";
+    private const string Prefix = "report:";
 
     public static ReportButton Year(int year) => new(year, year);
 
