@@ -2,7 +2,8 @@ namespace Antq.Core.Residents;
 
 /// <summary>
 /// "I agree" (<c>consent:yes</c>) or "No thanks" (<c>consent:no</c>) under the consent notice, as in buttons already
-/// sent to chats: offered and read by <see cref="OnboardingFlow"/> (and watched by the web chat), built and parsed here only.
+/// sent to chats: offered and read by <see cref="OnboardingFlow"/>, built and parsed here only. The web chat watches
+/// for "I agree" too: it renews its visitor's identity when it is pressed.
 /// </summary>
 public sealed record ConsentButton(bool Given)
 {

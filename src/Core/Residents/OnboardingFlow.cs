@@ -8,8 +8,6 @@ public sealed class OnboardingFlow : IFlow
 {
     public const string FlowName = "onboarding";
 
-    /// <summary>The data of the "I agree" button; the web chat renews its visitor's identity when it is pressed.</summary>
-
     public string Name => FlowName;
 
     public int Version => 1;
