@@ -7,9 +7,9 @@ public sealed record Command(string Name, string? Argument)
 
     public static Command? Parse(InboundMessage input)
     {
-        if (input is { Kind: InboundKind.Button, ButtonData: { } data } && data.StartsWith(Residents.MainMenu.Prefix, StringComparison.Ordinal))
+        if (input.Kind == InboundKind.Button && MenuButton.Parse(input.ButtonData) is { } button)
         {
-            return new Command(data[Residents.MainMenu.Prefix.Length..], null);
+            return new Command(button.Command, null);
         }
 
         if (input is not { Kind: InboundKind.Text, Text: { } text })

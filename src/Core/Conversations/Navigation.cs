@@ -10,7 +10,7 @@ public static class Navigation
     /// "Cancel" is the /cancel command as a button (a main-menu entry), so it leaves any flow at any step exactly as
     /// typing /cancel does, before the flow sees it.
     /// </summary>
-    public const string CancelData = Residents.MainMenu.Prefix + "cancel";
+    public static readonly string CancelData = MenuButton.Cancel.Data;
 
     public static Button Back(FlowContext context) => new(context.T("button.back"), BackData);
 

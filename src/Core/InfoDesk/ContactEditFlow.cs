@@ -10,8 +10,6 @@ namespace Antq.Core.InfoDesk;
 public sealed class ContactEditFlow(ContactBook book) : IFlow
 {
     public const string FlowName = "contactedit";
-    private const string EntryPrefix = "ctentry:";
-    private const string FieldPrefix = "ctfield:";
 
     public string Name => FlowName;
 
@@ -26,12 +24,12 @@ public sealed class ContactEditFlow(ContactBook book) : IFlow
         switch (context.Step)
         {
             case Step.Entry:
-                var entry = Navigation.ButtonArgument(context, EntryPrefix);
+                var entry = ContactEditButton.Parse(Navigation.ButtonData(context))?.EntryId;
                 return entry is not null && Editable(context).Any(c => c.Id == entry)
                     ? Go(context, Step.Field, context.Data.With("entry", entry))
                     : StepResult.Invalid(Navigation.WhyNotAButton(context));
             case Step.Field:
-                var field = Navigation.ButtonArgument(context, FieldPrefix);
+                var field = ContactEditButton.Parse(Navigation.ButtonData(context))?.Field;
                 return field is not null && AreaContact.Fields.Contains(field)
                     ? Go(context, Step.Value, context.Data.With("field", field))
                     : StepResult.Invalid(Navigation.WhyNotAButton(context));
@@ -50,13 +48,13 @@ public sealed class ContactEditFlow(ContactBook book) : IFlow
             Step.Field => [new OutgoingMessage
             {
                 Text = context.T("contact.field", entry?.Name ?? ""),
-                Buttons = Navigation.Rows(AreaContact.Fields.Select(f => new Button(context.T("contact.field_" + f), FieldPrefix + f)), 2),
+                Buttons = Navigation.Rows(AreaContact.Fields.Select(f => new Button(context.T("contact.field_" + f), ContactEditButton.ForField(f).Data)), 2),
             }],
             Step.Value => [context.Say("contact.value_prompt", context.T("contact.field_" + context.Data["field"]), entry?.Name ?? "")],
             _ => [new OutgoingMessage
             {
                 Text = context.T("contact.pick"),
-                Buttons = Navigation.Rows(Editable(context).Select(c => new Button(Label(context, c), EntryPrefix + c.Id)), 1),
+                Buttons = Navigation.Rows(Editable(context).Select(c => new Button(Label(context, c), ContactEditButton.Entry(c.Id).Data)), 1),
             }],
         };
     }

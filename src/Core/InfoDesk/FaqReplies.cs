@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antq.Core.Conversations;
 using Antq.Core.Residents;
 
@@ -7,7 +6,6 @@ namespace Antq.Core.InfoDesk;
 /// <summary>What the Q&amp;A says: an answer with up to two alternatives, the closest questions when it is not sure, the list of questions, and "not found". Pure.</summary>
 public static class FaqReplies
 {
-    public const string Prefix = "faq:";
     public const int PageSize = 6;
 
     /// <summary>
@@ -24,9 +22,9 @@ public static class FaqReplies
     /// <summary>Not sure what was asked: "did you mean" with the closest questions as buttons, and "ask an officer".</summary>
     public static OutgoingMessage Closest(FlowContext context, IEnumerable<FaqEntry> closest)
     {
-        var rows = closest.Take(3).Select(a => (IReadOnlyList<Button>)[new Button("↪ " + a.Question(context.Language), Prefix + "show:" + a.Id)]).ToList();
-        rows.Add([new Button(context.T("info.button_ask"), InfoRoutes.AskData)]);
-        rows.Add([new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]);
+        var rows = closest.Take(3).Select(a => (IReadOnlyList<Button>)[new Button("↪ " + a.Question(context.Language), FaqButton.Show(a.Id).Data)]).ToList();
+        rows.Add([new Button(context.T("info.button_ask"), AskOfficerButton.Instance.Data)]);
+        rows.Add([new Button(context.T("faq.more"), FaqButton.FirstPage.Data), new Button(context.T("info.button_menu"), MenuButton.Menu.Data)]);
         return new OutgoingMessage { Text = context.T("faq.closest"), Buttons = rows };
     }
 
@@ -34,14 +32,14 @@ public static class FaqReplies
     public static OutgoingMessage SmallTalk(FlowContext context, string key) => new()
     {
         Text = context.T(key),
-        Buttons = [[new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]],
+        Buttons = [[new Button(context.T("faq.more"), FaqButton.FirstPage.Data), new Button(context.T("info.button_menu"), MenuButton.Menu.Data)]],
     };
 
     public static OutgoingMessage Answer(FlowContext context, FaqEntry entry, IEnumerable<FaqEntry> alternatives)
     {
-        var rows = alternatives.Select(a => (IReadOnlyList<Button>)[new Button("↪ " + a.Question(context.Language), Prefix + "show:" + a.Id)]).ToList();
-        rows.Add([new Button(context.T("faq.none_of_these"), InfoRoutes.AskData)]);
-        rows.Add([new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]);
+        var rows = alternatives.Select(a => (IReadOnlyList<Button>)[new Button("↪ " + a.Question(context.Language), FaqButton.Show(a.Id).Data)]).ToList();
+        rows.Add([new Button(context.T("faq.none_of_these"), AskOfficerButton.Instance.Data)]);
+        rows.Add([new Button(context.T("faq.more"), FaqButton.FirstPage.Data), new Button(context.T("info.button_menu"), MenuButton.Menu.Data)]);
         return new OutgoingMessage
         {
             Text = context.T("faq.answer", entry.Question(context.Language), entry.Answer(context.Language), context.T("faq.note")),
@@ -54,8 +52,8 @@ public static class FaqReplies
         Text = context.T("faq.not_found"),
         Buttons =
         [
-            [new Button(context.T("info.button_ask"), InfoRoutes.AskData)],
-            [new Button(context.T("faq.more"), Prefix + "list:0"), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")],
+            [new Button(context.T("info.button_ask"), AskOfficerButton.Instance.Data)],
+            [new Button(context.T("faq.more"), FaqButton.FirstPage.Data), new Button(context.T("info.button_menu"), MenuButton.Menu.Data)],
         ],
     };
 
@@ -65,16 +63,16 @@ public static class FaqReplies
         var pages = (catalog.Entries.Count + PageSize - 1) / PageSize;
         page = Math.Clamp(page, 0, pages - 1);
         var rows = catalog.Entries.Skip(page * PageSize).Take(PageSize)
-            .Select(e => (IReadOnlyList<Button>)[new Button(e.Question(context.Language), Prefix + "show:" + e.Id)]).ToList();
+            .Select(e => (IReadOnlyList<Button>)[new Button(e.Question(context.Language), FaqButton.Show(e.Id).Data)]).ToList();
         var nav = new List<Button>();
         if (page > 0)
         {
-            nav.Add(new Button(context.T("button.previous_page"), Prefix + "list:" + (page - 1).ToString(CultureInfo.InvariantCulture)));
+            nav.Add(new Button(context.T("button.previous_page"), FaqButton.ListPage(page - 1).Data));
         }
 
         if (page + 1 < pages)
         {
-            nav.Add(new Button(context.T("button.next_page"), Prefix + "list:" + (page + 1).ToString(CultureInfo.InvariantCulture)));
+            nav.Add(new Button(context.T("button.next_page"), FaqButton.ListPage(page + 1).Data));
         }
 
         if (nav.Count > 0)
@@ -82,12 +80,12 @@ public static class FaqReplies
             rows.Add(nav);
         }
 
-        rows.Add([new Button(context.T("info.button_ask"), InfoRoutes.AskData), new Button(context.T("info.button_menu"), MainMenu.Prefix + "menu")]);
+        rows.Add([new Button(context.T("info.button_ask"), AskOfficerButton.Instance.Data), new Button(context.T("info.button_menu"), MenuButton.Menu.Data)]);
         return new OutgoingMessage
         {
             Text = context.T("faq.list", page + 1, pages),
             Buttons = rows,
-            ReplacesMessageId = context.Input.Kind == InboundKind.Button && context.Input.ButtonData?.StartsWith(Prefix + "list:", StringComparison.Ordinal) == true ? context.Input.ButtonMessageId : null,
+            ReplacesMessageId = context.Input.Kind == InboundKind.Button && FaqButton.IsListPage(context.Input.ButtonData) ? context.Input.ButtonMessageId : null,
         };
     }
 }

@@ -10,8 +10,6 @@ namespace Antq.Core.InfoDesk;
 /// </summary>
 public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRoute
 {
-    public const string AskData = "info:ask";
-
     public static readonly CommandDescriptor Info = new("info", CommandAudience.Residents, 80);
 
     public static readonly CommandDescriptor Ask = new("ask", CommandAudience.Residents, 90);
@@ -49,23 +47,23 @@ public sealed class InfoRoutes(FlowCatalog flows, FaqCatalog faq) : IFallbackRou
 
     private Turn? Buttons(FlowContext context, bool consented)
     {
-        if (Navigation.ButtonArgument(context, FaqReplies.Prefix) is { } faqArgument)
+        var data = Navigation.ButtonData(context);
+        if (FaqButton.Owns(data))
         {
-            var parts = faqArgument.Split(':', 2);
-            return (parts[0], parts.Length > 1 ? parts[1] : "") switch
+            return FaqButton.Parse(data) switch
             {
-                ("list", var page) => Say(FaqReplies.List(context, faq, int.TryParse(page, out var p) ? p : 0)),
-                ("show", var id) when faq.Find(id) is { } entry => Say(FaqReplies.Answer(context, entry, [])),
+                { EntryId: null } list => Say(FaqReplies.List(context, faq, list.Page)),
+                { EntryId: { } id } when faq.Find(id) is { } entry => Say(FaqReplies.Answer(context, entry, [])),
                 _ => Say(context.Say("faq.unknown"), FaqReplies.List(context, faq, 0)),
             };
         }
 
-        if (context.Input is { Kind: InboundKind.Button, ButtonData: AskData })
+        if (AskOfficerButton.Parse(data) is not null)
         {
             return consented ? Turns.StartFlow(flows[AskFlow.FlowName], context) : Turns.NeedsOnboarding(flows, context);
         }
 
-        return NoticesPageButton.Parse(Navigation.ButtonData(context)) is { } notices && consented
+        return NoticesPageButton.Parse(data) is { } notices && consented
             ? Changed(new ShowNotices(notices.Page, context.Language))
             : null;
     }

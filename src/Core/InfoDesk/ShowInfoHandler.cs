@@ -48,8 +48,8 @@ public sealed class ShowInfoHandler(TextCatalog texts, ContactBook book, AreaTre
             Text = string.Join("\n\n", lines),
             Buttons =
             [
-                [new Button(T("info.button_faq"), FaqReplies.Prefix + "list:0"), new Button(T("info.button_ask"), InfoRoutes.AskData)],
-                [new Button(T("info.button_notices"), new NoticesPageButton(0).Data), new Button(T("info.button_menu"), MainMenu.Prefix + "menu")],
+                [new Button(T("info.button_faq"), FaqButton.FirstPage.Data), new Button(T("info.button_ask"), AskOfficerButton.Instance.Data)],
+                [new Button(T("info.button_notices"), new NoticesPageButton(0).Data), new Button(T("info.button_menu"), MenuButton.Menu.Data)],
             ],
         });
     }

@@ -31,7 +31,7 @@ public sealed class ShowNoticesHandler(TextCatalog texts, AreaTree areas) : ICha
         var total = await sent.CountAsync(cancellationToken);
         if (total == 0)
         {
-            context.Reply(new OutgoingMessage { Text = T("notices.none"), Buttons = [[new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]] });
+            context.Reply(new OutgoingMessage { Text = T("notices.none"), Buttons = [[new Button(T("info.button_menu"), MenuButton.Menu.Data)]] });
             return;
         }
 
@@ -59,7 +59,7 @@ public sealed class ShowNoticesHandler(TextCatalog texts, AreaTree areas) : ICha
         context.Reply(new OutgoingMessage
         {
             Text = T("notices.title", area, page + 1, pages) + "\n\n" + string.Join("\n\n", items),
-            Buttons = nav.Count > 0 ? [nav, [new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]] : [[new Button(T("info.button_menu"), MainMenu.Prefix + "menu")]],
+            Buttons = nav.Count > 0 ? [nav, [new Button(T("info.button_menu"), MenuButton.Menu.Data)]] : [[new Button(T("info.button_menu"), MenuButton.Menu.Data)]],
             ReplacesMessageId = NoticesPageButton.Owns(context.Input.ButtonData) ? context.Input.ButtonMessageId : null,
         });
     }

@@ -23,8 +23,8 @@ public static class OfficerHome
             Buttons =
             [
                 [new Button(T("officer.home_tips", count), TipActionButton.ListPage(0).Data)],
-                [new Button(T("officer.home_broadcast"), MainMenu.Prefix + "broadcast"), new Button(T("officer.home_event"), MainMenu.Prefix + "event")],
-                [new Button(T("officer.home_report"), MainMenu.Prefix + "report"), new Button(T("officer.home_help"), MainMenu.Prefix + "help")],
+                [new Button(T("officer.home_broadcast"), new MenuButton("broadcast").Data), new Button(T("officer.home_event"), new MenuButton("event").Data)],
+                [new Button(T("officer.home_report"), new MenuButton("report").Data), new Button(T("officer.home_help"), new MenuButton("help").Data)],
             ],
         };
     }

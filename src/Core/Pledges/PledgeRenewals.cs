@@ -48,7 +48,7 @@ public sealed class PledgeRenewals(IDbContextFactory<AntqDb> dbFactory, WriteGat
         var invitation = new OutgoingMessage
         {
             Text = texts.Get(Languages.Default, "pledge.renewal_invitation", campaign.Year, campaign.Year - 1, campaign.Closes.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)),
-            Buttons = [[new Button(texts.Get(Languages.Default, "pledge.renew_button"), MainMenu.Prefix + "pledge")]],
+            Buttons = [[new Button(texts.Get(Languages.Default, "pledge.renew_button"), new MenuButton("pledge").Data)]],
         };
         var sent = 0;
         foreach (var chunk in due.Chunk(Chunk))

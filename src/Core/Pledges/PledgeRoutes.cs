@@ -58,7 +58,7 @@ public sealed class PledgeRoutes(FlowCatalog flows, PledgeCatalog catalog, IOpti
                     : Turns.Unchanged(context, current, null, new OutgoingMessage
                     {
                         Text = context.T("pledge.withdraw_confirm", TypeName(context, active.TypeId), active.Number, active.Details.DisplayName),
-                        Buttons = [[new Button(context.T("pledge.withdraw_yes"), new PledgeButton(PledgeAction.ConfirmWithdraw, active.Id).Data)], [new Button(context.T("pledge.withdraw_no"), MainMenu.Prefix + "mypledges")]],
+                        Buttons = [[new Button(context.T("pledge.withdraw_yes"), new PledgeButton(PledgeAction.ConfirmWithdraw, active.Id).Data)], [new Button(context.T("pledge.withdraw_no"), new MenuButton("mypledges").Data)]],
                     });
             case { Action: PledgeAction.ConfirmWithdraw } confirmed:
                 return new Turn { StateChanged = false, Changes = [new WithdrawPledge(confirmed.PledgeId, context.Language)] };

@@ -104,12 +104,12 @@ public sealed class SummaryAttachments(TextCatalog texts, SummaryText text, Summ
             return null;
         }
 
-        var data = $"{from.Year}-{to.Year}" + ((report.Area.UnitId ?? report.Area.WardId) is { } area ? " " + area : "");
+        var area = report.Area.UnitId ?? report.Area.WardId;
         return
         [
             [
-                new Button(texts.Get(language, "report.button_csv"), $"{ReportRoutes.Prefix}csv:{data}"),
-                new Button(texts.Get(language, "report.button_json"), $"{ReportRoutes.Prefix}json:{data}"),
+                new Button(texts.Get(language, "report.button_csv"), new ReportButton(from.Year, to.Year, area, "csv").Data),
+                new Button(texts.Get(language, "report.button_json"), new ReportButton(from.Year, to.Year, area, "json").Data),
             ],
         ];
     }

@@ -5,7 +5,6 @@ namespace Antq.Core.Residents;
 /// <summary>The main menu: the entries a resident has once onboarded.</summary>
 public static class MainMenu
 {
-    public const string Prefix = "menu:";
 
     /// <summary>
     /// The menu; without a lead sentence it is the next choices after an answer, and goes under that answer when there
@@ -17,13 +16,13 @@ public static class MainMenu
         return new OutgoingMessage
         {
             Text = lead,
-            AttachesAs = leadKey is null ? [new Button(context.T("info.button_menu"), Prefix + "menu")] : null,
+            AttachesAs = leadKey is null ? [new Button(context.T("info.button_menu"), MenuButton.Menu.Data)] : null,
             Buttons =
             [
-                [new Button(context.T("menu.tip"), Prefix + "tip"), new Button(context.T("menu.status"), Prefix + "status")],
-                [new Button(context.T("menu.pledge"), Prefix + "pledge"), new Button(context.T("menu.events"), Prefix + "events")],
-                [new Button(context.T("menu.info"), Prefix + "info")],
-                [new Button(context.T("menu.settings"), Prefix + "settings"), new Button(context.T("menu.privacy"), Prefix + "privacy")],
+                [new Button(context.T("menu.tip"), new MenuButton("tip").Data), new Button(context.T("menu.status"), new MenuButton("status").Data)],
+                [new Button(context.T("menu.pledge"), new MenuButton("pledge").Data), new Button(context.T("menu.events"), new MenuButton("events").Data)],
+                [new Button(context.T("menu.info"), new MenuButton("info").Data)],
+                [new Button(context.T("menu.settings"), new MenuButton("settings").Data), new Button(context.T("menu.privacy"), new MenuButton("privacy").Data)],
             ],
         };
     }
@@ -32,6 +31,6 @@ public static class MainMenu
     public static OutgoingMessage StartHint(FlowContext context, string key) => new()
     {
         Text = context.T(key),
-        Buttons = [[new Button(context.T("button.start"), Prefix + "start")]],
+        Buttons = [[new Button(context.T("button.start"), new MenuButton("start").Data)]],
     };
 }

@@ -8,9 +8,6 @@ public sealed class OnboardingFlow : IFlow
 {
     public const string FlowName = "onboarding";
 
-    /// <summary>The data of the "I agree" button; the web chat renews its visitor's identity when it is pressed.</summary>
-    public const string ConsentGiven = "consent:yes";
-
     public string Name => FlowName;
 
     public int Version => 1;
@@ -37,10 +34,10 @@ public sealed class OnboardingFlow : IFlow
                     return StepResult.Continue(Step.Language, data, LanguageStep.Prompt(context));
                 }
 
-                return Navigation.ButtonArgument(context, "consent:") switch
+                return ConsentButton.Parse(Navigation.ButtonData(context)) switch
                 {
-                    "yes" => StepResult.Continue(Step.Ward, data, Thanked(context, AreaStep.WardPrompt(context, withBack: true, withCancel: false))),
-                    "no" => StepResult.Done(MainMenu.StartHint(context, "consent.refused")).With(new RecordConsentRefusal(context.Language)),
+                    { Given: true } => StepResult.Continue(Step.Ward, data, Thanked(context, AreaStep.WardPrompt(context, withBack: true, withCancel: false))),
+                    { Given: false } => StepResult.Done(MainMenu.StartHint(context, "consent.refused")).With(new RecordConsentRefusal(context.Language)),
                     _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
                 };
 
@@ -126,7 +123,7 @@ public sealed class OnboardingFlow : IFlow
         Text = context.T("consent.notice", context.MessagesKeptDays),
         Buttons =
         [
-            [new Button(context.T("consent.agree"), ConsentGiven), new Button(context.T("consent.decline"), "consent:no")],
+            [new Button(context.T("consent.agree"), ConsentButton.Agree.Data), new Button(context.T("consent.decline"), ConsentButton.Decline.Data)],
             [Navigation.Back(context)],
         ],
     };

@@ -34,13 +34,11 @@ public sealed class SettingsFlow : IFlow
                     return StepResult.Done(MainMenu.Render(context));
                 }
 
-                return Navigation.ButtonArgument(context, "set:") switch
-                {
-                    "language" => StepResult.Continue(Step.Language, data, LanguageStep.Prompt(context, withBack: true)),
-                    "area" => StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true)),
-                    "topics" => StepResult.Continue(Step.Topics, data.With("topics", Int(resident.Topics)), TopicsStep.Prompt(context, resident.Topics, withBack: true)),
-                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
-                };
+                var setting = SettingsButton.Parse(Navigation.ButtonData(context));
+                return setting is null ? StepResult.Invalid(Navigation.WhyNotAButton(context))
+                    : setting == SettingsButton.Language ? StepResult.Continue(Step.Language, data, LanguageStep.Prompt(context, withBack: true))
+                    : setting == SettingsButton.Area ? StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true))
+                    : StepResult.Continue(Step.Topics, data.With("topics", Int(resident.Topics)), TopicsStep.Prompt(context, resident.Topics, withBack: true));
 
             case Step.Language:
                 if (LanguageStep.Parse(context) is not { } language)
@@ -121,8 +119,8 @@ public sealed class SettingsFlow : IFlow
         Text = context.T("settings.current", ResidentDescription.Area(context, resident), TopicsStep.Describe(context, resident.Topics), context.T("language.name")),
         Buttons =
         [
-            [new Button(context.T("settings.language"), "set:language"), new Button(context.T("settings.area"), "set:area")],
-            [new Button(context.T("settings.topics"), "set:topics"), new Button(context.T("button.done"), Navigation.DoneData)],
+            [new Button(context.T("settings.language"), SettingsButton.Language.Data), new Button(context.T("settings.area"), SettingsButton.Area.Data)],
+            [new Button(context.T("settings.topics"), SettingsButton.Topics.Data), new Button(context.T("button.done"), Navigation.DoneData)],
         ],
     };
 

@@ -83,7 +83,7 @@ public sealed class ReportChatTests
         officer.Says("/report 2019");
         await officer.Sees("Chưa có số liệu nào của Phường Chi Lăng từ 01/01/2019 đến 31/12/2019");
         // A file button made up for another ward is refused like the typed command.
-        officer.Send(UpdateFactory.Button(bot.NextUpdateId(), officer.Id, $"{ReportRoutes.Prefix}csv:2024-2025 dong-kinh"));
+        officer.Send(UpdateFactory.Button(bot.NextUpdateId(), officer.Id, new ReportButton(2024, 2025, "dong-kinh", "csv").Data));
         await officer.Sees("Đồng chí chỉ xem được tổng kết của Phường Chi Lăng.");
         officer.Says("/report last week");
         await officer.Sees("Không hiểu khoảng thời gian \"last week\"");

@@ -96,7 +96,7 @@ public sealed class WebChatVisitors(byte[] identityKey, IDbContextFactory<AntqDb
 
     /// <summary>The step a post takes the visitor to, when it is one: "I agree" to the privacy notice, or /join.</summary>
     public static WebChatStage? StepOf(WebChatPost post) =>
-        post.Button == OnboardingFlow.ConsentGiven ? WebChatStage.Resident
+        ConsentButton.Parse(post.Button)?.Given == true ? WebChatStage.Resident
         : post.Text?.TrimStart() is { } text && (text.Equals("/join", StringComparison.OrdinalIgnoreCase) || text.StartsWith("/join ", StringComparison.OrdinalIgnoreCase)) ? WebChatStage.Officer
         : null;
 

@@ -7,14 +7,12 @@ namespace Antq.Core.Residents.Steps;
 /// <summary>Choosing the language: buttons, or the language's name typed.</summary>
 public static class LanguageStep
 {
-    public const string Prefix = "lang:";
-
     // Both languages on one screen: the resident has not chosen yet.
     public static OutgoingMessage Prompt(FlowContext context, bool withBack = false)
     {
         var rows = new List<IReadOnlyList<Button>>
         {
-            new[] { new Button(context.Texts.Get(Languages.Vietnamese, "language.name"), Prefix + Languages.Vietnamese), new Button(context.Texts.Get(Languages.English, "language.name"), Prefix + Languages.English) },
+            new[] { new Button(context.Texts.Get(Languages.Vietnamese, "language.name"), new LanguageButton(Languages.Vietnamese).Data), new Button(context.Texts.Get(Languages.English, "language.name"), new LanguageButton(Languages.English).Data) },
         };
         if (withBack)
         {
@@ -28,10 +26,9 @@ public static class LanguageStep
     public static string? Parse(FlowContext context)
     {
         var input = context.Input;
-        if (input.Kind == InboundKind.Button && input.ButtonData is { } data && data.StartsWith(Prefix, StringComparison.Ordinal))
+        if (input.Kind == InboundKind.Button)
         {
-            var language = data[Prefix.Length..];
-            return Languages.IsSupported(language) ? language : null;
+            return LanguageButton.Parse(input.ButtonData)?.Language;
         }
 
         if (input.Kind == InboundKind.Text && input.Text is { } text)

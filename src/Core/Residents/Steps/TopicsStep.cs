@@ -5,17 +5,14 @@ namespace Antq.Core.Residents.Steps;
 /// <summary>Choosing topics: checkboxes toggled in place, "all", and "done".</summary>
 public static class TopicsStep
 {
-    public const string TogglePrefix = "topic:";
-    public const string AllData = "topics:all";
-
     public static OutgoingMessage Prompt(FlowContext context, Topics selected, bool withBack, string? replaces = null, bool withCancel = true)
     {
         var rows = Navigation.Rows(
             TopicNames.Offered.Select(t => new Button(
                 (selected.HasFlag(t.Topic) ? "✅ " : "⬜ ") + context.T(TopicNames.TextKey(t.Topic)),
-                TogglePrefix + t.Code)),
+                new TopicButton(t.Topic).Data)),
             1);
-        rows.Add([new Button(context.T("button.all_topics"), AllData), new Button(context.T("button.done"), Navigation.DoneData)]);
+        rows.Add([new Button(context.T("button.all_topics"), TopicButton.All.Data), new Button(context.T("button.done"), Navigation.DoneData)]);
         if (withBack)
         {
             rows.Add(withCancel ? Navigation.BackAndCancel(context) : [Navigation.Back(context)]);
@@ -27,14 +24,12 @@ public static class TopicsStep
     /// <summary>The selection after a toggle or "all", or null when the input is neither.</summary>
     public static Topics? Toggle(FlowContext context, Topics selected)
     {
-        if (context.Input is { Kind: InboundKind.Button, ButtonData: AllData })
+        return TopicButton.Parse(Navigation.ButtonData(context)) switch
         {
-            return Topics.All;
-        }
-
-        return Navigation.ButtonArgument(context, TogglePrefix) is { } code && TopicNames.FromCode(code) is { } topic
-            ? selected ^ topic
-            : null;
+            { Topic: Topics.All } => Topics.All,
+            { } toggled => selected ^ toggled.Topic,
+            null => null,
+        };
     }
 
     public static string Describe(FlowContext context, Topics topics) =>
