@@ -14,9 +14,28 @@ namespace Antq.Core.Broadcasts;
 /// wards; an officer: their ward) → units of one ward and language, if narrowed → now or at a time → a preview exactly as residents will see it, with the
 /// number of recipients → confirm.
 /// </summary>
-public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
+public sealed class BroadcastFlow : IFlow
 {
     public const string FlowName = "broadcast";
+
+    /// <summary>Each step once: how it reads the input, what it asks, the step "« Back" returns to given what was chosen.</summary>
+    private readonly StepTable<BroadcastDraft> _steps;
+
+    public BroadcastFlow(IOptions<BroadcastOptions> options) => _steps = new StepTable<BroadcastDraft>()
+        .Add(Step.Text, (c, d) => Text(c, d, options.Value.MaxTextLength), (c, _) => TextPrompt(c))
+        .Add(Step.Topic, Topic, TopicPrompt, back: (_, _) => Step.Text)
+        .Add(Step.Audience, Audience, AudiencePrompt, back: (_, _) => Step.Topic)
+        .Add(Step.Refine, Refine, RefinePrompt, back: (c, _) => IsAdmin(c) ? Step.Audience : Step.Topic)
+        .Add(Step.When, When, (c, _) => WhenPrompt(c), back: (_, _) => Step.Refine)
+        .Add(Step.Repeat, Repeat, (c, _) => RepeatPrompt(c), back: (_, _) => Step.When)
+        .Add(Step.Days, Days, DaysPrompt, back: (_, _) => Step.Repeat)
+        .Add(Step.At, At, AtPrompt, back: (_, d) => d.Recurrence switch
+        {
+            Recurrence.None => Step.When,
+            Recurrence.Weekly => Step.Days,
+            _ => Step.Repeat,
+        })
+        .AddAsking(Step.Preview, Confirm, (c, d) => WithBack(c, BroadcastPreview.Render(c, d)), back: (_, d) => d.At is null ? Step.When : Step.At);
 
     public string Name => FlowName;
 
@@ -28,169 +47,163 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
 
     public StepResult Handle(FlowContext context)
     {
-        var officer = context.Facts.Get<Officer>();
-        if (officer is null)
+        if (context.Facts.Get<Officer>() is null)
         {
             return StepResult.Done(context.Say("officer.not_officer_any_more"));
         }
 
         var draft = BroadcastDraft.From(context.Data);
-        var input = context.Input;
-        if (Navigation.IsBack(context) && Back(context.Step, draft, officer) is { } previous)
-        {
-            return Go(context, previous, draft);
-        }
-
-        switch (context.Step)
-        {
-            case Step.Text:
-                var photo = input is { Kind: InboundKind.Media, Attachments: [{ Kind: AttachmentKind.Photo } first, ..] } ? first.FileId : null;
-                var text = input.Text?.Trim();
-                if (string.IsNullOrEmpty(text) || (photo is null && input.Kind != InboundKind.Text))
-                {
-                    return StepResult.Invalid(context.T("broadcast.text_how"));
-                }
-
-                if (text.Length > options.Value.MaxTextLength || (photo is not null && text.Length > 1024))
-                {
-                    return StepResult.Invalid(context.T("error.too_long_officer", photo is null ? options.Value.MaxTextLength : 1024));
-                }
-
-                return Go(context, Step.Topic, draft with { Text = text, PhotoFileId = photo });
-
-            case Step.Topic:
-                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Topic) is not { } code || BroadcastTopics.FromCode(code) is not { } topic)
-                {
-                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
-                }
-
-                return officer.Role == OfficerRole.Admin
-                    ? Go(context, Step.Audience, draft with { Topic = topic, Wards = [], WholeCity = false, Units = [] })
-                    : Go(context, Step.Refine, draft with { Topic = topic, Wards = [officer.WardId!], WholeCity = false, Units = [] });
-
-            case Step.Audience:
-                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Ward) is { } wardId && context.Areas.FindWard(wardId) is { } ward)
-                {
-                    var wards = draft.Wards.Contains(ward.Id) ? draft.Wards.Where(w => w != ward.Id).ToList() : [.. draft.Wards, ward.Id];
-                    var toggled = draft with { Wards = wards, WholeCity = false };
-                    return StepResult.Continue(Step.Audience, toggled.Into(context.Data), AudiencePrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
-                }
-
-                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Audience) == "city")
-                {
-                    return Go(context, Step.Refine, draft with { Wards = [], WholeCity = true, Units = [] });
-                }
-
-                if (Navigation.IsDone(context) && draft.Wards.Count > 0)
-                {
-                    return Go(context, Step.Refine, draft with { Units = [] });
-                }
-
-                return StepResult.Invalid(Navigation.IsDone(context) ? context.T("broadcast.pick_a_ward") : Navigation.WhyNotAButton(context));
-
-            case Step.Refine:
-                return Refine(context, draft);
-
-            case Step.When:
-                return BroadcastDraftButton.ValueOf(context, BroadcastDraftField.When) switch
-                {
-                    "now" => Go(context, Step.Preview, draft with { At = null }),
-                    "later" => Go(context, Step.At, draft with { Recurrence = Recurrence.None }),
-                    "repeat" => Go(context, Step.Repeat, draft),
-                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
-                };
-
-            case Step.Repeat:
-                if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Repeat) is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
-                {
-                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
-                }
-
-                return kind == Recurrence.Weekly
-                    ? Go(context, Step.Days, draft with { Recurrence = kind, Weekdays = 0 })
-                    : Go(context, Step.At, draft with { Recurrence = kind, Weekdays = 0 });
-
-            case Step.Days:
-                if (ToggledDay(context, draft.Weekdays) is { } weekdays)
-                {
-                    var toggled = draft with { Weekdays = weekdays };
-                    return StepResult.Continue(Step.Days, toggled.Into(context.Data), DaysPrompt(context, toggled) with { ReplacesMessageId = input.ButtonMessageId });
-                }
-
-                if (Navigation.IsDone(context))
-                {
-                    return draft.Weekdays == 0 ? StepResult.Invalid(context.T("broadcast.pick_a_day")) : Go(context, Step.At, draft);
-                }
-
-                return StepResult.Invalid(Navigation.WhyNotAButton(context));
-
-            case Step.At:
-                var reading = ParseAt(input.Kind == InboundKind.Text ? input.Text : null, context.Now, draft.Recurrence, draft.Weekdays);
-                if (reading is { Problem: DateTimeProblem.Past, Utc: { } past })
-                {
-                    return StepResult.Invalid(context.T("datetime.past", LocalTime.Format(past, context.Language)));
-                }
-
-                if (reading.Utc is not { } at || !reading.IsRead)
-                {
-                    return StepResult.Invalid(context.T(draft.Recurrence == Recurrence.None ? "broadcast.at_format" : "broadcast.at_format_repeating"));
-                }
-
-                return at <= context.Now || at > context.Now.AddYears(1)
-                    ? StepResult.Invalid(context.T("broadcast.at_range"))
-                    : Go(context, Step.Preview, draft with { At = at });
-
-            case Step.Preview:
-                return BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Preview) switch
-                {
-                    "send" => StepResult.Done().With(new CreateBroadcast(draft)),
-                    "cancel" => StepResult.Done(context.Say("broadcast.dropped")),
-                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
-                };
-
-            default:
-                return Start(context);
-        }
+        return _steps.Handle(context, draft, step => Go(context, step, draft)) ?? Start(context);
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => Prompts(context, context.Step ?? Step.Text, BroadcastDraft.From(context.Data));
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => _steps.Prompts(context, context.Step, BroadcastDraft.From(context.Data));
 
     private StepResult Go(FlowContext context, string step, BroadcastDraft draft) =>
-        StepResult.Continue(step, draft.Into(context.Data), [.. Prompts(context, step, draft)]);
+        StepResult.Continue(step, draft.Into(context.Data), [.. _steps.Prompts(context, step, draft)]);
 
-    private static IReadOnlyList<OutgoingMessage> Prompts(FlowContext context, string step, BroadcastDraft draft) => step switch
+    private static bool IsAdmin(FlowContext context) => context.Facts.Get<Officer>()?.Role == OfficerRole.Admin;
+
+    private StepResult Text(FlowContext context, BroadcastDraft draft, int maxTextLength)
     {
-        Step.Topic => [new OutgoingMessage
+        var input = context.Input;
+        var photo = input is { Kind: InboundKind.Media, Attachments: [{ Kind: AttachmentKind.Photo } first, ..] } ? first.FileId : null;
+        var text = input.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || (photo is null && input.Kind != InboundKind.Text))
         {
-            Text = context.T("broadcast.ask_topic"),
-            Buttons = [.. Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), new BroadcastDraftButton(BroadcastDraftField.Topic, t.Code).Data)), 2), Navigation.BackAndCancel(context)],
-        }],
-        Step.Audience => [AudiencePrompt(context, draft)],
-        Step.Refine => [RefinePrompt(context, draft)],
-        Step.When => [new OutgoingMessage
+            return StepResult.Invalid(context.T("broadcast.text_how"));
+        }
+
+        if (text.Length > maxTextLength || (photo is not null && text.Length > 1024))
         {
-            Text = context.T("broadcast.ask_when"),
-            Buttons =
-            [
-                [new Button(context.T("broadcast.now"), new BroadcastDraftButton(BroadcastDraftField.When, "now").Data), new Button(context.T("broadcast.later"), new BroadcastDraftButton(BroadcastDraftField.When, "later").Data)],
-                [new Button(context.T("broadcast.repeat"), new BroadcastDraftButton(BroadcastDraftField.When, "repeat").Data)],
-                Navigation.BackAndCancel(context),
-            ],
-        }],
-        Step.Repeat => [new OutgoingMessage
+            return StepResult.Invalid(context.T("error.too_long_officer", photo is null ? maxTextLength : 1024));
+        }
+
+        return Go(context, Step.Topic, draft with { Text = text, PhotoFileId = photo });
+    }
+
+    /// <summary>An admin chooses the audience next; an officer's broadcast goes to their own ward.</summary>
+    private StepResult Topic(FlowContext context, BroadcastDraft draft)
+    {
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Topic) is not { } code || BroadcastTopics.FromCode(code) is not { } topic)
         {
-            Text = context.T("broadcast.ask_repeat"),
-            Buttons = [.. Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), new BroadcastDraftButton(BroadcastDraftField.Repeat, r.Code).Data)), 2), Navigation.BackAndCancel(context)],
-        }],
-        Step.Days => [DaysPrompt(context, draft)],
-        Step.At => [context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating") with
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
+        return IsAdmin(context)
+            ? Go(context, Step.Audience, draft with { Topic = topic, Wards = [], WholeCity = false, Units = [] })
+            : Go(context, Step.Refine, draft with { Topic = topic, Wards = [context.Facts.Get<Officer>()!.WardId!], WholeCity = false, Units = [] });
+    }
+
+    private StepResult Audience(FlowContext context, BroadcastDraft draft)
+    {
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Ward) is { } wardId && context.Areas.FindWard(wardId) is { } ward)
+        {
+            var wards = draft.Wards.Contains(ward.Id) ? draft.Wards.Where(w => w != ward.Id).ToList() : [.. draft.Wards, ward.Id];
+            var toggled = draft with { Wards = wards, WholeCity = false };
+            return StepResult.Continue(Step.Audience, toggled.Into(context.Data), AudiencePrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+        }
+
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Audience) == "city")
+        {
+            return Go(context, Step.Refine, draft with { Wards = [], WholeCity = true, Units = [] });
+        }
+
+        if (Navigation.IsDone(context) && draft.Wards.Count > 0)
+        {
+            return Go(context, Step.Refine, draft with { Units = [] });
+        }
+
+        return StepResult.Invalid(Navigation.IsDone(context) ? context.T("broadcast.pick_a_ward") : Navigation.WhyNotAButton(context));
+    }
+
+    private StepResult When(FlowContext context, BroadcastDraft draft) => BroadcastDraftButton.ValueOf(context, BroadcastDraftField.When) switch
+    {
+        "now" => Go(context, Step.Preview, draft with { At = null }),
+        "later" => Go(context, Step.At, draft with { Recurrence = Recurrence.None }),
+        "repeat" => Go(context, Step.Repeat, draft),
+        _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+    };
+
+    private StepResult Repeat(FlowContext context, BroadcastDraft draft)
+    {
+        if (BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Repeat) is not { } repeat || Recurrences.FromCode(repeat) is not { } kind)
+        {
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
+        return Go(context, kind == Recurrence.Weekly ? Step.Days : Step.At, draft with { Recurrence = kind, Weekdays = 0 });
+    }
+
+    private StepResult Days(FlowContext context, BroadcastDraft draft)
+    {
+        if (ToggledDay(context, draft.Weekdays) is { } weekdays)
+        {
+            var toggled = draft with { Weekdays = weekdays };
+            return StepResult.Continue(Step.Days, toggled.Into(context.Data), DaysPrompt(context, toggled) with { ReplacesMessageId = context.Input.ButtonMessageId });
+        }
+
+        if (Navigation.IsDone(context))
+        {
+            return draft.Weekdays == 0 ? StepResult.Invalid(context.T("broadcast.pick_a_day")) : Go(context, Step.At, draft);
+        }
+
+        return StepResult.Invalid(Navigation.WhyNotAButton(context));
+    }
+
+    private StepResult At(FlowContext context, BroadcastDraft draft)
+    {
+        var reading = ParseAt(context.Input.Kind == InboundKind.Text ? context.Input.Text : null, context.Now, draft.Recurrence, draft.Weekdays);
+        if (reading is { Problem: DateTimeProblem.Past, Utc: { } past })
+        {
+            return StepResult.Invalid(context.T("datetime.past", LocalTime.Format(past, context.Language)));
+        }
+
+        if (reading.Utc is not { } at || !reading.IsRead)
+        {
+            return StepResult.Invalid(context.T(draft.Recurrence == Recurrence.None ? "broadcast.at_format" : "broadcast.at_format_repeating"));
+        }
+
+        return at <= context.Now || at > context.Now.AddYears(1)
+            ? StepResult.Invalid(context.T("broadcast.at_range"))
+            : Go(context, Step.Preview, draft with { At = at });
+    }
+
+    private static StepResult Confirm(FlowContext context, BroadcastDraft draft) => BroadcastDraftButton.ValueOf(context, BroadcastDraftField.Preview) switch
+    {
+        "send" => StepResult.Done().With(new CreateBroadcast(draft)),
+        "cancel" => StepResult.Done(context.Say("broadcast.dropped")),
+        _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+    };
+
+    private static OutgoingMessage TopicPrompt(FlowContext context, BroadcastDraft draft) => new()
+    {
+        Text = context.T("broadcast.ask_topic"),
+        Buttons = [.. Navigation.Rows(BroadcastTopics.All.Select(t => new Button(context.T("broadcast.topic_" + t.Code), new BroadcastDraftButton(BroadcastDraftField.Topic, t.Code).Data)), 2), Navigation.BackAndCancel(context)],
+    };
+
+    private static OutgoingMessage WhenPrompt(FlowContext context) => new()
+    {
+        Text = context.T("broadcast.ask_when"),
+        Buttons =
+        [
+            [new Button(context.T("broadcast.now"), new BroadcastDraftButton(BroadcastDraftField.When, "now").Data), new Button(context.T("broadcast.later"), new BroadcastDraftButton(BroadcastDraftField.When, "later").Data)],
+            [new Button(context.T("broadcast.repeat"), new BroadcastDraftButton(BroadcastDraftField.When, "repeat").Data)],
+            Navigation.BackAndCancel(context),
+        ],
+    };
+
+    private static OutgoingMessage RepeatPrompt(FlowContext context) => new()
+    {
+        Text = context.T("broadcast.ask_repeat"),
+        Buttons = [.. Navigation.Rows(Recurrences.Offered.Select(r => new Button(context.T("broadcast.repeat_" + r.Code), new BroadcastDraftButton(BroadcastDraftField.Repeat, r.Code).Data)), 2), Navigation.BackAndCancel(context)],
+    };
+
+    private static OutgoingMessage AtPrompt(FlowContext context, BroadcastDraft draft) =>
+        context.Say(draft.Recurrence == Recurrence.None ? "broadcast.ask_at" : "broadcast.ask_at_repeating") with
         {
             Buttons = [Navigation.BackAndCancel(context)],
             Expects = ExpectedInput.DateTime,
-        }],
-        Step.Preview => WithBack(context, BroadcastPreview.Render(context, draft)),
-        _ => [TextPrompt(context)],
-    };
+        };
 
     /// <summary>The first step: nothing to go back to; the text of a broadcast is written at length.</summary>
     private static OutgoingMessage TextPrompt(FlowContext context) =>
@@ -199,25 +212,6 @@ public sealed class BroadcastFlow(IOptions<BroadcastOptions> options) : IFlow
     /// <summary>The preview's own buttons already drop the broadcast; "back" under them reopens the step before.</summary>
     private static IReadOnlyList<OutgoingMessage> WithBack(FlowContext context, IReadOnlyList<OutgoingMessage> preview) =>
         preview.Count == 0 ? preview : [.. preview.SkipLast(1), Navigation.WithRow(preview[^1], [Navigation.Back(context)])];
-
-    /// <summary>The step "« Back" returns to from <paramref name="step"/>, given what was chosen on the way.</summary>
-    private static string? Back(string? step, BroadcastDraft draft, Officer officer) => step switch
-    {
-        Step.Topic => Step.Text,
-        Step.Audience => Step.Topic,
-        Step.Refine => officer.Role == OfficerRole.Admin ? Step.Audience : Step.Topic,
-        Step.When => Step.Refine,
-        Step.Repeat => Step.When,
-        Step.Days => Step.Repeat,
-        Step.At => draft.Recurrence switch
-        {
-            Recurrence.None => Step.When,
-            Recurrence.Weekly => Step.Days,
-            _ => Step.Repeat,
-        },
-        Step.Preview => draft.At is null ? Step.When : Step.At,
-        _ => null,
-    };
 
     private static OutgoingMessage AudiencePrompt(FlowContext context, BroadcastDraft draft)
     {

@@ -15,9 +15,17 @@ public sealed class StepTable<TDraft>
         string name,
         Func<FlowContext, TDraft, StepResult> handle,
         Func<FlowContext, TDraft, OutgoingMessage> prompt,
+        Func<FlowContext, TDraft, string?>? back = null) =>
+        AddAsking(name, handle, (c, d) => [prompt(c, d)], back);
+
+    /// <summary>Declares a step whose question is several messages (a preview with its photos, then its buttons).</summary>
+    public StepTable<TDraft> AddAsking(
+        string name,
+        Func<FlowContext, TDraft, StepResult> handle,
+        Func<FlowContext, TDraft, IReadOnlyList<OutgoingMessage>> prompts,
         Func<FlowContext, TDraft, string?>? back = null)
     {
-        _steps.Add(name, new StepDefinition<TDraft>(handle, prompt, back));
+        _steps.Add(name, new StepDefinition<TDraft>(handle, prompts, back));
         _first ??= name;
         return this;
     }
@@ -38,7 +46,11 @@ public sealed class StepTable<TDraft>
             : step.Handle(context, draft);
     }
 
-    /// <summary>The question of <paramref name="step"/> (of the first step when it is unknown).</summary>
+    /// <summary>The question of <paramref name="step"/> (of the first step when it is unknown), for a step that asks with one message.</summary>
     public OutgoingMessage Prompt(FlowContext context, string? step, TDraft draft) =>
-        (step is not null && _steps.TryGetValue(step, out var found) ? found : _steps[_first!]).Prompt(context, draft);
+        Prompts(context, step, draft) is [var only] ? only : throw new InvalidOperationException($"Step '{step}' asks with more than one message; use Prompts.");
+
+    /// <summary>All the messages that ask <paramref name="step"/> (the first step's when it is unknown).</summary>
+    public IReadOnlyList<OutgoingMessage> Prompts(FlowContext context, string? step, TDraft draft) =>
+        (step is not null && _steps.TryGetValue(step, out var found) ? found : _steps[_first!]).Prompts(context, draft);
 }

@@ -9,11 +9,36 @@ namespace Antq.Core.Pledges;
 /// /pledge: signer kind → the signer's details → unit → which pledges → their full text → "I commit".
 /// Committing asks for <see cref="SignPledges"/>, which finds earlier signatures and gives the receipt.
 /// </summary>
-public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
+public sealed class PledgeFlow : IFlow
 {
     public const string FlowName = "pledge";
 
-    private readonly PledgePrompts _prompts = new(catalog);
+    private readonly PledgeCatalog _catalog;
+    private readonly PledgePrompts _prompts;
+
+    /// <summary>
+    /// Each step once: how it reads the input, what it asks, the step "« Back" returns to. Back among the signer's
+    /// details is to the detail before (see <see cref="GoBack"/>); the kind has nothing before it.
+    /// </summary>
+    private readonly StepTable<PledgeDraft> _steps;
+
+    public PledgeFlow(PledgeCatalog catalog)
+    {
+        _catalog = catalog;
+        _prompts = new PledgePrompts(catalog);
+        _steps = new StepTable<PledgeDraft>()
+            .Add(Step.Kind, (c, _) => Kind(c), (c, _) => PledgePrompts.Kind(c))
+            .Add(Step.Field, Field, PledgePrompts.Field, back: (c, _) => c.Data.GetInt("field") > 0 ? Step.Field : Step.Kind)
+            .Add(Step.Place, Place, (c, _) => PledgePrompts.Place(c), back: (_, _) => Step.Field)
+            .Add(
+                Step.Ward,
+                (c, d) => AreaStep.ParseWard(c, out var problem) is { } ward ? Go(c, Step.Unit, d with { WardId = ward.Id, UnitId = null }) : StepResult.Invalid(problem!),
+                (c, _) => AreaStep.WardPrompt(c, withBack: true),
+                back: (c, _) => c.Resident is { UnitId: not null } ? Step.Place : Step.Field)
+            .Add(Step.Unit, Unit, PledgePrompts.Unit, back: (_, _) => Step.Ward)
+            .Add(Step.Types, Types, _prompts.Types, back: (c, _) => PlaceStep(c))
+            .Add(Step.Commit, Commit, _prompts.Commit, back: (_, _) => Step.Types);
+    }
 
     public string Name => FlowName;
 
@@ -24,27 +49,11 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
     public StepResult Handle(FlowContext context)
     {
         var draft = PledgeDraft.From(context.Data);
-        if (Navigation.IsBack(context))
-        {
-            return Back(context, draft);
-        }
-
-        return context.Step switch
-        {
-            Step.Kind => Kind(context),
-            Step.Field => Field(context, draft),
-            Step.Place => Place(context, draft),
-            Step.Ward => AreaStep.ParseWard(context, out var problem) is { } ward
-                ? Go(context, Step.Unit, draft with { WardId = ward.Id, UnitId = null })
-                : StepResult.Invalid(problem!),
-            Step.Unit => Unit(context, draft),
-            Step.Types => Types(context, draft),
-            Step.Commit => Commit(context, draft),
-            _ => Start(context),
-        };
+        return _steps.Handle(context, draft, step => GoBack(context, step, draft))
+            ?? (Navigation.IsBack(context) ? StepResult.Invalid(Navigation.WhyNotAButton(context)) : Start(context));
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [_prompts.For(context, context.Step ?? Step.Kind, PledgeDraft.From(context.Data))];
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [_steps.Prompt(context, context.Step, PledgeDraft.From(context.Data))];
 
     private StepResult Kind(FlowContext context) =>
         PledgeKindButton.Parse(Navigation.ButtonData(context))?.Kind is { } kind
@@ -64,8 +73,10 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
         return index + 1 < fields.Count ? Go(context, Step.Field, draft, field: index + 1) : GoToPlace(context, draft);
     }
 
-    private StepResult GoToPlace(FlowContext context, PledgeDraft draft) =>
-        context.Resident is { UnitId: not null } ? Go(context, Step.Place, draft) : Go(context, Step.Ward, draft);
+    private StepResult GoToPlace(FlowContext context, PledgeDraft draft) => Go(context, PlaceStep(context), draft);
+
+    /// <summary>A resident with a unit is offered it; anyone else chooses the ward.</summary>
+    private static string PlaceStep(FlowContext context) => context.Resident is { UnitId: not null } ? Step.Place : Step.Ward;
 
     private StepResult Place(FlowContext context, PledgeDraft draft) => PledgeChoiceButton.Parse(Navigation.ButtonData(context)) switch
     {
@@ -93,7 +104,7 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
 
     private StepResult Types(FlowContext context, PledgeDraft draft)
     {
-        var offered = catalog.For(draft.Kind ?? SignerKind.Individual);
+        var offered = _catalog.For(draft.Kind ?? SignerKind.Individual);
         if (PledgeChoiceButton.Parse(Navigation.ButtonData(context)) == PledgeChoice.AllTypes)
         {
             return Go(context, Step.Commit, draft with { Types = [.. offered.Select(t => t.Id)] });
@@ -122,7 +133,7 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
             return StepResult.Invalid(context.Input.Kind == InboundKind.Button ? context.T("error.old_button") : context.T("pledge.commit_how"));
         }
 
-        var campaign = catalog.Campaign;
+        var campaign = _catalog.Campaign;
         if (!campaign.IsOpen(context.Now))
         {
             return StepResult.Done(PledgeRoutes.Closed(context, campaign), MainMenu.Render(context));
@@ -132,22 +143,16 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
         return StepResult.Done(MainMenu.Render(context)).With(sign);
     }
 
-    private StepResult Back(FlowContext context, PledgeDraft draft)
+    /// <summary>"« Back" to <paramref name="step"/>: to the signer's detail before the one asked, or the last one from after them.</summary>
+    private StepResult GoBack(FlowContext context, string step, PledgeDraft draft)
     {
-        var field = context.Data.GetInt("field");
-        var lastField = SignerDetails.FieldsOf(draft.Kind ?? SignerKind.Individual).Count - 1;
-        return context.Step switch
+        if (step != Step.Field)
         {
-            Step.Field when field > 0 => Go(context, Step.Field, draft, field - 1),
-            Step.Field => Go(context, Step.Kind, draft),
-            Step.Place => Go(context, Step.Field, draft, lastField),
-            Step.Ward when context.Resident is { UnitId: not null } => Go(context, Step.Place, draft),
-            Step.Ward => Go(context, Step.Field, draft, lastField),
-            Step.Unit => Go(context, Step.Ward, draft),
-            Step.Types => GoToPlace(context, draft),
-            Step.Commit => Go(context, Step.Types, draft),
-            _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
-        };
+            return Go(context, step, draft);
+        }
+
+        var lastField = SignerDetails.FieldsOf(draft.Kind ?? SignerKind.Individual).Count - 1;
+        return Go(context, Step.Field, draft, context.Step == Step.Field ? context.Data.GetInt("field") - 1 : lastField);
     }
 
     private StepResult Go(FlowContext context, string step, PledgeDraft draft, int? field = null)
@@ -158,10 +163,11 @@ public sealed class PledgeFlow(PledgeCatalog catalog) : IFlow
             data = data.With("field", f.ToString(CultureInfo.InvariantCulture));
         }
 
+        // Arriving at the commit, the chosen pledges' full texts come before its question; asked again, the question alone.
         var next = context with { Data = data };
         return step == Step.Commit
-            ? new StepResult { Outcome = StepOutcome.Continue, Step = step, Data = data, Messages = _prompts.Texts(next, draft) }
-            : StepResult.Continue(step, data, _prompts.For(next, step, draft));
+            ? StepResult.Continue(step, data, [.. _prompts.Texts(next, draft)])
+            : StepResult.Continue(step, data, _steps.Prompt(next, step, draft));
     }
 
     internal static class Step

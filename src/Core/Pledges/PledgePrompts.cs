@@ -1,23 +1,22 @@
 using Antq.Core.Conversations;
 using Antq.Core.Residents.Steps;
-using Step = Antq.Core.Pledges.PledgeFlow.Step;
 
 namespace Antq.Core.Pledges;
 
 /// <summary>The questions of the pledge flow, as the resident sees them.</summary>
 internal sealed class PledgePrompts(PledgeCatalog catalog)
 {
-    public OutgoingMessage For(FlowContext context, string step, PledgeDraft draft) => step switch
-    {
-        Step.Field when draft.Kind is { } kind => SignerFields.Prompt(context, kind, SignerDetails.FieldsOf(kind)[Math.Clamp(context.Data.GetInt("field"), 0, SignerDetails.FieldsOf(kind).Count - 1)], withBack: true),
-        Step.Place => Place(context),
-        Step.Ward => AreaStep.WardPrompt(context, withBack: true),
-        Step.Unit when context.Areas.FindWard(draft.WardId ?? "") is { } ward => AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true),
-        Step.Unit => AreaStep.WardPrompt(context, withBack: true),
-        Step.Types => Types(context, draft),
-        Step.Commit => Commit(context, draft),
-        _ => Kind(context),
-    };
+    /// <summary>The signer detail the chat is at (its "field" index); the kinds again when none is chosen.</summary>
+    public static OutgoingMessage Field(FlowContext context, PledgeDraft draft) =>
+        draft.Kind is { } kind
+            ? SignerFields.Prompt(context, kind, SignerDetails.FieldsOf(kind)[Math.Clamp(context.Data.GetInt("field"), 0, SignerDetails.FieldsOf(kind).Count - 1)], withBack: true)
+            : Kind(context);
+
+    /// <summary>The units of the chosen ward, at the page the chat is on; the wards again when none is chosen.</summary>
+    public static OutgoingMessage Unit(FlowContext context, PledgeDraft draft) =>
+        context.Areas.FindWard(draft.WardId ?? "") is { } ward
+            ? AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true)
+            : AreaStep.WardPrompt(context, withBack: true);
 
     public static OutgoingMessage Kind(FlowContext context) => new()
     {
@@ -46,7 +45,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
     public IReadOnlyList<OutgoingMessage> Texts(FlowContext context, PledgeDraft draft) =>
         [.. draft.Types.Select(catalog.Find).OfType<PledgeType>().Select(t => new OutgoingMessage { Text = t.FullText(context.Language) }), Commit(context, draft)];
 
-    private OutgoingMessage Commit(FlowContext context, PledgeDraft draft)
+    public OutgoingMessage Commit(FlowContext context, PledgeDraft draft)
     {
         var names = Locale.TextList.Join(draft.Types.Select(catalog.Find).OfType<PledgeType>().Select(t => t.Name(context.Language)));
         var unit = context.Areas.FindUnit(draft.UnitId ?? "");
@@ -60,7 +59,7 @@ internal sealed class PledgePrompts(PledgeCatalog catalog)
         };
     }
 
-    private static OutgoingMessage Place(FlowContext context)
+    public static OutgoingMessage Place(FlowContext context)
     {
         var rows = new List<IReadOnlyList<Button>>();
         if (context.Resident is { UnitId: { } unitId, WardId: { } wardId } && context.Areas.FindUnit(unitId) is { } unit && context.Areas.FindWard(wardId) is { } ward)

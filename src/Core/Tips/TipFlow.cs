@@ -10,53 +10,61 @@ namespace Antq.Core.Tips;
 /// /tip: category → place → when → description → media → anonymous or not → review (edit or send).
 /// Sending asks for <see cref="SubmitTip"/>; the code is given by it, in the same transaction.
 /// </summary>
-public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : IFlow
+public sealed class TipFlow : IFlow
 {
     public const string FlowName = "tip";
 
-    private readonly TipOptions _options = options.Value;
-    private readonly TipPrompts _prompts = new(catalog, options.Value);
+    private readonly TipCatalog _catalog;
+    private readonly TipOptions _options;
+    private readonly TipPrompts _prompts;
+
+    /// <summary>Each step once: how it reads the input, what it asks, the step "« Back" returns to (none from the category or the review).</summary>
+    private readonly StepTable<TipDraft> _steps;
+
+    public TipFlow(TipCatalog catalog, IOptions<TipOptions> options)
+    {
+        _catalog = catalog;
+        _options = options.Value;
+        _prompts = new TipPrompts(catalog, options.Value);
+        _steps = new StepTable<TipDraft>()
+            .Add(Step.Category, Category, (c, _) => _prompts.Category(c))
+            .Add(Step.Place, Place, (c, _) => TipPrompts.Place(c), back: (_, _) => Step.Category)
+            .Add(
+                Step.PlaceWard,
+                (c, d) => AreaStep.ParseWard(c, out var problem) is { } ward
+                    ? Go(c, Step.PlaceUnit, d with { WardId = ward.Id, UnitId = null, Address = null, Latitude = null, Longitude = null })
+                    : StepResult.Invalid(problem!),
+                (c, _) => TipPrompts.PlaceWard(c),
+                back: (_, _) => Step.Place)
+            .Add(Step.PlaceUnit, PlaceUnit, TipPrompts.PlaceUnit, back: (_, _) => Step.PlaceWard)
+            .Add(Step.When, When, (c, _) => TipPrompts.When(c), back: (_, _) => Step.Place)
+            .Add(Step.WhenDate, WhenDate, (c, _) => TipPrompts.WhenDate(c), back: (_, _) => Step.When)
+            .Add(Step.Description, Description, (c, _) => _prompts.Description(c), back: (_, _) => Step.When)
+            .Add(Step.Media, Media, _prompts.Media, back: (_, _) => Step.Description)
+            .Add(Step.Anonymity, Anonymity, (c, _) => TipPrompts.Anonymity(c), back: (_, _) => Step.Media)
+            .Add(Step.Name, NameStep, (c, _) => TipPrompts.Name(c), back: (_, _) => Step.Anonymity)
+            .Add(Step.Review, Review, _prompts.Review);
+    }
 
     public string Name => FlowName;
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Category, FlowData.Empty, _prompts.Category(context));
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Category, FlowData.Empty, _steps.Prompt(context, Step.Category, new TipDraft()));
 
     public StepResult Handle(FlowContext context)
     {
         var draft = TipDraft.From(context.Data);
-        if (Navigation.IsBack(context) && Back(context.Step) is { } previous)
-        {
-            return Go(context, previous, draft);
-        }
-
-        return context.Step switch
-        {
-            Step.Category => Category(context, draft),
-            Step.Place => Place(context, draft),
-            Step.PlaceWard => AreaStep.ParseWard(context, out var problem) is { } ward
-                ? Go(context, Step.PlaceUnit, draft with { WardId = ward.Id, UnitId = null, Address = null, Latitude = null, Longitude = null })
-                : StepResult.Invalid(problem!),
-            Step.PlaceUnit => PlaceUnit(context, draft),
-            Step.When => When(context, draft),
-            Step.WhenDate => WhenDate(context, draft),
-            Step.Description => Description(context, draft),
-            Step.Media => Media(context, draft),
-            Step.Anonymity => Anonymity(context, draft),
-            Step.Name => NameStep(context, draft),
-            Step.Review => Review(context, draft),
-            _ => Start(context),
-        };
+        return _steps.Handle(context, draft, step => Go(context, step, draft)) ?? Start(context);
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [_prompts.For(context, context.Step ?? Step.Category, TipDraft.From(context.Data))];
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => [_steps.Prompt(context, context.Step, TipDraft.From(context.Data))];
 
     public bool AcceptsMedia(string? step, FlowData data) => step == Step.Media && TipDraft.From(data).Media.Count < _options.MaxAttachments;
 
     private StepResult Category(FlowContext context, TipDraft draft)
     {
-        if (TipCategoryButton.Parse(Navigation.ButtonData(context))?.CategoryId is not { } id || catalog.Find(id) is not { } category)
+        if (TipCategoryButton.Parse(Navigation.ButtonData(context))?.CategoryId is not { } id || _catalog.Find(id) is not { } category)
         {
             return StepResult.Invalid(Navigation.WhyNotAButton(context));
         }
@@ -156,7 +164,7 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
         }
 
         var next = Go(context, draft.Anonymous is null ? Step.Media : Step.Review, draft with { Description = text });
-        return catalog.EmergencyIn(text) is { } number
+        return _catalog.EmergencyIn(text) is { } number
             ? next with { Messages = [context.Say("tip.emergency_text_" + number), .. next.Messages] }
             : next;
     }
@@ -246,22 +254,8 @@ public sealed class TipFlow(TipCatalog catalog, IOptions<TipOptions> options) : 
     private StepResult Go(FlowContext context, string step, TipDraft draft)
     {
         var data = draft.Into(context.Data).With("page", "0");
-        return StepResult.Continue(step, data, _prompts.For(context with { Data = data }, step, draft));
+        return StepResult.Continue(step, data, _steps.Prompt(context with { Data = data }, step, draft));
     }
-
-    private static string? Back(string? step) => step switch
-    {
-        Step.Place => Step.Category,
-        Step.PlaceWard => Step.Place,
-        Step.PlaceUnit => Step.PlaceWard,
-        Step.When => Step.Place,
-        Step.WhenDate => Step.When,
-        Step.Description => Step.When,
-        Step.Media => Step.Description,
-        Step.Anonymity => Step.Media,
-        Step.Name => Step.Anonymity,
-        _ => null,
-    };
 
     internal static class Step
     {

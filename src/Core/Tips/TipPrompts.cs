@@ -1,49 +1,52 @@
 using Antq.Core.Conversations;
 using Antq.Core.Residents.Steps;
-using Step = Antq.Core.Tips.TipFlow.Step;
 
 namespace Antq.Core.Tips;
 
-/// <summary>The questions of the tip flow and the review, as the resident sees them.</summary>
+/// <summary>The questions of the tip flow and the review, as the resident sees them; <see cref="TipFlow"/> says which step asks which.</summary>
 internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
 {
-    public OutgoingMessage For(FlowContext context, string step, TipDraft draft) => step switch
+    public static OutgoingMessage PlaceWard(FlowContext context) => AreaStep.WardPrompt(context, withBack: true);
+
+    /// <summary>The units of the chosen ward, at the page the chat is on; the wards again when none is chosen.</summary>
+    public static OutgoingMessage PlaceUnit(FlowContext context, TipDraft draft) =>
+        context.Areas.FindWard(draft.WardId ?? "") is { } ward
+            ? AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true)
+            : PlaceWard(context);
+
+    public static OutgoingMessage When(FlowContext context) => new()
     {
-        Step.Place => Place(context),
-        Step.PlaceWard => AreaStep.WardPrompt(context, withBack: true),
-        Step.PlaceUnit when context.Areas.FindWard(draft.WardId ?? "") is { } ward => AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true),
-        Step.PlaceUnit => AreaStep.WardPrompt(context, withBack: true),
-        Step.When => new OutgoingMessage
-        {
-            Text = context.T("tip.ask_when"),
-            Buttons =
-            [
-                [new Button(context.T("tip.when_now"), new TipChoiceButton(TipChoice.WhenNow).Data), new Button(context.T("tip.when_today"), new TipChoiceButton(TipChoice.WhenToday).Data)],
-                [new Button(context.T("tip.when_earlier"), new TipChoiceButton(TipChoice.WhenEarlier).Data)],
-                Navigation.BackAndCancel(context),
-            ],
-        },
-        Step.WhenDate => new OutgoingMessage { Text = context.T("tip.ask_date"), Buttons = [Navigation.BackAndCancel(context)] },
-        Step.Description => new OutgoingMessage
-        {
-            Text = context.T("tip.ask_description", options.MinDescriptionLength, options.MaxDescriptionLength),
-            Buttons = [Navigation.BackAndCancel(context)],
-            Expects = ExpectedInput.LongText,
-        },
-        Step.Media => new OutgoingMessage
-        {
-            Text = context.T(context.Channel.PhotosOnly ? "tip.ask_media_photos" : "tip.ask_media", options.MaxAttachments, context.Channel.FileLimit(options.MaxAttachmentBytes) / (1024 * 1024)),
-            Buttons = [[new Button(context.T(draft.Media.Count == 0 ? "tip.media_none" : "button.done"), Navigation.DoneData)], Navigation.BackAndCancel(context)],
-        },
-        Step.Anonymity => new OutgoingMessage
-        {
-            Text = context.T("tip.ask_anonymity"),
-            Buttons = [[new Button(context.T("tip.anonymous_yes"), new TipChoiceButton(TipChoice.Anonymous).Data)], [new Button(context.T("tip.anonymous_no"), new TipChoiceButton(TipChoice.Named).Data)], Navigation.BackAndCancel(context)],
-        },
-        Step.Name => new OutgoingMessage { Text = context.T("tip.ask_name"), Buttons = [Navigation.BackAndCancel(context)] },
-        Step.Review => Review(context, draft),
-        _ => Category(context),
+        Text = context.T("tip.ask_when"),
+        Buttons =
+        [
+            [new Button(context.T("tip.when_now"), new TipChoiceButton(TipChoice.WhenNow).Data), new Button(context.T("tip.when_today"), new TipChoiceButton(TipChoice.WhenToday).Data)],
+            [new Button(context.T("tip.when_earlier"), new TipChoiceButton(TipChoice.WhenEarlier).Data)],
+            Navigation.BackAndCancel(context),
+        ],
     };
+
+    public static OutgoingMessage WhenDate(FlowContext context) => new() { Text = context.T("tip.ask_date"), Buttons = [Navigation.BackAndCancel(context)] };
+
+    public OutgoingMessage Description(FlowContext context) => new()
+    {
+        Text = context.T("tip.ask_description", options.MinDescriptionLength, options.MaxDescriptionLength),
+        Buttons = [Navigation.BackAndCancel(context)],
+        Expects = ExpectedInput.LongText,
+    };
+
+    public OutgoingMessage Media(FlowContext context, TipDraft draft) => new()
+    {
+        Text = context.T(context.Channel.PhotosOnly ? "tip.ask_media_photos" : "tip.ask_media", options.MaxAttachments, context.Channel.FileLimit(options.MaxAttachmentBytes) / (1024 * 1024)),
+        Buttons = [[new Button(context.T(draft.Media.Count == 0 ? "tip.media_none" : "button.done"), Navigation.DoneData)], Navigation.BackAndCancel(context)],
+    };
+
+    public static OutgoingMessage Anonymity(FlowContext context) => new()
+    {
+        Text = context.T("tip.ask_anonymity"),
+        Buttons = [[new Button(context.T("tip.anonymous_yes"), new TipChoiceButton(TipChoice.Anonymous).Data)], [new Button(context.T("tip.anonymous_no"), new TipChoiceButton(TipChoice.Named).Data)], Navigation.BackAndCancel(context)],
+    };
+
+    public static OutgoingMessage Name(FlowContext context) => new() { Text = context.T("tip.ask_name"), Buttons = [Navigation.BackAndCancel(context)] };
 
     public OutgoingMessage Category(FlowContext context) => new()
     {
@@ -57,7 +60,7 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
         Buttons = [[new Button(context.T("button.done"), Navigation.DoneData)], Navigation.BackAndCancel(context)],
     };
 
-    private static OutgoingMessage Place(FlowContext context)
+    public static OutgoingMessage Place(FlowContext context)
     {
         var rows = new List<IReadOnlyList<Button>>();
         if (context.Resident is { WardId: not null } resident)
@@ -81,7 +84,7 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
         _ => "tip.place_share_attachment_menu",
     };
 
-    private OutgoingMessage Review(FlowContext context, TipDraft draft)
+    public OutgoingMessage Review(FlowContext context, TipDraft draft)
     {
         var summary = context.T(
             "tip.review",
