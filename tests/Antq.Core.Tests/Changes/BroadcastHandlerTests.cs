@@ -1,3 +1,4 @@
+using Antq.Core.Storage;
 using Antq.Core.Broadcasts;
 using Antq.Core.Delivery;
 using Antq.Core.Officers;
@@ -8,7 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Antq.Core.Tests.Changes;
 
 /// <summary>The broadcast handler built with its dependencies alone, on a real SQLite file.</summary>
-public sealed class BroadcastHandlerTests : ChangeHandlerTests
+public sealed class SqliteBroadcastHandlerTests() : BroadcastHandlerTests(DatabaseProvider.Sqlite);
+
+/// <summary>The same on the tests' PostgreSQL server.</summary>
+public sealed class PostgresBroadcastHandlerTests() : BroadcastHandlerTests(DatabaseProvider.Postgres);
+
+public abstract class BroadcastHandlerTests(DatabaseProvider provider) : ChangeHandlerTests(provider)
 {
     private CreateBroadcastHandler Handler => new(Texts, Areas, Options.Create(new DeliveryOptions()));
 

@@ -14,9 +14,10 @@ namespace Antq.Core.Tests.Changes;
 
 /// <summary>
 /// A change handler built by hand with its dependencies, applied to a real SQLite file in a transaction as the engine
-/// applies it: no host and no service provider, so a handler's constructor is all it may depend on.
+/// applies it: no host and no service provider, so a handler's constructor is all it may depend on. Each set runs on
+/// a SQLite file and on the tests' PostgreSQL server.
 /// </summary>
-public abstract class ChangeHandlerTests : SqliteFileTests
+public abstract class ChangeHandlerTests(DatabaseProvider provider) : DatabaseTests(provider)
 {
     protected static readonly AreaTree Areas = AreaTreeLoader.Load(Path.Combine(RepoRoot.Path, "config", "areas.json"));
 

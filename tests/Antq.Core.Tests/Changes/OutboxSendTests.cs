@@ -9,7 +9,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Antq.Core.Tests.Changes;
 
 /// <summary>The one way a change sends to other chats, and the one writer behind single and bulk rows.</summary>
-public sealed class OutboxSendTests : ChangeHandlerTests
+public sealed class SqliteOutboxSendTests() : OutboxSendTests(DatabaseProvider.Sqlite);
+
+/// <summary>The same on the tests' PostgreSQL server.</summary>
+public sealed class PostgresOutboxSendTests() : OutboxSendTests(DatabaseProvider.Postgres);
+
+public abstract class OutboxSendTests(DatabaseProvider provider) : ChangeHandlerTests(provider)
 {
     [Fact]
     public async Task A_changes_message_to_another_chat_is_queued_only_with_the_turn_and_keeps_its_kind()

@@ -1,3 +1,4 @@
+using Antq.Core.Storage;
 using Antq.Core.Pledges;
 using Antq.Core.Tests.Areas;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Core.Tests.Changes;
 
 /// <summary>The pledge handlers built with their dependencies alone, on a real SQLite file.</summary>
-public sealed class PledgeHandlerTests : ChangeHandlerTests
+public sealed class SqlitePledgeHandlerTests() : PledgeHandlerTests(DatabaseProvider.Sqlite);
+
+/// <summary>The same on the tests' PostgreSQL server.</summary>
+public sealed class PostgresPledgeHandlerTests() : PledgeHandlerTests(DatabaseProvider.Postgres);
+
+public abstract class PledgeHandlerTests(DatabaseProvider provider) : ChangeHandlerTests(provider)
 {
     private static readonly PledgeCatalog Catalog = PledgeCatalog.Load(Path.Combine(RepoRoot.Path, "config", "pledges.json"));
 

@@ -1,3 +1,4 @@
+using Antq.Core.Storage;
 using System.Text;
 using Antq.Core.Delivery;
 using Antq.Core.Officers;
@@ -10,7 +11,12 @@ using Microsoft.Extensions.Options;
 namespace Antq.Core.Tests.Changes;
 
 /// <summary>The tip handlers built with their dependencies alone, on a real SQLite file.</summary>
-public sealed class TipHandlerTests : ChangeHandlerTests
+public sealed class SqliteTipHandlerTests() : TipHandlerTests(DatabaseProvider.Sqlite);
+
+/// <summary>The same on the tests' PostgreSQL server.</summary>
+public sealed class PostgresTipHandlerTests() : TipHandlerTests(DatabaseProvider.Postgres);
+
+public abstract class TipHandlerTests(DatabaseProvider provider) : ChangeHandlerTests(provider)
 {
     private static readonly TipCatalog Catalog = TipCatalog.Load(Path.Combine(RepoRoot.Path, "config", "tip-categories.json"));
 

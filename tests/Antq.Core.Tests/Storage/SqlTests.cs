@@ -3,8 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Core.Tests.Storage;
 
+/// <summary>Parameters on a SQLite file.</summary>
+public sealed class SqliteSqlTests() : SqlTests(DatabaseProvider.Sqlite);
+
+/// <summary>Parameters on the tests' PostgreSQL server.</summary>
+public sealed class PostgresSqlTests() : SqlTests(DatabaseProvider.Postgres);
+
 /// <summary>The one way hand-written SQL takes values: bound as named parameters, never written into the text.</summary>
-public sealed class SqlTests : SqliteFileTests
+public abstract class SqlTests(DatabaseProvider provider) : DatabaseTests(provider)
 {
     [Fact]
     public async Task A_value_shaped_like_sql_is_stored_as_it_was_written_not_run()
