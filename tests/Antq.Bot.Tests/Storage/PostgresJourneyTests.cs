@@ -30,4 +30,29 @@ public sealed class PostgresJourneyTests
             throw new InvalidOperationException(ex.Message + "\nService log:\n" + string.Join("\n", bot.Logs.Lines.Select(l => l.Text)), ex);
         }
     }
+
+    [Fact]
+    public async Task Readyz_says_the_service_runs_on_postgres_and_this_instance_polls_telegram()
+    {
+        await using var bot = await TestBot.StartOnPostgresAsync();
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+
+        // The poller takes the lock once Telegram's start-up is done; readiness says so when it has.
+        System.Text.Json.JsonElement body = default;
+        string? role = null;
+        for (var i = 0; i < 50 && role != "poller"; i++)
+        {
+            using var ready = await http.GetAsync("/readyz");
+            body = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+            role = body.GetProperty("role").GetString();
+            if (role != "poller")
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Equal("postgres", body.GetProperty("provider").GetString());
+        Assert.Equal("poller", body.GetProperty("role").GetString());
+        Assert.Equal("ready", body.GetProperty("database").GetString());
+    }
 }
