@@ -42,7 +42,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     public static async Task<PostgresCluster> StartAsync(CancellationToken cancellationToken = default)
     {
         var bin = FindBin() ?? throw new InvalidOperationException(Unavailable);
-        var runAs = Environment.UserName == "root" || IsRoot() ? "postgres" : null;
+        var runAs = IsRoot() ? "postgres" : null;
         var folder = Directory.CreateTempSubdirectory("antq-pg-").FullName;
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var cluster = new PostgresCluster(bin, folder, runAs, password, FreePort());

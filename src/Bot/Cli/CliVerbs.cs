@@ -107,7 +107,8 @@ public static class CliVerbs
     // Configuration given on the command line ("--ConnectionStrings:Antq=…") is not a verb option.
     private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
-    private sealed class SingleContextFactory(Func<AntqDb> create) : IDbContextFactory<AntqDb>
+    /// <summary>A factory over one way to make a context, for the initializer the verbs run before their work.</summary>
+    internal sealed class SingleContextFactory(Func<AntqDb> create) : IDbContextFactory<AntqDb>
     {
         public AntqDb CreateDbContext() => create();
     }

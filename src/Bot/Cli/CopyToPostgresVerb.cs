@@ -48,7 +48,7 @@ public static class CopyToPostgresVerb
 
         await using var source = StorageRegistration.CreateContext(DatabaseProvider.Sqlite, sqliteConnectionString);
         await using var destination = StorageRegistration.CreateContext(DatabaseProvider.Postgres, target);
-        await new DatabaseInitializer(new OneContext(() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, target)), NullLogger<DatabaseInitializer>.Instance)
+        await new DatabaseInitializer(new CliVerbs.SingleContextFactory(() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, target)), NullLogger<DatabaseInitializer>.Instance)
             .InitializeAsync(cancellationToken);
         try
         {
@@ -66,10 +66,5 @@ public static class CopyToPostgresVerb
         {
             throw new CliException(ex.Message);
         }
-    }
-
-    private sealed class OneContext(Func<AntqDb> create) : Microsoft.EntityFrameworkCore.IDbContextFactory<AntqDb>
-    {
-        public AntqDb CreateDbContext() => create();
     }
 }

@@ -82,8 +82,8 @@ public sealed class BroadcastDelivered : IAreaCount
 /// </remarks>
 public static class ReportTallies
 {
-    private static readonly string NewConsentYear = SqlDialect.LocalYear("NEW.ConsentedAt");
-    private static readonly string OldConsentYear = SqlDialect.LocalYear("OLD.ConsentedAt");
+    private static readonly string NewConsentYear = SqlDialect.LocalYear(DatabaseProvider.Sqlite, "NEW.ConsentedAt");
+    private static readonly string OldConsentYear = SqlDialect.LocalYear(DatabaseProvider.Sqlite, "OLD.ConsentedAt");
 
     /// <summary>The trigger names, to drop them (a bulk load drops them and fills the tallies after).</summary>
     public static readonly IReadOnlyList<string> TriggerNames =
