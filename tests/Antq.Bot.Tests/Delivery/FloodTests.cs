@@ -54,7 +54,10 @@ public sealed class FloodTests(ITestOutputHelper output)
         var answers = await bot.QueryAsync(db => db.Outbox.Where(o => o.ChatId == flooder.ChatId).ToListAsync());
         Assert.Equal(20 + 1, answers.Count);
         Assert.Single(answers, o => OutboxWriter.Read(o).Text.Contains("Bạn đang gửi tin nhắn nhanh quá", StringComparison.Ordinal));
-        Assert.InRange(await mostInFlight, 1, 5);
+        // At most five of the chat's rows are in hand (Delivery:MaxInHandPerChat); a row already sent whose outcome waits
+        // for the next batched write still reads in flight, so the table may show a few more for a moment. The flood of
+        // issue 16 had ~1,750 in flight.
+        Assert.InRange(await mostInFlight, 1, 10);
     }
 
     /// <summary>The most of the flooding chat's messages in flight at once, looked at every 20 ms.</summary>
