@@ -64,6 +64,7 @@ public static class CoreRegistration
         services.AddChangeHandler<ShowTip, ShowTipHandler>();
         services.AddChangeHandler<OfficerReply, OfficerReplyHandler>();
         services.AddChangeHandler<TipsterAnswer, TipsterAnswerHandler>();
+        services.AddScoped<TipQueue>();
         services.AddSingleton<IFlow, TipFlow>();
         foreach (var flow in TipMessageFlow.All())
         {
