@@ -52,7 +52,16 @@ public sealed partial class InstanceHeartbeat(
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, time);
         try
         {
-            await RegisterAsync();
+            try
+            {
+                await RegisterAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The next beat writes the row again (an upsert).
+                LogBeatFailed(logger, ex);
+            }
+
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try

@@ -76,7 +76,7 @@ public sealed class SharedQueueTests() : DatabaseTests(DatabaseProvider.Postgres
         Assert.Empty(both[0].Select(r => r.ChatId).Intersect(both[1].Select(r => r.ChatId)));
         await using var db = await Contexts.CreateDbContextAsync();
         var owners = await db.Outbox.AsNoTracking().Select(o => o.LeasedBy).Distinct().ToListAsync();
-        Assert.Equal([_first.Id, _second.Id], owners.Order());
+        Assert.Equal(new[] { _first.Id, _second.Id }.Order(), owners.Order());
     }
 
     [Fact]
