@@ -87,11 +87,17 @@ public static class CoreRegistration
         services.AddSingleton<InboxLanes>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<Instances.ThisInstance>();
+        services.AddSingleton<SharedPace>();
+        services.AddSingleton<Instances.InstanceHeartbeat>();
 
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
         services.AddSingleton<ReplyHandoff>();
+
+        // Before the dispatcher: it starts first (the dispatcher waits for its row) and stops after it.
+        services.AddHostedService(sp => sp.GetRequiredService<Instances.InstanceHeartbeat>());
         services.AddHostedService<Dispatcher>();
         services.AddHostedService<QueueDepthGauge>();
         // Broadcasts

@@ -17,6 +17,7 @@ public sealed class TestBot : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private long _nextUpdateId = 1000;
     private WebApplication? _app;
+    private bool _sharesApi;
 
     private TestBot(FakeBotApi api, string folder, Dictionary<string, string?> settings)
     {
@@ -194,10 +195,33 @@ public sealed class TestBot : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// A second instance of the service beside <paramref name="first"/> (started on PostgreSQL): the same database, the
+    /// same fake Bot API (the first one owns it), a folder and a port of its own, as a second process would run.
+    /// </summary>
+    public static async Task<TestBot> StartBesideAsync(TestBot first, Action<Dictionary<string, string?>>? configure = null)
+    {
+        if (!first.OnPostgres)
+        {
+            throw new InvalidOperationException("Several instances share a PostgreSQL database: start the first with StartOnPostgresAsync.");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("antq-test-").FullName;
+        var settings = new Dictionary<string, string?>(first._settings) { ["WebChat:UploadsFolder"] = Path.Combine(folder, "webchat-uploads") };
+        configure?.Invoke(settings);
+        var bot = new TestBot(first.Api, folder, settings) { _sharesApi = true };
+        await bot.StartHostAsync();
+        return bot;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await Api.DisposeAsync();
+        if (!_sharesApi)
+        {
+            await Api.DisposeAsync();
+        }
+
         if (Zalo is not null)
         {
             await Zalo.DisposeAsync();

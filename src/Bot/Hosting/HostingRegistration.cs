@@ -33,6 +33,7 @@ public static class HostingRegistration
         var delivery = configuration.GetSection(DeliveryOptions.Section);
         builder.Services.AddOptions<ConversationOptions>().Bind(conversations);
         builder.Services.AddOptions<DeliveryOptions>().Bind(delivery);
+        builder.Services.AddOptions<Antq.Core.Instances.InstanceOptions>().Bind(configuration.GetSection(Antq.Core.Instances.InstanceOptions.Section));
         var tips = configuration.GetSection(TipOptions.Section);
         builder.Services.AddOptions<TipOptions>().Bind(tips);
         var tipOptions = tips.Get<TipOptions>() ?? new();

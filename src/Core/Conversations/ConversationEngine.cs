@@ -169,7 +169,7 @@ public sealed partial class ConversationEngine(
                 // never past replies of the same chat still queued, which go first.
                 var queuedAt = time.GetUtcNow().UtcDateTime;
                 ticket = handoff.Reserve(input.Channel, input.ChatId, payloads.Count);
-                if (ticket is not null && await OutboxWriter.RepliesQueuedAsync(scope, input.Channel, input.ChatId, ct))
+                if (ticket is not null && await OutboxWriter.RepliesQueuedAsync(scope, ticket, ct))
                 {
                     handoff.Release(ticket);
                     ticket = null;
@@ -178,7 +178,7 @@ public sealed partial class ConversationEngine(
                 List<OutboxMessage> rows = [];
                 if (ticket is not null)
                 {
-                    rows = await OutboxWriter.WriteLeasedAsync(scope, input.Channel, input.ChatId, payloads, DeliveryPriority.Reply, queuedAt, queuedAt + ticket.Lease, ct);
+                    rows = await OutboxWriter.WriteLeasedAsync(scope, ticket, payloads, DeliveryPriority.Reply, queuedAt, ct);
                 }
                 else
                 {

@@ -17,7 +17,7 @@ namespace Antq.Core.Delivery;
 /// second of the server's within the limit. For a message whose answer has not come back, a second and
 /// <see cref="Margin"/> after it left.
 /// </remarks>
-internal sealed class ChannelGate
+internal sealed class ChannelGate : IChannelTurns
 {
     /// <summary>Beyond the second: timer granularity, and the part of a round trip that is not on the way there.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(15);

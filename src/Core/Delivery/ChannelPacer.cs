@@ -2,11 +2,14 @@ using System.Collections.Concurrent;
 
 namespace Antq.Core.Delivery;
 
-/// <summary>One channel's sender with its rate limits: a gate for the channel (<see cref="ChannelGate"/>), a bucket per chat.</summary>
-internal sealed class ChannelPacer(IChannelSender sender)
+/// <summary>
+/// One channel's sender with its rate limits: a gate for the channel (<see cref="ChannelGate"/>, or the slots shared by
+/// every instance, <see cref="SharedChannelGate"/>, when <paramref name="shared"/> is given), a bucket per chat.
+/// </summary>
+internal sealed class ChannelPacer(IChannelSender sender, SharedPace? shared = null)
 {
-    private readonly ChannelGate _channel = new(sender.Limits.PerSecond);
-    private readonly ChannelGate? _paid = sender.Limits.PaidBroadcastPerSecond is { } paid ? new(paid) : null;
+    private readonly IChannelTurns _channel = Gate(shared, sender.Channel, sender.Limits.PerSecond);
+    private readonly IChannelTurns? _paid = sender.Limits.PaidBroadcastPerSecond is { } paid ? Gate(shared, sender.Channel + ":paid", paid) : null;
     private readonly ConcurrentDictionary<string, TokenBucket> _chats = new();
     private long _sinceSweep;
 
@@ -57,6 +60,9 @@ internal sealed class ChannelPacer(IChannelSender sender)
         _channel.PauseFor(pause);
         _paid?.PauseFor(pause);
     }
+
+    private static IChannelTurns Gate(SharedPace? shared, string key, double perSecond) =>
+        shared is null ? new ChannelGate(perSecond) : new SharedChannelGate(shared, key, perSecond);
 
     // Forget chats whose bucket is full again, so the map does not grow with every resident ever sent to.
     private void Sweep()

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Antq.Core.Instances;
 using Antq.Core.Residents;
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,21 @@ namespace Antq.Core.Delivery;
 /// the other writes of the moment (group commit): one UPDATE … RETURNING leases a batch, one UPDATE per kind of
 /// outcome records a batch.
 /// </summary>
-public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time, StorageProvider storage)
+/// <remarks>
+/// Where several instances share the database (PostgreSQL, <see cref="ThisInstance.Shared"/>), each leased row names
+/// its instance (<c>LeasedBy</c>); a chat's rows are leased only while no other instance holds one of them in flight, so
+/// two instances never send to one chat at once; and rows go back to the queue only when their instance's heartbeat
+/// stopped (<see cref="TakeBackFromGoneAsync"/>), never at another's start.
+/// </remarks>
+public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWriter writer, TimeProvider time, StorageProvider storage, ThisInstance me)
 {
+    /// <summary>
+    /// The leases of all instances take turns on this transaction-level advisory lock ("anto"; the poller holds "antq"):
+    /// each lease's statement then sees every lease committed before it, so a chat's rows leased by one instance keep
+    /// the others off the chat. Held for the lease statement alone, on a connection of its own, never across a send.
+    /// </summary>
+    public const long LeaseLockKey = 0x616E746F;
+
     private const string Columns = """ "Id", "Channel", "ChatId", "Priority", "Payload", "Attempts", "CreatedAt", "NotBefore", "BroadcastId" """;
 
     /// <summary>
@@ -39,6 +53,10 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// </summary>
     private string ChatHasRoom => InFlightOfChat + " < @perChat AND " + InFlightOfChat + " + " + DueBeforeInChat + " < @perChat";
 
+    /// <summary>No row of the chat is in flight with another instance (a shared database only; on SQLite every lease is this process's).</summary>
+    private const string NoOtherInstanceInChat =
+        """NOT EXISTS (SELECT 1 FROM "outbox" AS x WHERE x."Channel" = o."Channel" AND x."ChatId" = o."ChatId" AND x."Status" = @inFlight AND x."LeasedBy" IS DISTINCT FROM @me)""";
+
     /// <summary>
     /// Leases up to <paramref name="max"/> rows that are due, replies first, leaving a chat at most
     /// <paramref name="perChat"/> in flight: a row is taken only if its chat's rows in flight and its chat's due rows
@@ -46,7 +64,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// replies queued and one with 3,000 cost a lease 12 ms, measured; with the intake limit a chat seldom has 50).
     /// </summary>
     public Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, int perChat, TimeSpan lease, CancellationToken cancellationToken) =>
-        LeaseWhereAsync(channels, max, lease, DueCondition + " AND " + ChatHasRoom, """ "Priority", "NotBefore", "Id" """, cancellationToken, perChat);
+        LeaseWhereAsync(channels, max, lease, DueCondition + " AND " + ChatHasRoom + (me.Shared ? " AND " + NoOtherInstanceInChat : ""), """ "Priority", "NotBefore", "Id" """, cancellationToken, perChat);
 
     /// <summary>
     /// Rows whose lease ran out (the process that took them died mid-send): leased again, for this process to send.
@@ -56,15 +74,34 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
         LeaseWhereAsync(channels, max, lease, """ "Status" = @inFlight AND "LeaseUntil" < @now """, """ "Priority", "Id" """, cancellationToken);
 
     /// <summary>
-    /// Every row in flight goes back to the queue as it was (attempts kept): called at start-up, before anything is
-    /// leased, for what the previous process left in flight when it died. Returns how many.
+    /// Every row in flight goes back to the queue as it was (attempts kept): called at start-up on SQLite, before
+    /// anything is leased, for what the previous process left in flight when it died (one process per file). Returns how many.
     /// </summary>
     public Task<int> TakeBackInFlightAsync(CancellationToken cancellationToken) =>
         writer.WriteAsync(async (scope, ct) =>
         {
-            await using var command = scope.Connection.Command(scope.Transaction, """UPDATE "outbox" SET "Status" = @queued, "LeaseUntil" = NULL WHERE "Status" = @inFlight""");
+            await using var command = scope.Connection.Command(scope.Transaction, """UPDATE "outbox" SET "Status" = @queued, "LeaseUntil" = NULL, "LeasedBy" = NULL WHERE "Status" = @inFlight""");
             command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight);
             return await command.ExecuteNonQueryAsync(ct);
+        });
+
+    /// <summary>
+    /// Rows in flight with an instance not seen since <paramref name="aliveSince"/> (or with none) go back to the queue
+    /// as they were, and the gone instances are forgotten: at start-up and every heartbeat on a shared database, so a
+    /// dead instance's messages go out within seconds and a live one's are never touched. Returns how many rows.
+    /// </summary>
+    public Task<int> TakeBackFromGoneAsync(DateTime aliveSince, CancellationToken cancellationToken) =>
+        writer.WriteAsync(async (scope, ct) =>
+        {
+            await using var command = scope.Connection.Command(
+                scope.Transaction,
+                """UPDATE "outbox" SET "Status" = @queued, "LeaseUntil" = NULL, "LeasedBy" = NULL WHERE "Status" = @inFlight """ +
+                """AND ("LeasedBy" IS NULL OR "LeasedBy" NOT IN (SELECT "Id" FROM "instances" WHERE "SeenAt" >= @alive))""");
+            command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight).With("@alive", aliveSince);
+            var taken = await command.ExecuteNonQueryAsync(ct);
+            await using var forget = scope.Connection.Command(scope.Transaction, """DELETE FROM "instances" WHERE "SeenAt" < @alive""");
+            await forget.With("@alive", aliveSince).ExecuteNonQueryAsync(ct);
+            return taken;
         });
 
     private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, string order, CancellationToken cancellationToken, int perChat = 0)
@@ -76,16 +113,16 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
         }
 
         var now = Now();
-        await writer.WriteAsync(async (scope, ct) =>
+        await InLeaseTurnAsync(async (connection, transaction, ct) =>
         {
-            await using var command = scope.Connection.Command(scope.Transaction, "");
+            await using var command = connection.Command(transaction, "");
             var channelList = command.List("c", channels);
             command.CommandText =
-                $"""UPDATE "outbox" SET "Status" = @inFlight, "LeaseUntil" = @until WHERE "Id" IN """ +
-                $"""(SELECT o."Id" FROM "outbox" AS o WHERE {condition} AND o."Channel" IN ({channelList}) ORDER BY {order} LIMIT @max) """ +
+                $"""UPDATE "outbox" SET "Status" = @inFlight, "LeaseUntil" = @until, "LeasedBy" = @me WHERE "Id" IN """ +
+                $"""(SELECT o."Id" FROM "outbox" AS o WHERE {condition} AND o."Channel" IN ({channelList}) ORDER BY {order} LIMIT @max{SqlDialect.SkipLocked(storage.Provider)}) """ +
                 $"RETURNING {Columns}";
             command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight)
-                .With("@now", now).With("@until", now + lease).With("@max", max).With("@perChat", perChat);
+                .With("@now", now).With("@until", now + lease).With("@max", max).With("@perChat", perChat).With("@me", me.Id);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -93,11 +130,37 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
             }
 
             return rows.Count;
-        });
+        }, cancellationToken);
 
         // RETURNING gives no order: replies first, then each chat's rows in the order they were written.
         rows.Sort((a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Id.CompareTo(b.Id));
         return rows;
+    }
+
+    /// <summary>
+    /// A lease's turn: on SQLite, the single writer's (with the other writes of the moment); on a shared database, a
+    /// short transaction of its own that first takes the lease lock (<see cref="LeaseLockKey"/>), so instances take
+    /// turns for the statement alone and never wait for each other's other writes.
+    /// </summary>
+    private async Task InLeaseTurnAsync(Func<DbConnection, DbTransaction, CancellationToken, Task<int>> lease, CancellationToken cancellationToken)
+    {
+        if (!me.Shared)
+        {
+            await writer.WriteAsync((scope, ct) => lease(scope.Connection, scope.Transaction, ct), member: "LeaseWhereAsync");
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var turn = connection.Command(transaction, SqlDialect.TransactionLock))
+        {
+            await turn.With("@key", LeaseLockKey).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await lease(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Records outcomes with one statement per kind of outcome, in one transaction.</summary>
@@ -123,7 +186,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
                 // The ids as bound parameters, padded to a power of two: a few statements, kept prepared by the writer.
                 var ids = group.Select(o => o.Id).ToList();
                 var command = scope.Statement(
-                    """UPDATE "outbox" SET "Status" = @status, "Attempts" = "Attempts" + @increment, "LeaseUntil" = NULL, """ +
+                    """UPDATE "outbox" SET "Status" = @status, "Attempts" = "Attempts" + @increment, "LeaseUntil" = NULL, "LeasedBy" = NULL, """ +
                     """ "NotBefore" = COALESCE(@notBefore, "NotBefore"), "SentAt" = COALESCE(@sentAt, "SentAt"), "LastError" = COALESCE(@error, "LastError") """ +
                     $"""WHERE "Id" IN ({Sql.Ids("id", ids.Count)})""");
                 command.Set("@status", (int)status).Set("@increment", counts ? 1 : 0).Set("@notBefore", notBefore)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Antq.Core.Diagnostics;
+using Antq.Core.Instances;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,19 +19,27 @@ namespace Antq.Core.Delivery;
 /// holds at most <see cref="DeliveryOptions.MaxInHandPerChat"/> rows, so a resident sent a flood of answers keeps the
 /// rest queued in the database, and while that chat waits out its own limit it takes no room from the others
 /// (<see cref="InHand"/>).
+/// <para>
+/// On a shared database (several instances, PostgreSQL) the rows it leases carry this instance's id, a chat held in
+/// flight by another instance is left to it, the channel's rate is shared through the database
+/// (<see cref="SharedChannelGate"/>), and only gone instances' rows are taken back (<see cref="InstanceHeartbeat"/>).
+/// </para>
 /// </remarks>
 public sealed partial class Dispatcher(
     DeliveryQueue queue,
     IEnumerable<IChannelSender> senders,
     DeliverySignal signal,
     ReplyHandoff handoff,
+    ThisInstance me,
+    InstanceHeartbeat heartbeat,
+    SharedPace pace,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     AntqMetrics metrics,
     ILogger<Dispatcher> logger) : BackgroundService, IReplyTaker
 {
     private static readonly TimeSpan InHandHorizon = TimeSpan.FromMilliseconds(250);
-    private readonly Dictionary<string, ChannelPacer> _channels = senders.ToDictionary(s => s.Channel, s => new ChannelPacer(s));
+    private readonly Dictionary<string, ChannelPacer> _channels = senders.ToDictionary(s => s.Channel, s => new ChannelPacer(s, pace.Enabled ? pace : null));
     private readonly Channel<DeliveryOutcome> _outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
     private InHand? _hand;
     private SemaphoreSlim _senders = new(1);
@@ -54,7 +63,8 @@ public sealed partial class Dispatcher(
             Math.Max(1, settings.MaxInHandPerChat),
             Math.Max(settings.BatchSize, 1) * 10);
 
-        // One process per database: whatever a previous process left in flight is its own, and it is gone.
+        // On SQLite, one process per database: whatever a previous process left in flight is its own, and it is gone.
+        // On a shared database, only what gone instances left: the others are sending theirs.
         await TakeBackLeftInFlightAsync(stoppingToken);
         var recorder = Task.Run(RecordOutcomesAsync, CancellationToken.None);
         handoff.Attach(this);
@@ -116,15 +126,17 @@ public sealed partial class Dispatcher(
 
     /// <summary>
     /// Rows left in flight by the process before this one go back to the queue at once, not when their lease runs out:
-    /// with one process per database (SQLite), nobody else is sending them. Several processes sharing a database would
-    /// lease under an instance id with a heartbeat and take back only the rows of instances whose heartbeat stopped.
+    /// with one process per database (SQLite), nobody else is sending them. Several instances sharing a database lease
+    /// under their ids and take back only the rows of instances whose heartbeat stopped (<see cref="InstanceHeartbeat"/>),
+    /// this one's row written first so that no other takes its leases for a gone instance's.
     /// </summary>
     private async Task TakeBackLeftInFlightAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var taken = await queue.TakeBackInFlightAsync(cancellationToken);
-            if (taken > 0)
+            await heartbeat.RegisterAsync().WaitAsync(cancellationToken);
+            var taken = me.Shared ? await heartbeat.TakeBackFromGoneAsync(cancellationToken) : await queue.TakeBackInFlightAsync(cancellationToken);
+            if (taken > 0 && !me.Shared)
             {
                 LogTakenBack(logger, taken);
             }
@@ -145,6 +157,10 @@ public sealed partial class Dispatcher(
     }
 
     TimeSpan IReplyTaker.Lease => options.Value.LeaseDuration;
+
+    string IReplyTaker.Instance => me.Id;
+
+    bool IReplyTaker.Shared => me.Shared;
 
     bool IReplyTaker.Sends(string channel) => _channels.ContainsKey(channel);
 

@@ -5,6 +5,8 @@ public sealed class HandoffTicket
 {
     internal HandoffTicket(IReplyTaker taker, string channel, string chatId, int count, TimeSpan lease)
     {
+        Instance = taker.Instance;
+        Shared = taker.Shared;
         Taker = taker;
         Channel = channel;
         ChatId = chatId;
@@ -21,6 +23,12 @@ public sealed class HandoffTicket
 
     /// <summary>How long to lease them for.</summary>
     public TimeSpan Lease { get; }
+
+    /// <summary>The instance the replies are leased by (<see cref="Instances.ThisInstance.Id"/>).</summary>
+    public string Instance { get; }
+
+    /// <summary>True when other instances may hold the chat's rows (a shared database).</summary>
+    public bool Shared { get; }
 
     internal IReplyTaker Taker { get; }
 }

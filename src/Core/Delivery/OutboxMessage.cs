@@ -26,6 +26,9 @@ public sealed class OutboxMessage
     /// <summary>While in flight: when the lease ends and the row goes back to the queue if the sender died.</summary>
     public DateTime? LeaseUntil { get; set; }
 
+    /// <summary>While in flight: the instance that leased the row (<see cref="Instances.ThisInstance.Id"/>); its heartbeat keeps the lease.</summary>
+    public string? LeasedBy { get; set; }
+
     public DateTime? SentAt { get; set; }
 
     public string? LastError { get; set; }

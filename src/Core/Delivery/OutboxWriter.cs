@@ -19,10 +19,10 @@ public static class OutboxWriter
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Every column an insert writes, in the order of <see cref="Values"/>.</summary>
-    private const string Columns = """("Channel", "ChatId", "Priority", "Kind", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "LeaseUntil", "BroadcastId")""";
+    private const string Columns = """("Channel", "ChatId", "Priority", "Kind", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "LeaseUntil", "LeasedBy", "BroadcastId")""";
 
     /// <summary>The values after the channel and the chat (parameter names the writer keeps for itself).</summary>
-    private const string Values = "@priority, @kind, @payload, @status, 0, @now, @notBefore, @until, @broadcast";
+    private const string Values = "@priority, @kind, @payload, @status, 0, @now, @notBefore, @until, @leasedBy, @broadcast";
 
     /// <summary>The one-chat insert; a statement kept prepared by the scope.</summary>
     private const string InsertOne = $"""INSERT INTO "outbox" {Columns} VALUES (@channel, @chat, {Values}) RETURNING "Id" """;
@@ -32,14 +32,18 @@ public static class OutboxWriter
 
     /// <summary>Queues <paramref name="payloads"/> for one chat in the scope's transaction; returns the rows, in order, with their ids.</summary>
     public static Task<List<OutboxMessage>> WriteAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken, OutboxKind? kind = null) =>
-        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil: null, kind, cancellationToken);
+        InsertAsync(scope, channel, chatId, payloads, priority, now, lease: null, kind, cancellationToken);
 
     /// <summary>
-    /// The same, written already leased until <paramref name="leaseUntil"/> for the dispatcher to be handed once
-    /// committed (<see cref="ReplyHandoff"/>); returns the rows, in order. Not counted as queued: they are handed.
+    /// The same, written already leased by this instance for the time <paramref name="ticket"/> says, for the dispatcher
+    /// to be handed once committed (<see cref="ReplyHandoff"/>); returns the rows, in order. Not counted as queued: they are handed.
     /// </summary>
-    public static Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken) =>
-        InsertAsync(scope, channel, chatId, payloads, priority, now, leaseUntil, kind: null, cancellationToken);
+    public static Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, HandoffTicket ticket, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, CancellationToken cancellationToken) =>
+        WriteLeasedAsync(scope, ticket.Channel, ticket.ChatId, payloads, priority, now, now + ticket.Lease, ticket.Instance, cancellationToken);
+
+    /// <summary>The same for a chat, leased until <paramref name="leaseUntil"/> by instance <paramref name="leasedBy"/>.</summary>
+    public static Task<List<OutboxMessage>> WriteLeasedAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime leaseUntil, string leasedBy, CancellationToken cancellationToken) =>
+        InsertAsync(scope, channel, chatId, payloads, priority, now, (leaseUntil, leasedBy), kind: null, cancellationToken);
 
     /// <summary>
     /// Queues what was collected to send (<see cref="ChangeContext.Send"/> of a turn's changes, a job's notices), in the
@@ -50,7 +54,7 @@ public static class OutboxWriter
         var rows = new List<OutboxMessage>(sends.Count);
         foreach (var send in sends)
         {
-            rows.AddRange(await InsertAsync(scope, send.Channel, send.ChatId, [Payload(send.Message)], send.Priority, now, leaseUntil: null, send.Kind, cancellationToken));
+            rows.AddRange(await InsertAsync(scope, send.Channel, send.ChatId, [Payload(send.Message)], send.Priority, now, lease: null, send.Kind, cancellationToken));
         }
 
         return rows;
@@ -71,6 +75,7 @@ public static class OutboxWriter
         parameters["@now"] = now;
         parameters["@notBefore"] = notBefore;
         parameters["@until"] = null;
+        parameters["@leasedBy"] = null;
         parameters["@broadcast"] = broadcastId;
         await using var command = scope.Connection.Command(scope.Transaction, $"""INSERT INTO "outbox" {Columns} SELECT r."Channel", r."ChatId", {Values} """ + recipients);
         parameters.AddTo(command);
@@ -79,8 +84,9 @@ public static class OutboxWriter
         return rows;
     }
 
-    private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, DateTime? leaseUntil, OutboxKind? kind, CancellationToken cancellationToken)
+    private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, (DateTime Until, string By)? lease, OutboxKind? kind, CancellationToken cancellationToken)
     {
+        var leaseUntil = lease?.Until;
         var rows = new List<OutboxMessage>(payloads.Count);
         if (payloads.Count == 0)
         {
@@ -90,7 +96,7 @@ public static class OutboxWriter
         var status = leaseUntil is null ? DeliveryStatus.Queued : DeliveryStatus.InFlight;
         var command = scope.Statement(InsertOne);
         command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int?)kind)
-            .Set("@status", (int)status).Set("@now", now).Set("@notBefore", now).Set("@until", leaseUntil).Set("@broadcast", null);
+            .Set("@status", (int)status).Set("@now", now).Set("@notBefore", now).Set("@until", leaseUntil).Set("@leasedBy", lease?.By).Set("@broadcast", null);
         foreach (var payload in payloads)
         {
             command.Set("@payload", payload);
@@ -98,7 +104,7 @@ public static class OutboxWriter
             rows.Add(new OutboxMessage
             {
                 Id = id, Channel = channel, ChatId = chatId, Priority = priority, Kind = kind, Payload = payload,
-                Status = status, CreatedAt = now, NotBefore = now, LeaseUntil = leaseUntil,
+                Status = status, CreatedAt = now, NotBefore = now, LeaseUntil = leaseUntil, LeasedBy = lease?.By,
             });
         }
 
@@ -111,14 +117,23 @@ public static class OutboxWriter
     }
 
     /// <summary>
-    /// Whether replies to the chat still wait in the queue (the chat held its limit when they were written): a turn's
-    /// replies are then queued behind them rather than handed over ahead of them. One seek on the (Channel, ChatId,
-    /// Status) index.
+    /// Whether the replies the <paramref name="ticket"/> has room for must be queued rather than handed over: replies to
+    /// the chat still wait in the queue (the chat held its limit when they were written), which go first; or, on a shared
+    /// database, another instance has rows of the chat in flight (an earlier turn's replies handled there), which go
+    /// before them and never beside them. One seek on the (Channel, ChatId, Status) index each.
     /// </summary>
-    public static async Task<bool> RepliesQueuedAsync(WriteScope scope, string channel, string chatId, CancellationToken cancellationToken)
+    public static async Task<bool> RepliesQueuedAsync(WriteScope scope, HandoffTicket ticket, CancellationToken cancellationToken)
     {
-        var command = scope.Statement("""SELECT EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @queued AND "Priority" = @reply)""");
-        command.Set("@channel", channel).Set("@chat", chatId).Set("@queued", (int)DeliveryStatus.Queued).Set("@reply", (int)DeliveryPriority.Reply);
+        var command = scope.Statement(ticket.Shared
+            ? """SELECT EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @queued AND "Priority" = @reply) """ +
+              """OR EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @inFlight AND "LeasedBy" IS DISTINCT FROM @me)"""
+            : """SELECT EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @queued AND "Priority" = @reply)""");
+        command.Set("@channel", ticket.Channel).Set("@chat", ticket.ChatId).Set("@queued", (int)DeliveryStatus.Queued).Set("@reply", (int)DeliveryPriority.Reply);
+        if (ticket.Shared)
+        {
+            command.Set("@inFlight", (int)DeliveryStatus.InFlight).Set("@me", ticket.Instance);
+        }
+
         return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -34,6 +34,10 @@ internal interface IReplyTaker
 {
     TimeSpan Lease { get; }
 
+    string Instance { get; }
+
+    bool Shared { get; }
+
     bool Sends(string channel);
 
     bool Reserve(string channel, string chatId, int count);

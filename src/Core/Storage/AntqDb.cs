@@ -5,6 +5,7 @@ using Antq.Core.Delivery;
 using Antq.Core.Events;
 using Antq.Core.Inbox;
 using Antq.Core.InfoDesk;
+using Antq.Core.Instances;
 using Antq.Core.Officers;
 using Antq.Core.Pledges;
 using Antq.Core.Reports;
@@ -38,6 +39,10 @@ public class AntqDb : DbContext
     public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ServiceInstance> Instances => Set<ServiceInstance>();
+
+    public DbSet<ChannelPace> ChannelPace => Set<ChannelPace>();
 
     public DbSet<Officer> Officers => Set<Officer>();
 
@@ -136,6 +141,7 @@ public class AntqDb : DbContext
             e.Property(o => o.Channel).HasMaxLength(16);
             e.Property(o => o.ChatId).HasMaxLength(64);
             e.Property(o => o.LastError).HasMaxLength(300);
+            e.Property(o => o.LeasedBy).HasMaxLength(16);
             // The dispatcher leases each channel's due rows on this: with the channel in the index, a channel with nothing
             // due (web chat while Telegram has a city-wide broadcast queued) finds that at once instead of walking them all.
             e.HasIndex(o => new { o.Status, o.Channel, o.Priority, o.NotBefore });
@@ -143,6 +149,19 @@ public class AntqDb : DbContext
 
             // A broadcast's progress (every clock tick while it sends) and the summary report count its rows by status from this index alone.
             e.HasIndex(o => new { o.BroadcastId, o.Status });
+        });
+
+        modelBuilder.Entity<ServiceInstance>(e =>
+        {
+            e.ToTable("instances");
+            e.Property(i => i.Id).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<ChannelPace>(e =>
+        {
+            e.ToTable("channel_pace");
+            e.HasKey(p => p.Channel);
+            e.Property(p => p.Channel).HasMaxLength(24);
         });
 
         OnOfficersAndTipsCreating(modelBuilder);

@@ -20,4 +20,21 @@ public static class SqlDialect
     public static string LocalYear(DatabaseProvider provider, string column) => provider == DatabaseProvider.Postgres
         ? $"EXTRACT(YEAR FROM {column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::integer"
         : $"CAST(strftime('%Y', {column}, '+7 hours') AS INTEGER)";
+
+    /// <summary>
+    /// The end of a lease's inner SELECT: on PostgreSQL, rows another transaction holds are skipped rather than waited
+    /// for (two instances never take one row, nor block each other on it); SQLite has one writer and no row locks.
+    /// </summary>
+    public static string SkipLocked(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? " FOR UPDATE OF o SKIP LOCKED" : "";
+
+    /// <summary>A lock on <c>@key</c> held until the transaction ends (PostgreSQL only: on SQLite the write gate is the lock).</summary>
+    public const string TransactionLock = "SELECT pg_advisory_xact_lock(@key)";
+
+    /// <summary>
+    /// The database server's clock, in seconds since 1970 as a double: the one clock every instance sharing a channel's
+    /// send slots reads (<c>SharedPace</c>), whatever the clocks of their machines say.
+    /// </summary>
+    public static string ServerSeconds(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
+        ? "EXTRACT(EPOCH FROM clock_timestamp())::double precision"
+        : "((julianday('now') - 2440587.5) * 86400.0)";
 }

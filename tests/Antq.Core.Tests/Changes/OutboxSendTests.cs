@@ -76,7 +76,7 @@ public abstract class OutboxSendTests(DatabaseProvider provider) : ChangeHandler
         var context = new ChangeContext(db, From("officer-1"), Now) { Scope = scope };
 
         // Rows written leased are handed to the dispatcher, not waited for: nothing to wake it for.
-        await OutboxWriter.WriteLeasedAsync(scope, "telegram", "officer-1", [OutboxWriter.Payload(new OutgoingMessage { Text = "Đã nhận" })], DeliveryPriority.Reply, Now, Now.AddSeconds(30), CancellationToken.None);
+        await OutboxWriter.WriteLeasedAsync(scope, "telegram", "officer-1", [OutboxWriter.Payload(new OutgoingMessage { Text = "Đã nhận" })], DeliveryPriority.Reply, Now, Now.AddSeconds(30), "instance-a", CancellationToken.None);
         Assert.Equal(0, scope.Queued);
         Assert.False(context.QueuedForOthers);
 

@@ -1,5 +1,6 @@
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
+using Antq.Core.Instances;
 using Antq.Core.Storage;
 using Antq.Core.Tests.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public abstract class DeliveryQueueTests(DatabaseProvider provider) : DatabaseTe
 
     private GroupWriter Writer => Services.GetRequiredService<GroupWriter>();
 
-    private DeliveryQueue Queue => new(Contexts, Writer, TimeProvider.System, new StorageProvider(Provider));
+    private DeliveryQueue Queue => new(Contexts, Writer, TimeProvider.System, new StorageProvider(Provider), new ThisInstance(new StorageProvider(Provider)));
 
     [Fact]
     public async Task A_lease_takes_replies_first_and_no_more_than_the_per_chat_limit_of_one_busy_chat()

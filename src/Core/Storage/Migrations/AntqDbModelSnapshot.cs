@@ -240,6 +240,20 @@ namespace Antq.Core.Storage.Migrations
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Delivery.ChannelPace", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("NextAt")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("channel_pace", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Delivery.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -276,6 +290,10 @@ namespace Antq.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NotBefore")
@@ -474,6 +492,23 @@ namespace Antq.Core.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("contact_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Instances.ServiceInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("instances", (string)null);
                 });
 
             modelBuilder.Entity("Antq.Core.Officers.Officer", b =>

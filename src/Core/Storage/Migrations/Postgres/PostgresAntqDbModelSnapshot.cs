@@ -249,6 +249,20 @@ namespace Antq.Core.Storage.Migrations.Postgres
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Delivery.ChannelPace", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<double>("NextAt")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("channel_pace", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Delivery.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -288,6 +302,10 @@ namespace Antq.Core.Storage.Migrations.Postgres
 
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("NotBefore")
                         .HasColumnType("timestamp with time zone");
@@ -493,6 +511,23 @@ namespace Antq.Core.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("contact_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Antq.Core.Instances.ServiceInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("instances", (string)null);
                 });
 
             modelBuilder.Entity("Antq.Core.Officers.Officer", b =>

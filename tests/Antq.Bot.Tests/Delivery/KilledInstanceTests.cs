@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using Antq.Core.Delivery;
+using Antq.Core.Storage;
+using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Antq.Bot.Tests.Delivery;
+
+/// <summary>
+/// Two service processes on one PostgreSQL database and one fake Bot API, one killed with SIGKILL in the middle of a
+/// broadcast: the other sends what the dead one held, nobody is missed, and no second goes over the limit.
+/// </summary>
+[Collection(TimingCollection.Name)]
+public sealed class KilledInstanceTests(ITestOutputHelper output)
+{
+    private const int Limit = 20;
+    private const int Recipients = 300;
+
+    [Fact]
+    public async Task A_broadcast_survives_one_of_two_processes_killed_mid_way_with_duplicates_bounded_by_what_was_in_flight()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var database = await SharedPostgres.CreateDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("antq-kill-").FullName;
+        using var first = Start(api, database, folder, "a");
+        using var second = Start(api, database, folder, "b");
+        try
+        {
+            await using var db = StorageRegistration.CreateContext(DatabaseProvider.Postgres, database);
+            await Until(async () => await Exists(db) && await db.Instances.CountAsync() == 2, TimeSpan.FromSeconds(90));
+
+            var now = DateTime.UtcNow;
+            var chats = Enumerable.Range(0, Recipients).Select(i => (980_000 + i).ToString(CultureInfo.InvariantCulture)).ToList();
+            foreach (var chat in chats)
+            {
+                OutboxRows.Queue(db, "telegram", chat, "Tin khẩn: mất điện khu phố 3", DeliveryPriority.Broadcast, now);
+            }
+
+            await db.SaveChangesAsync();
+            await api.WaitForCallAsync(_ => Delivered(api).Count >= Recipients / 4, TimeSpan.FromSeconds(60));
+
+            first.Kill();
+            await first.WaitForExitAsync();
+            var inFlight = await db.Outbox.CountAsync(o => o.Status == DeliveryStatus.InFlight);
+            var killed = Stopwatch.GetTimestamp();
+
+            await api.WaitForCallAsync(_ => Delivered(api).Select(c => c.ChatId).Distinct().Count() >= Recipients, TimeSpan.FromSeconds(90));
+            var delivered = Delivered(api);
+            var duplicates = delivered.Count - delivered.Select(c => c.ChatId).Distinct().Count();
+            var times = delivered.Select(c => c.ReceivedAt).Order().ToList();
+            var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
+            output.WriteLine($"{inFlight} in flight at the kill; all reached {Stopwatch.GetElapsedTime(killed).TotalSeconds:0.0} s later; {duplicates} duplicates; busiest second {busiest}");
+
+            Assert.Equal(chats.Order(), delivered.Select(c => c.ChatId!).Distinct().Order());
+            Assert.InRange(duplicates, 0, inFlight);
+            Assert.InRange(busiest, 1, Limit);
+        }
+        finally
+        {
+            foreach (var process in new[] { first, second }.Where(p => !p.HasExited))
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The service as its own process (the built Antq.Bot beside the tests), configured on the command line.</summary>
+    private static Process Start(FakeBotApi api, string database, string folder, string name)
+    {
+        var bot = Path.Combine(AppContext.BaseDirectory, "Antq.Bot.dll");
+        var own = Directory.CreateDirectory(Path.Combine(folder, name)).FullName;
+        string[] settings =
+        [
+            "--Database:Provider=Postgres", $"--ConnectionStrings:Antq={database}", "--Urls=http://127.0.0.1:0",
+            $"--Telegram:BotToken={api.Token}", $"--Telegram:ApiBaseUrl={api.BaseUrl}", "--Telegram:PollingTimeoutSeconds=1",
+            $"--Telegram:RateLimit:PerSecond={Limit}", "--Telegram:RateLimit:PerChatPerSecond=50",
+            "--Delivery:PollInterval=00:00:00.100", "--Delivery:QuietHours=off", "--Instances:DeadAfter=00:00:03",
+            $"--WebChat:UploadsFolder={Path.Combine(own, "uploads")}", $"--Tips:RouteKeyFile={Path.Combine(folder, "route.key")}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [bot, .. settings])
+        {
+            RedirectStandardOutput = false,
+            RedirectStandardError = false,
+            WorkingDirectory = own,
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException("Could not start " + bot);
+    }
+
+    private static async Task<bool> Exists(AntqDb db)
+    {
+        try
+        {
+            return (await db.Database.GetAppliedMigrationsAsync()).Any(m => m.EndsWith("SharedOutbox", StringComparison.Ordinal));
+        }
+        catch (Npgsql.PostgresException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task Until(Func<Task<bool>> done, TimeSpan timeout)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!await done())
+        {
+            Assert.True(Stopwatch.GetTimestamp() < until, "the two processes did not start in time");
+            await Task.Delay(200);
+        }
+    }
+
+    private static List<RecordedCall> Delivered(FakeBotApi api) =>
+        [.. api.CallsTo("sendMessage").Where(c => c.Succeeded && c.Field("text")?.StartsWith("Tin khẩn", StringComparison.Ordinal) == true)];
+}
