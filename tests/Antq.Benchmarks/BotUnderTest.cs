@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Antq.Benchmarks;
 
 /// <summary>
-/// The real host (<see cref="AntqHost.Build"/>) on a fresh SQLite file, polling the in-process fake Bot API,
+/// The real host (<see cref="AntqHost.Build"/>) on a fresh SQLite file (or PostgreSQL database, <see cref="BenchDatabase"/>), polling the in-process fake Bot API,
 /// with Telegram's rate limits raised so that the bot itself is what gets measured.
 /// </summary>
 internal sealed class BotUnderTest : IAsyncDisposable
@@ -47,7 +47,8 @@ internal sealed class BotUnderTest : IAsyncDisposable
         var fake = await FakeBotApi.StartAsync();
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Antq"] = "Data Source=" + Path.Combine(directory, "antq.db"),
+            ["Database:Provider"] = BenchDatabase.Provider.ToString(),
+            ["ConnectionStrings:Antq"] = await BenchDatabase.NewAsync(directory),
             ["Telegram:BotToken"] = fake.Token,
             ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
             ["Telegram:Mode"] = "Polling",

@@ -28,6 +28,11 @@ internal static class BroadcastProcess
             start.ArgumentList.Add(arg);
         }
 
+        if (BenchDatabase.OnPostgres)
+        {
+            start.ArgumentList.Add(BenchDatabase.Flag);
+        }
+
         using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + self);
         BroadcastResult? result = null;
         while (await child.StandardOutput.ReadLineAsync() is { } line)

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Antq.Benchmarks;
 
-// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]
+// dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write] [--postgres]
+//   --postgres: on a throwaway PostgreSQL server of the run's own (saturation, latency, broadcast, report)
 //   broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]
 //   report: [--scale X] (generates a province and times the summary report; not part of "all": it takes a quarter of an hour)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+BenchDatabase.OnPostgres = args.Contains(BenchDatabase.Flag);
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "all";
 if (mode == BroadcastProcess.ChildMode)
 {
@@ -16,7 +18,7 @@ if (mode == BroadcastProcess.ChildMode)
 
 if (mode is not ("saturation" or "latency" or "broadcast" or "report" or "renewals" or "all"))
 {
-    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write]");
+    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write] [--postgres]");
     Console.Error.WriteLine("       broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]");
     Console.Error.WriteLine("       report: [--scale X]");
     return 2;

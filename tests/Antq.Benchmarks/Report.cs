@@ -15,6 +15,7 @@ internal static class Report
     {
         var file = Path.Combine(ContentRoot.Find(), "docs", "benchmarks.md");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        name = BenchDatabase.Section(name);
         var begin = $"<!-- {name}:begin (written by tests/Antq.Benchmarks) -->";
         var end = $"<!-- {name}:end -->";
         var text = File.Exists(file) ? File.ReadAllText(file) : "# Benchmarks\n";
@@ -148,7 +149,7 @@ internal static class Report
 
     private static void Header(StringBuilder text, string title, Machine machine, string command)
     {
-        text.AppendLine(CultureInfo.InvariantCulture, $"### {title} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {title}{BenchDatabase.TitleSuffix} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`  ");
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.ToMarkdown()}");

@@ -10,7 +10,7 @@ internal static class SummaryReportSection
     {
         var d = result.Data;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Summary report — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Summary report{BenchDatabase.TitleSuffix} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`  ");
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.ToMarkdown()}; load average after the timed runs: {result.LoadAverage} (1, 5, 15 min).");

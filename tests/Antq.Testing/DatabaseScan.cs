@@ -1,23 +1,46 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Antq.Testing;
 
 /// <summary>
-/// Reads every column of every row of every table of the SQLite file, as an attacker holding a copy of it would, and
-/// says where any of the given values appears (text, or bytes read as UTF-8).
+/// Reads every column of every row of every table of the service's database (its SQLite file, or its PostgreSQL
+/// database), as an attacker holding a copy of it would, and says where any of the given values appears (text, or
+/// bytes read as UTF-8).
 /// </summary>
 public static class DatabaseScan
 {
     public static async Task<IReadOnlyList<ScanHit>> FindAsync(string databaseFile, IReadOnlyCollection<string> needles)
     {
-        var hits = new List<ScanHit>();
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
+        return await FindAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", needles);
+    }
+
+    /// <summary>The scan of <paramref name="bot"/>'s database, whichever provider it runs on.</summary>
+    public static async Task<IReadOnlyList<ScanHit>> FindAsync(TestBot bot, IReadOnlyCollection<string> needles)
+    {
+        if (!bot.OnPostgres)
+        {
+            return await FindAsync(bot.DatabaseFile, needles);
+        }
+
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(bot.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+
+        // Quartz's tables included: they live in the same schema.
+        return await FindAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", needles);
+    }
+
+    private static async Task<IReadOnlyList<ScanHit>> FindAsync(DbConnection connection, string listTables, IReadOnlyCollection<string> needles)
+    {
+        var hits = new List<ScanHit>();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = listTables;
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -9,13 +9,15 @@ using Microsoft.Extensions.Logging;
 namespace Antq.Testing;
 
 /// <summary>
-/// The real service (AntqHost) on a real SQLite file in a temp folder, talking to a <see cref="FakeBotApi"/>.
+/// The real service (AntqHost) on a real SQLite file in a temp folder (or a database of the tests' PostgreSQL server),
+/// talking to a <see cref="FakeBotApi"/>.
 /// It can be stopped and started again on the same database, like a restart.
 /// </summary>
 public sealed class TestBot : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private long _nextUpdateId = 1000;
+    private int _crashes;
     private WebApplication? _app;
     private bool _sharesApi;
 
@@ -147,6 +149,12 @@ public sealed class TestBot : IAsyncDisposable
     /// </summary>
     public async Task CrashAsync(Action? atCrash = null)
     {
+        if (OnPostgres)
+        {
+            await CrashOnPostgresAsync(atCrash);
+            return;
+        }
+
         var snapshot = Path.Combine(Folder, "crash.db");
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile}"))
         {
@@ -165,6 +173,41 @@ public sealed class TestBot : IAsyncDisposable
         File.Move(snapshot, DatabaseFile, overwrite: true);
     }
 
+    /// <summary>
+    /// The kill on PostgreSQL, as on SQLite: the database is copied as committed at this moment (its connections cut, so
+    /// an open transaction is lost, then <c>CREATE DATABASE … TEMPLATE</c>), the service stops on the original, and the
+    /// restart runs on the copy, so nothing the stop writes counts.
+    /// </summary>
+    private async Task CrashOnPostgresAsync(Action? atCrash)
+    {
+        var live = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        var snapshot = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = live.Database + "_crash" + Interlocked.Increment(ref _crashes).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        await using (var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            var quoted = new Npgsql.NpgsqlCommandBuilder();
+            await ExecuteAsync(admin, $"ALTER DATABASE {quoted.QuoteIdentifier(live.Database!)} ALLOW_CONNECTIONS false", live.Database!);
+            await ExecuteAsync(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", live.Database!);
+            await ExecuteAsync(admin, $"CREATE DATABASE {quoted.QuoteIdentifier(snapshot.Database)} TEMPLATE {quoted.QuoteIdentifier(live.Database!)}", live.Database!);
+            await ExecuteAsync(admin, $"ALTER DATABASE {quoted.QuoteIdentifier(live.Database!)} ALLOW_CONNECTIONS true", live.Database!);
+        }
+
+        atCrash?.Invoke();
+        await StopAsync();
+        _settings["ConnectionStrings:Antq"] = snapshot.ConnectionString;
+    }
+
+    private static async Task ExecuteAsync(Npgsql.NpgsqlConnection connection, string sql, string name)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        if (sql.Contains("@name", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("name", name);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task RestartAsync()
     {
         await StopAsync();
@@ -175,10 +218,13 @@ public sealed class TestBot : IAsyncDisposable
     public async Task<T> QueryAsync<T>(Func<AntqDb, Task<T>> query)
     {
         await using var db = OnPostgres
-            ? StorageRegistration.CreateContext(DatabaseProvider.Postgres, _settings["ConnectionStrings:Antq"]!)
+            ? StorageRegistration.CreateContext(DatabaseProvider.Postgres, ConnectionString)
             : StorageRegistration.CreateContext(DatabaseProvider.Sqlite, $"Data Source={DatabaseFile}");
         return await query(db);
     }
+
+    /// <summary>The service's connection string: its SQLite file, or its database on the tests' PostgreSQL server.</summary>
+    public string ConnectionString => _settings["ConnectionStrings:Antq"]!;
 
     /// <summary>True when the service runs on the tests' PostgreSQL server (<see cref="StartOnPostgresAsync"/>).</summary>
     public bool OnPostgres => string.Equals(_settings.GetValueOrDefault("Database:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase);
@@ -213,6 +259,10 @@ public sealed class TestBot : IAsyncDisposable
         await bot.StartHostAsync();
         return bot;
     }
+
+    /// <summary>The bot on <paramref name="provider"/>: a SQLite file of its own or a fresh PostgreSQL database.</summary>
+    public static Task<TestBot> StartAsync(DatabaseProvider provider, Action<Dictionary<string, string?>>? configure = null) =>
+        provider == DatabaseProvider.Postgres ? StartOnPostgresAsync(configure) : StartAsync(configure);
 
     public async ValueTask DisposeAsync()
     {

@@ -239,14 +239,24 @@ public sealed class SummaryBuilder(AntqDb db, AreaTree areas, IReadOnlyList<stri
             return await db.Outbox.CountAsync(o => o.BroadcastId == broadcastId && o.Status == DeliveryStatus.Sent, ct);
         }
 
+        var parameters = new SqlParameters { ["@broadcast"] = broadcastId, ["@sent"] = sent, ["@ward"] = area.WardId };
+
+        // The unit's condition only when there is one: PostgreSQL cannot type a NULL parameter in "@unit IS NULL".
+        var inUnit = "";
+        if (area.UnitId is { } unit)
+        {
+            parameters["@unit"] = unit;
+            inUnit = """ AND r."UnitId" = @unit""";
+        }
+
         return await db.Database.Query<int>(
-            """
+            $"""
             SELECT COUNT(*) AS "Value"
             FROM "outbox" AS o CROSS JOIN "residents" AS r
             WHERE o."BroadcastId" = @broadcast AND o."Status" = @sent AND r."Channel" = o."Channel" AND r."ChatId" = o."ChatId"
-              AND r."WardId" = @ward AND (@unit IS NULL OR r."UnitId" = @unit)
+              AND r."WardId" = @ward{inUnit}
             """,
-            new SqlParameters { ["@broadcast"] = broadcastId, ["@sent"] = sent, ["@ward"] = area.WardId, ["@unit"] = area.UnitId }).SingleAsync(ct);
+            parameters).SingleAsync(ct);
     }
 
     private IQueryable<Resident> Residents(ReportArea area)

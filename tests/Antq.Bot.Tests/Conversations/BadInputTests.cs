@@ -1,3 +1,4 @@
+using Antq.Core.Storage;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,10 +82,12 @@ public sealed class BadInputTests
         await chat.Sees("phường, xã nào");
     }
 
-    [Fact]
-    public async Task The_same_update_delivered_twice_is_handled_once()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_same_update_delivered_twice_is_handled_once(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         var chat = bot.Chat(6006);
         var update = UpdateFactory.Text(77_001, chat.Id, "/start");
 

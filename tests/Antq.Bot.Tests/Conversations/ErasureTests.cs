@@ -1,6 +1,7 @@
 using Antq.Bot.Tests.Channels.WebChat;
 using Antq.Bot.Tests.Channels.Zalo;
 using Antq.Core.Events;
+using Antq.Core.Storage;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +10,13 @@ namespace Antq.Bot.Tests.Conversations;
 /// <summary>/delete_me leaves nothing behind: once its answer is delivered, no table of the database names the chat.</summary>
 public sealed class ErasureTests
 {
-    [Fact]
-    public async Task After_delete_me_on_Telegram_and_its_answer_no_table_holds_the_chat_id_not_even_an_event_answer()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task After_delete_me_on_Telegram_and_its_answer_no_table_holds_the_chat_id_not_even_an_event_answer(DatabaseProvider provider)
     {
         const long resident = 7_052_345_678;
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         var chat = await bot.SignedUpAsync(resident);
         await bot.QueryAsync(async db =>
         {
@@ -33,7 +36,7 @@ public sealed class ErasureTests
         await chat.Sees("Ngày hội Toàn dân bảo vệ ANTQ phường Chi Lăng");
         chat.Taps("Tôi sẽ đến");
         await chat.Sees("Đã ghi nhận bạn sẽ đến");
-        Assert.NotEmpty(await DatabaseScan.FindAsync(bot.DatabaseFile, ["7052345678"]));
+        Assert.NotEmpty(await DatabaseScan.FindAsync(bot, ["7052345678"]));
 
         chat.Says("/delete_me");
         await chat.Sees("Bạn có chắc");
@@ -87,7 +90,7 @@ public sealed class ErasureTests
     {
         var deadline = DateTime.UtcNow + ChatScript.Patience;
         IReadOnlyList<ScanHit> hits;
-        while ((hits = await DatabaseScan.FindAsync(bot.DatabaseFile, needles)).Count > 0 && DateTime.UtcNow < deadline)
+        while ((hits = await DatabaseScan.FindAsync(bot, needles)).Count > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }

@@ -13,10 +13,12 @@ namespace Antq.Bot.Tests.Delivery;
 
 public sealed class DispatcherTests
 {
-    [Fact]
-    public async Task A_403_on_send_marks_the_resident_blocked_and_nothing_more_is_sent_to_them()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_403_on_send_marks_the_resident_blocked_and_nothing_more_is_sent_to_them(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         var chat = await bot.SignedUpAsync(7001);
 
         bot.Api.FailNext("sendMessage", FakeFailure.Forbidden(), times: 1, chatId: chat.ChatId);
@@ -172,10 +174,12 @@ public sealed class DispatcherTests
         Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromMilliseconds(450), $"gap {gap.TotalMilliseconds} ms"));
     }
 
-    [Fact]
-    public async Task Replies_go_out_in_the_order_they_were_written_for_one_chat()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Replies_go_out_in_the_order_they_were_written_for_one_chat(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         var chat = await bot.SignedUpAsync(7004);
 
         // A dangerous category: the warning to call 114 first, then the next question, in that order.
@@ -186,10 +190,12 @@ public sealed class DispatcherTests
         await chat.Sees("Việc này xảy ra ở đâu?");
     }
 
-    [Fact]
-    public async Task What_was_stored_but_not_handled_or_not_sent_before_a_crash_goes_out_after_restart()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task What_was_stored_but_not_handled_or_not_sent_before_a_crash_goes_out_after_restart(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         await bot.StopAsync();
 
         // As if the process died after storing an update, and after queuing a reply but before sending it.

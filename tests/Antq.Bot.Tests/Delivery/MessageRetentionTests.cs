@@ -2,6 +2,7 @@ using Antq.Core.Broadcasts;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Inbox;
+using Antq.Core.Storage;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,10 +12,12 @@ namespace Antq.Bot.Tests.Delivery;
 
 public sealed class MessageRetentionTests
 {
-    [Fact]
-    public async Task Messages_done_and_updates_handled_go_after_the_days_kept_but_nothing_unsent_and_no_unsettled_broadcast()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Messages_done_and_updates_handled_go_after_the_days_kept_but_nothing_unsent_and_no_unsettled_broadcast(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync(s =>
+        await using var bot = await TestBot.StartAsync(provider, s =>
         {
             s["Delivery:KeepDays"] = "30";
             s["Delivery:CleanupInterval"] = "01:00:00";

@@ -85,6 +85,20 @@ internal static class PledgeJourneys
     }
 
     /// <summary>Runs a command-line verb against the given database file.</summary>
+    /// <summary>A command-line verb on <paramref name="bot"/>'s database, whichever provider it runs on.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunVerbAsync(TestBot bot, params string[] args)
+    {
+        if (!bot.OnPostgres)
+        {
+            return await RunVerbAsync(bot.DatabaseFile, args);
+        }
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliVerbs.RunAsync([.. args, "--Database:Provider=Postgres", $"--ConnectionStrings:Antq={bot.ConnectionString}"], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
     public static async Task<(int Code, string Out, string Err)> RunVerbAsync(string databaseFile, params string[] args)
     {
         using var output = new StringWriter();

@@ -3,6 +3,7 @@ using Antq.Bot.Tests.Tips;
 using Antq.Core.Officers;
 using Antq.Core.Reports;
 using Antq.Core.Residents;
+using Antq.Core.Storage;
 using Antq.Core.Tips;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,12 @@ namespace Antq.Bot.Tests.Reports;
 
 public sealed class ReportWorkbookTests
 {
-    [Fact]
-    public async Task An_officer_gets_an_excel_workbook_named_by_what_it_is_with_vietnamese_headers_a_sheet_a_section_and_the_databases_figures()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_officer_gets_an_excel_workbook_named_by_what_it_is_with_vietnamese_headers_a_sheet_a_section_and_the_databases_figures(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         await ReportData.SeedAsync(bot);
         var officer = await bot.OfficerAsync(707_400, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
 

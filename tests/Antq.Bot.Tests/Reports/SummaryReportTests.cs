@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using Antq.Core.Reports;
+using Antq.Core.Storage;
 using Antq.Testing;
 using static Antq.Bot.Tests.Pledges.PledgeJourneys;
 
@@ -8,13 +9,15 @@ namespace Antq.Bot.Tests.Reports;
 
 public sealed class SummaryReportTests
 {
-    [Fact]
-    public async Task The_city_summary_of_two_years_gives_the_known_numbers_in_text_csv_and_json()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_city_summary_of_two_years_gives_the_known_numbers_in_text_csv_and_json(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         await ReportData.SeedAsync(bot);
 
-        var text = await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-01-01", "--to", "2025-12-31");
+        var text = await RunVerbAsync(bot, "report", "--from", "2024-01-01", "--to", "2025-12-31");
         Assert.Equal(0, text.Code);
         Assert.Contains("— Thành phố Lạng Sơn\nTừ 01/01/2024 đến 31/12/2025.", text.Out, StringComparison.Ordinal);
         Assert.Contains("Năm 2024, 2/87 khối, thôn với 1 hộ gia đình, 1 hộ kinh doanh, 0 giáo viên, học sinh và 0 cá nhân ký cam kết (3 bản: 2 qua trò chuyện, 1 từ giấy).", text.Out, StringComparison.Ordinal);
@@ -28,7 +31,7 @@ public sealed class SummaryReportTests
         Assert.Contains("Tiếp nhận 4 tin báo (Trộm cắp, cướp giật 2, Ma tuý 1, Gây rối, đánh nhau 1), 2 tin có giá trị; thời gian phản hồi đầu tiên (trung vị): 2 giờ 0 phút.", text.Out, StringComparison.Ordinal);
         Assert.Contains("Người theo dõi đang hoạt động: 3; đăng ký mới trong kỳ: 4.", text.Out, StringComparison.Ordinal);
 
-        var csv = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--format", "csv")).Out);
+        var csv = Lines((await RunVerbAsync(bot, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--format", "csv")).Out);
         Assert.Equal("period,area,section,measure,item,value", csv[0]);
         Assert.Contains("2024,city,awareness,reached,,1", csv);
         Assert.Contains("2025,city,awareness,reached,,3", csv);
@@ -47,7 +50,7 @@ public sealed class SummaryReportTests
         Assert.Contains("total,city,subscribers,active,tam-thanh,0", csv);
         Assert.Contains("total,city,subscribers,new,,4", csv);
 
-        using var json = JsonDocument.Parse((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--format", "json")).Out);
+        using var json = JsonDocument.Parse((await RunVerbAsync(bot, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--format", "json")).Out);
         var total = json.RootElement.GetProperty("total");
         Assert.Equal(4, total.GetProperty("awareness").GetProperty("reached").GetInt32());
         Assert.Equal(2, total.GetProperty("festival").GetProperty("wardsHeld").GetInt32());
@@ -59,13 +62,15 @@ public sealed class SummaryReportTests
         Assert.Equal(3, json.RootElement.GetProperty("subscribers").GetProperty("active").GetInt32());
     }
 
-    [Fact]
-    public async Task A_ward_counts_only_its_own_recipients_and_a_unit_without_pledges_shows_none()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_ward_counts_only_its_own_recipients_and_a_unit_without_pledges_shows_none(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         await ReportData.SeedAsync(bot);
 
-        var ward = await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--area", "chi lang");
+        var ward = await RunVerbAsync(bot, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--area", "chi lang");
         Assert.Contains("— Phường Chi Lăng", ward.Out, StringComparison.Ordinal);
         Assert.Contains("Năm 2025, 0/14 khối, thôn với 0 hộ gia đình", ward.Out, StringComparison.Ordinal);
         Assert.Contains("Tuyên truyền: 1 tin (An toàn giao thông 1) đến 2 lượt người nhận; tổ chức 0 sự kiện với 0 lượt đăng ký tham dự.", ward.Out, StringComparison.Ordinal);
@@ -73,25 +78,27 @@ public sealed class SummaryReportTests
         Assert.Contains("Tiếp nhận 1 tin báo (Gây rối, đánh nhau 1), 0 tin có giá trị; thời gian phản hồi đầu tiên (trung vị): 30 phút.", ward.Out, StringComparison.Ordinal);
         Assert.Contains("Người theo dõi đang hoạt động: 2; đăng ký mới trong kỳ: 3.", ward.Out, StringComparison.Ordinal);
 
-        var unit = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--area", "chi-lang-k2", "--format", "csv")).Out);
+        var unit = Lines((await RunVerbAsync(bot, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--area", "chi-lang-k2", "--format", "csv")).Out);
         Assert.Contains("total,chi-lang-k2,pledges,pledges,,0", unit);
         Assert.Contains("total,chi-lang-k2,pledges,units_all,,1", unit);
         Assert.Contains("2025,chi-lang-k2,awareness,reached,,1", unit);
     }
 
-    [Fact]
-    public async Task A_broadcast_still_sending_counts_what_it_has_delivered_so_far()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_broadcast_still_sending_counts_what_it_has_delivered_so_far(DatabaseProvider provider)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(provider);
         await ReportData.SeedAsync(bot);
         await ReportData.SendingAsync(bot);
 
-        var city = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv")).Out);
+        var city = Lines((await RunVerbAsync(bot, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv")).Out);
         Assert.Contains("2025,city,awareness,reached,,5", city);
         Assert.Contains("2025,city,awareness,broadcasts,fire,1", city);
-        var ward = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--area", "chi-lang", "--format", "csv")).Out);
+        var ward = Lines((await RunVerbAsync(bot, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--area", "chi-lang", "--format", "csv")).Out);
         Assert.Contains("2025,chi-lang,awareness,reached,,4", ward);
-        var unit = Lines((await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--area", "chi-lang-k2", "--format", "csv")).Out);
+        var unit = Lines((await RunVerbAsync(bot, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--area", "chi-lang-k2", "--format", "csv")).Out);
         Assert.Contains("2025,chi-lang-k2,awareness,reached,,2", unit);
     }
 
@@ -101,16 +108,16 @@ public sealed class SummaryReportTests
         await using var bot = await TestBot.StartAsync();
         await ReportData.SeedAsync(bot);
 
-        var empty = await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--area", "Tam Thanh");
+        var empty = await RunVerbAsync(bot, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--area", "Tam Thanh");
         Assert.Equal(0, empty.Code);
         Assert.StartsWith("Chưa có số liệu nào của Phường Tam Thanh từ 01/01/2024 đến 31/12/2025", empty.Out, StringComparison.Ordinal);
 
-        Assert.Contains("--from must be a date", (await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-13-01")).Err, StringComparison.Ordinal);
-        Assert.Contains("is before --from", (await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2025-01-01", "--to", "2024-01-01")).Err, StringComparison.Ordinal);
-        Assert.Contains("no ward, commune or unit 'Atlantis'", (await RunVerbAsync(bot.DatabaseFile, "report", "--area", "Atlantis")).Err, StringComparison.Ordinal);
-        Assert.Contains("--format must be text, csv or json", (await RunVerbAsync(bot.DatabaseFile, "report", "--format", "xml")).Err, StringComparison.Ordinal);
-        Assert.Equal(2, (await RunVerbAsync(bot.DatabaseFile, "report", "--bogus")).Code);
-        Assert.Contains("report [--from YYYY-MM-DD]", (await RunVerbAsync(bot.DatabaseFile, "report", "--help")).Out, StringComparison.Ordinal);
+        Assert.Contains("--from must be a date", (await RunVerbAsync(bot, "report", "--from", "2024-13-01")).Err, StringComparison.Ordinal);
+        Assert.Contains("is before --from", (await RunVerbAsync(bot, "report", "--from", "2025-01-01", "--to", "2024-01-01")).Err, StringComparison.Ordinal);
+        Assert.Contains("no ward, commune or unit 'Atlantis'", (await RunVerbAsync(bot, "report", "--area", "Atlantis")).Err, StringComparison.Ordinal);
+        Assert.Contains("--format must be text, csv or json", (await RunVerbAsync(bot, "report", "--format", "xml")).Err, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunVerbAsync(bot, "report", "--bogus")).Code);
+        Assert.Contains("report [--from YYYY-MM-DD]", (await RunVerbAsync(bot, "report", "--help")).Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +127,7 @@ public sealed class SummaryReportTests
         await ReportData.SeedAsync(bot);
         var file = Path.Combine(bot.Folder, "chart.png");
 
-        var run = await RunVerbAsync(bot.DatabaseFile, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--chart", file);
+        var run = await RunVerbAsync(bot, "report", "--from", "2024-01-01", "--to", "2025-12-31", "--chart", file);
 
         Assert.Equal(0, run.Code);
         AssertPng(await File.ReadAllBytesAsync(file), SummaryChart.Width, SummaryChart.HeaderHeight + (3 * SummaryChart.PanelHeight));

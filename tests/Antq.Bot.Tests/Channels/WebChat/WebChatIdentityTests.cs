@@ -23,9 +23,9 @@ public sealed class WebChatIdentityTests
         string[] forged =
         [
             "Y2hvc2VuLWJ5LXRoZS1hdHRhY2tlci0wMTIzNDU2Nzg", // any 43 characters: what was accepted before
-            string.Join('.', parts[0], parts[1], parts[2], "A" + parts[3][1..]), // the signature altered
+            string.Join('.', parts[0], parts[1], parts[2], Altered(parts[3])), // the signature altered
             string.Join('.', parts[0], parts[1], "2", parts[3]), // the stage raised to officer
-            string.Join('.', "x" + parts[0][1..], parts[1], parts[2], parts[3]), // the secret altered
+            string.Join('.', Altered(parts[0]), parts[1], parts[2], parts[3]), // the secret altered
         ];
         foreach (var value in forged)
         {
@@ -156,4 +156,7 @@ public sealed class WebChatIdentityTests
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>The part with its first character changed (to one it was not, so the forgery always differs).</summary>
+    private static string Altered(string part) => (part[0] == 'A' ? 'B' : 'A') + part[1..];
 }
