@@ -88,6 +88,7 @@ public static class CoreRegistration
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
+        services.AddHostedService<InboxSweep>();
         services.AddSingleton<ReplyHandoff>();
         services.AddHostedService<Dispatcher>();
         services.AddHostedService<QueueDepthGauge>();

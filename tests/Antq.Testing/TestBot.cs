@@ -16,6 +16,7 @@ public sealed class TestBot : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private long _nextUpdateId = 1000;
+    private bool _sharesFakes;
     private WebApplication? _app;
 
     private TestBot(FakeBotApi api, string folder, Dictionary<string, string?> settings)
@@ -194,11 +195,33 @@ public sealed class TestBot : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// A second instance of the service beside this one, as a cluster runs it: the same database (PostgreSQL; SQLite
+    /// allows one instance) and the same fake Bot API and Zalo, with a listener, a folder and a clock of its own.
+    /// Disposing it stops only it; the fakes stay with this bot.
+    /// </summary>
+    public async Task<TestBot> StartBesideAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("antq-test-").FullName;
+        var settings = new Dictionary<string, string?>(_settings)
+        {
+            ["WebChat:UploadsFolder"] = Path.Combine(folder, "webchat-uploads"),
+        };
+        configure?.Invoke(settings);
+        var beside = new TestBot(Api, folder, settings) { Zalo = Zalo, _sharesFakes = true };
+        await beside.StartHostAsync();
+        return beside;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await Api.DisposeAsync();
-        if (Zalo is not null)
+        if (!_sharesFakes)
+        {
+            await Api.DisposeAsync();
+        }
+
+        if (Zalo is not null && !_sharesFakes)
         {
             await Zalo.DisposeAsync();
         }

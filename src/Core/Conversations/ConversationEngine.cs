@@ -53,6 +53,15 @@ public sealed partial class ConversationEngine(
 
         // One connection for the whole update, not one per query.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        return await HandleAsync(db, inboxId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Handles the stored update reading on <paramref name="db"/>, opened by the caller: on PostgreSQL the connection
+    /// that holds the chat's lock (<see cref="Inbox.ChatLock"/>), so a turn costs one connection, not two.
+    /// </summary>
+    public async Task<bool> HandleAsync(AntqDb db, long inboxId, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         var row = await ConversationStore.LoadInboxAsync(connection, inboxId, cancellationToken);
         if (row is not { HandledAt: null, Payload: { } payload })
