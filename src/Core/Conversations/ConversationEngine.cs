@@ -50,16 +50,11 @@ public sealed partial class ConversationEngine(
     public async Task<bool> HandleAsync(long inboxId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        // One connection for the whole update, not one per query.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // One connection for the whole update, not one per query.
         return await HandleAsync(db, inboxId, cancellationToken);
     }
 
-    /// <summary>
-    /// Handles the stored update reading on <paramref name="db"/>, opened by the caller: on PostgreSQL the connection
-    /// that holds the chat's lock (<see cref="Inbox.ChatLock"/>), so a turn costs one connection, not two.
-    /// </summary>
+    /// <summary>Handles it reading on <paramref name="db"/>, opened by the caller: on PostgreSQL, the one holding the <see cref="Inbox.ChatLock"/>.</summary>
     public async Task<bool> HandleAsync(AntqDb db, long inboxId, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
