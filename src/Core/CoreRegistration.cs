@@ -94,6 +94,7 @@ public static class CoreRegistration
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxLanes>());
+        services.AddHostedService<InboxSweep>();
         services.AddSingleton<ReplyHandoff>();
 
         // Before the dispatcher: it starts first (the dispatcher waits for its row) and stops after it.

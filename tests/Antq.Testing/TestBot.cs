@@ -18,8 +18,8 @@ public sealed class TestBot : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private long _nextUpdateId = 1000;
     private int _crashes;
+    private bool _sharesFakes;
     private WebApplication? _app;
-    private bool _sharesApi;
 
     private TestBot(FakeBotApi api, string folder, Dictionary<string, string?> settings)
     {
@@ -242,37 +242,45 @@ public sealed class TestBot : IAsyncDisposable
     }
 
     /// <summary>
-    /// A second instance of the service beside <paramref name="first"/> (started on PostgreSQL): the same database, the
-    /// same fake Bot API (the first one owns it), a folder and a port of its own, as a second process would run.
+    /// A second instance of the service beside <paramref name="first"/>, which must run on PostgreSQL (SQLite allows one
+    /// instance); as the instance method of the same name.
     /// </summary>
-    public static async Task<TestBot> StartBesideAsync(TestBot first, Action<Dictionary<string, string?>>? configure = null)
-    {
-        if (!first.OnPostgres)
-        {
-            throw new InvalidOperationException("Several instances share a PostgreSQL database: start the first with StartOnPostgresAsync.");
-        }
-
-        var folder = Directory.CreateTempSubdirectory("antq-test-").FullName;
-        var settings = new Dictionary<string, string?>(first._settings) { ["WebChat:UploadsFolder"] = Path.Combine(folder, "webchat-uploads") };
-        configure?.Invoke(settings);
-        var bot = new TestBot(first.Api, folder, settings) { _sharesApi = true };
-        await bot.StartHostAsync();
-        return bot;
-    }
+    public static Task<TestBot> StartBesideAsync(TestBot first, Action<Dictionary<string, string?>>? configure = null) =>
+        first.OnPostgres
+            ? first.StartBesideAsync(configure)
+            : throw new InvalidOperationException("Several instances share a PostgreSQL database: start the first with StartOnPostgresAsync.");
 
     /// <summary>The bot on <paramref name="provider"/>: a SQLite file of its own or a fresh PostgreSQL database.</summary>
     public static Task<TestBot> StartAsync(DatabaseProvider provider, Action<Dictionary<string, string?>>? configure = null) =>
         provider == DatabaseProvider.Postgres ? StartOnPostgresAsync(configure) : StartAsync(configure);
 
+    /// <summary>
+    /// A second instance of the service beside this one, as a cluster runs it: the same database (PostgreSQL; SQLite
+    /// allows one instance) and the same fake Bot API and Zalo, with a listener, a folder and a clock of its own.
+    /// Disposing it stops only it; the fakes stay with this bot.
+    /// </summary>
+    public async Task<TestBot> StartBesideAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("antq-test-").FullName;
+        var settings = new Dictionary<string, string?>(_settings)
+        {
+            ["WebChat:UploadsFolder"] = Path.Combine(folder, "webchat-uploads"),
+        };
+        configure?.Invoke(settings);
+        var beside = new TestBot(Api, folder, settings) { Zalo = Zalo, _sharesFakes = true };
+        await beside.StartHostAsync();
+        return beside;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        if (!_sharesApi)
+        if (!_sharesFakes)
         {
             await Api.DisposeAsync();
         }
 
-        if (Zalo is not null)
+        if (Zalo is not null && !_sharesFakes)
         {
             await Zalo.DisposeAsync();
         }

@@ -50,9 +50,13 @@ public sealed partial class ConversationEngine(
     public async Task<bool> HandleAsync(long inboxId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // One connection for the whole update, not one per query.
+        return await HandleAsync(db, inboxId, cancellationToken);
+    }
 
-        // One connection for the whole update, not one per query.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+    /// <summary>Handles it reading on <paramref name="db"/>, opened by the caller: on PostgreSQL, the one holding the <see cref="Inbox.ChatLock"/>.</summary>
+    public async Task<bool> HandleAsync(AntqDb db, long inboxId, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         var row = await ConversationStore.LoadInboxAsync(connection, inboxId, cancellationToken);
         if (row is not { HandledAt: null, Payload: { } payload })

@@ -10,6 +10,15 @@ public sealed class ConversationOptions
     /// <summary>Lanes handling chats concurrently; one chat always stays in one lane.</summary>
     public int Lanes { get; set; } = 64;
 
+    /// <summary>
+    /// On PostgreSQL, a row left unhandled this long is taken by whichever instance sweeps next: the instance that
+    /// received it died (or is far behind). Under the chat's lock, so it never races the instance that has it in hand.
+    /// </summary>
+    public TimeSpan TakeOverAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>On PostgreSQL, how often each instance looks for such rows (<see cref="TakeOverAfter"/>).</summary>
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Longest text accepted from a resident anywhere (a step may accept less).</summary>
     public int MaxTextLength { get; set; } = 4000;
 

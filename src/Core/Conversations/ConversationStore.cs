@@ -69,8 +69,12 @@ internal static class ConversationStore
     /// <summary>The update is done (its payload is no longer kept); <paramref name="error"/> says why, when handling gave up.</summary>
     public static async Task MarkHandledAsync(WriteScope scope, long id, DateTime handledAt, CancellationToken cancellationToken, string? error = null)
     {
-        var command = scope.Statement("""UPDATE "inbox" SET "HandledAt" = @handled, "Payload" = NULL, "Error" = @error WHERE "Id" = @id""")
+        var command = scope.Statement("""UPDATE "inbox" SET "HandledAt" = @handled, "Payload" = NULL, "Error" = @error WHERE "Id" = @id AND "HandledAt" IS NULL""")
             .Set("@handled", handledAt).Set("@id", id).Set("@error", error);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            // Handled meanwhile by another turn (another instance): this one's state, changes and replies roll back with it.
+            throw new DbUpdateConcurrencyException($"Inbox row {id} was handled while this turn ran.");
+        }
     }
 }

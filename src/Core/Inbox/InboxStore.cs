@@ -60,4 +60,12 @@ public sealed class InboxStore(IDbContextFactory<AntqDb> dbFactory, GroupWriter 
         return await db.Inbox.Where(i => i.HandledAt == null).OrderBy(i => i.Id)
             .Select(i => new StoredUpdate(i.Id, i.Channel, i.ChatId)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Up to <paramref name="max"/> rows received before <paramref name="before"/> and not handled yet, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredUpdate>> UnhandledBeforeAsync(DateTime before, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Inbox.Where(i => i.HandledAt == null && i.ReceivedAt < before).OrderBy(i => i.Id).Take(max)
+            .Select(i => new StoredUpdate(i.Id, i.Channel, i.ChatId)).ToListAsync(cancellationToken);
+    }
 }
