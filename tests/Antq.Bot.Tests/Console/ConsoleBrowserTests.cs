@@ -1,0 +1,111 @@
+using Antq.Bot.Tests.Channels.WebChat;
+using Antq.Core.Tips;
+using Antq.Testing;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Antq.Bot.Tests.WebConsole;
+
+/// <summary>The console in a real browser (Debian's Chromium through Playwright) against the real host.</summary>
+public sealed class ConsoleBrowserTests
+{
+    [Fact]
+    public async Task An_officer_signs_in_by_the_bots_link_and_triages_a_tip_to_closed_with_a_reply_the_tipster_receives()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var (resident, code) = await bot.TipAsync(701_541, officer);
+        var link = await officer.AsksForLinkAsync();
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        var page = browser.Page;
+
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.GetByText("Đang đăng nhập: Trung úy Hà")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Mã theo dõi").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mở", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(TrackingCode.Display(code));
+        await Expect(page.Locator(".description")).ToHaveTextAsync("Có người lạ tụ tập sử dụng ma tuý ở nhà hoang cuối ngõ 5.");
+        await Expect(page.GetByText("Ẩn danh — danh tính người báo")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đang xử lý");
+        await resident.Sees($"Tin báo {TrackingCode.Display(code)} của bạn: Đang xử lý.");
+
+        await page.GetByLabel("Nội dung trả lời").FillAsync("Cảm ơn bạn. Bạn nhớ nhà hoang đó ở số mấy không?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi trả lời");
+        await resident.Sees("Bạn nhớ nhà hoang đó ở số mấy không?");
+        await Expect(page.Locator(".thread")).ToContainTextAsync("Bạn nhớ nhà hoang đó ở số mấy không?");
+
+        await page.GetByLabel("Tình trạng mới").SelectOptionAsync(new SelectOptionValue { Label = "Đã kết thúc" });
+        await page.GetByLabel("Ghi chú").FillAsync("Đã phối hợp kiểm tra, xử lý 3 đối tượng.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cập nhật tình trạng" }).ClickAsync();
+        await Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Closed");
+        await resident.Sees("Kết quả: Đã phối hợp kiểm tra, xử lý 3 đối tượng.");
+
+        // One audit trail with the chat: every change is the officer's, the same rows the chat's buttons write.
+        var events = await bot.QueryAsync(db => db.TipEvents.Where(e => e.Kind != TipEventKind.Submitted).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([TipEventKind.StatusChanged, TipEventKind.OfficerReply, TipEventKind.StatusChanged], events.Select(e => e.Kind));
+        Assert.All(events, e => Assert.NotNull(e.OfficerId));
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task The_pages_have_no_serious_or_critical_axe_findings_and_are_pictured_at_phone_and_desktop_size()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var (_, code) = await bot.TipAsync(701_551, officer);
+        await officer.AsksForLinkAsync();
+        var link = await officer.AsksForLinkAsync();
+
+        // axe's script is put into the page by the test, which the page's Content-Security-Policy would refuse.
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop, bypassCsp: true);
+        var page = browser.Page;
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await ScanAsync(page, "sign-in");
+        await page.GotoAsync(link);
+        await ScanAsync(page, "link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.GetByText("Đang đăng nhập: Trung úy Hà")).ToBeVisibleAsync();
+        await ScanAsync(page, "home", "console-queue");
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/tips/" + code).ToString());
+        await ScanAsync(page, "tip", "console-tip");
+        Assert.Empty(browser.Problems);
+    }
+
+    /// <summary>axe at phone and desktop size; with <paramref name="picture"/>, a screenshot of each into docs/.</summary>
+    private static async Task ScanAsync(IPage page, string what, string? picture = null)
+    {
+        foreach (var (size, name) in new[] { (WebChatBrowser.Phone, "phone"), (WebChatBrowser.Desktop, "desktop") })
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+            Assert.True(serious.Count == 0, $"axe on the {what} page at {size.Width}x{size.Height}:\n" + string.Join("\n", serious));
+            if (picture is not null && Docs() is { } docs)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(docs, $"{picture}-{name}.png"), FullPage = true });
+            }
+        }
+    }
+
+    /// <summary>The repository's docs folder, found from the test's output folder upwards.</summary>
+    private static string? Docs()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Antq.Bot.sln")))
+            {
+                return Path.Combine(folder.FullName, "docs");
+            }
+        }
+
+        return null;
+    }
+}
