@@ -65,6 +65,9 @@ public static class CoreRegistration
         services.AddChangeHandler<ShowTip, ShowTipHandler>();
         services.AddChangeHandler<OfficerReply, OfficerReplyHandler>();
         services.AddChangeHandler<TipsterAnswer, TipsterAnswerHandler>();
+        services.AddChangeHandler<AddTipNote, AddTipNoteHandler>();
+        services.AddChangeHandler<AssignTip, AssignTipHandler>();
+        services.AddScoped<TipQueue>();
         services.AddSingleton<IFlow, TipFlow>();
         foreach (var flow in TipMessageFlow.All())
         {

@@ -346,6 +346,7 @@ public class AntqDb : DbContext
             e.Property(t => t.ReporterName).HasMaxLength(100);
             e.Property(t => t.Language).HasMaxLength(8);
             e.Property(t => t.Outcome).HasMaxLength(1000);
+            e.Property(t => t.SearchText).HasMaxLength(TipSearch.MaxLength).UsePropertyAccessMode(PropertyAccessMode.Property);
             e.HasIndex(t => t.Code).IsUnique();
             e.HasIndex(t => new { t.WardId, t.Status, t.CreatedAt });
             e.HasIndex(t => t.CreatedAt);

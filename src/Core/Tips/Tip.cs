@@ -52,4 +52,15 @@ public sealed class Tip
     public string? Outcome { get; set; }
 
     public List<TipAttachment> Attachments { get; set; } = [];
+
+    /// <summary>
+    /// <see cref="Description"/> and <see cref="PlaceText"/> folded for the console's search (<see cref="TipSearch"/>),
+    /// worked out from them whenever the tip is saved, so it can never fall behind the text. The value read back
+    /// from the database is not needed and is dropped.
+    /// </summary>
+    public string SearchText
+    {
+        get => TipSearch.TextOf(Description, PlaceText);
+        private set => _ = value;
+    }
 }

@@ -1,6 +1,6 @@
 namespace Antq.Core.Tips;
 
-/// <summary>One line of a tip's history: a status change (audited: who and when) or a message in its thread.</summary>
+/// <summary>One line of a tip's history (its audit trail): a status change, an assignment or an internal note (who and when), or a message in its thread.</summary>
 public sealed class TipEvent
 {
     public long Id { get; set; }
@@ -23,6 +23,9 @@ public sealed class TipEvent
 
     /// <summary>A photo attached to a reply (file id).</summary>
     public string? PhotoFileId { get; set; }
+
+    /// <summary>For <see cref="TipEventKind.Assigned"/>: the officer the tip was given to.</summary>
+    public long? AssigneeOfficerId { get; set; }
 }
 
 public enum TipEventKind
@@ -31,4 +34,10 @@ public enum TipEventKind
     StatusChanged = 1,
     OfficerReply = 2,
     TipsterReply = 3,
+
+    /// <summary>An officers' note on the tip; it never reaches the tipster.</summary>
+    InternalNote = 4,
+
+    /// <summary>The tip given to an officer of its ward (<see cref="TipEvent.AssigneeOfficerId"/>).</summary>
+    Assigned = 5,
 }

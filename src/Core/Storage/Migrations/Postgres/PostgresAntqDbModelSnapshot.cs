@@ -953,6 +953,11 @@ namespace Antq.Core.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2400)
+                        .HasColumnType("character varying(2400)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1038,6 +1043,9 @@ namespace Antq.Core.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AssigneeOfficerId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
