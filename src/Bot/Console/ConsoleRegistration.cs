@@ -101,6 +101,7 @@ public static class ConsoleRegistration
         app.MapRazorPages();
         app.MapGet(Path + "/assets/{asset:regex(^(console\\.css|console\\.js|icon\\.svg)$)}", ConsoleAssets.Serve);
         app.MapGet(Path + "/files/{id:long}", ConsoleFiles.ServeAsync).RequireAuthorization();
+        app.MapGet(Path + "/live", ConsoleLive.StreamAsync).RequireAuthorization();
         return app;
     }
 }

@@ -27,9 +27,9 @@ public sealed record ConsoleTip(Tip Tip, string? Assignee, IReadOnlyList<ThreadL
 
         var events = await db.TipEvents.AsNoTracking().Where(e => e.TipId == tip.Id && e.Kind != TipEventKind.Submitted)
             .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        var ids = events.Where(e => e.OfficerId is not null).Select(e => e.OfficerId!.Value).Append(tip.AssignedOfficerId ?? 0).Distinct().ToList();
+        var ids = events.SelectMany(e => new[] { e.OfficerId ?? 0, e.AssigneeOfficerId ?? 0 }).Append(tip.AssignedOfficerId ?? 0).Distinct().ToList();
         var names = await db.Officers.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);
-        var thread = events.Select(e => new ThreadLine(e.At, e.Kind, e.OfficerId is { } by ? names.GetValueOrDefault(by) : null, e.Text, e.FromStatus, e.ToStatus, e.PhotoFileId is not null)).ToList();
+        var thread = events.Select(e => new ThreadLine(e.At, e.Kind, e.OfficerId is { } by ? names.GetValueOrDefault(by) : null, e.Text, e.FromStatus, e.ToStatus, e.PhotoFileId is not null, e.AssigneeOfficerId is { } to ? names.GetValueOrDefault(to) : null)).ToList();
         return new ConsoleTip(tip, tip.AssignedOfficerId is { } assigned ? names.GetValueOrDefault(assigned) : null, thread);
     }
 
@@ -38,5 +38,5 @@ public sealed record ConsoleTip(Tip Tip, string? Assignee, IReadOnlyList<ThreadL
         type is not null && (type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) || type.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) || type.StartsWith("video/", StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>One line of a tip's thread: a status change (with its note), an officer's reply or the tipster's.</summary>
-public sealed record ThreadLine(DateTime At, TipEventKind Kind, string? Officer, string? Text, TipStatus? From, TipStatus? To, bool HasPhoto);
+/// <summary>One line of a tip's history: a status change (with its note), a reply either way, an internal note, an assignment.</summary>
+public sealed record ThreadLine(DateTime At, TipEventKind Kind, string? Officer, string? Text, TipStatus? From, TipStatus? To, bool HasPhoto, string? Assignee);

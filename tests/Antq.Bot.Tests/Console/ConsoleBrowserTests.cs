@@ -25,8 +25,11 @@ public sealed class ConsoleBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await Expect(page.GetByText("Đang đăng nhập: Trung úy Hà")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Mã theo dõi").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mở", Exact = true }).ClickAsync();
+        var row = page.Locator($"tr[data-tip='{code}']");
+        await Expect(row).ToContainTextAsync("Mới tiếp nhận");
+        await Expect(row).ToContainTextAsync("chưa phản hồi");
+        await Expect(page.Locator("#queue-counts")).ToContainTextAsync("Mới tiếp nhận 1");
+        await row.GetByRole(AriaRole.Link, new() { Name = TrackingCode.Display(code) }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(TrackingCode.Display(code));
         await Expect(page.Locator(".description")).ToHaveTextAsync("Có người lạ tụ tập sử dụng ma tuý ở nhà hoang cuối ngõ 5.");
         await Expect(page.GetByText("Ẩn danh — danh tính người báo")).ToBeVisibleAsync();
@@ -41,17 +44,57 @@ public sealed class ConsoleBrowserTests
         await resident.Sees("Bạn nhớ nhà hoang đó ở số mấy không?");
         await Expect(page.Locator(".thread")).ToContainTextAsync("Bạn nhớ nhà hoang đó ở số mấy không?");
 
+        await page.GetByLabel("Ghi chú nội bộ").FillAsync("Đã báo tổ tuần tra khu vực ngõ 5.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu ghi chú" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu ghi chú nội bộ");
+        await Expect(page.Locator(".thread .line-internalnote")).ToContainTextAsync("Đã báo tổ tuần tra khu vực ngõ 5.");
+
         await page.GetByLabel("Tình trạng mới").SelectOptionAsync(new SelectOptionValue { Label = "Đã kết thúc" });
-        await page.GetByLabel("Ghi chú").FillAsync("Đã phối hợp kiểm tra, xử lý 3 đối tượng.");
+        await page.GetByLabel("Ghi chú (khi kết thúc").FillAsync("Đã phối hợp kiểm tra, xử lý 3 đối tượng.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cập nhật tình trạng" }).ClickAsync();
         await Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Closed");
         await resident.Sees("Kết quả: Đã phối hợp kiểm tra, xử lý 3 đối tượng.");
+        Assert.DoesNotContain(bot.Api.ShownTo(resident.ChatId), m => m.Text.Contains("tổ tuần tra", StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Danh sách tin báo" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Đã kết thúc");
+        await Expect(row).Not.ToContainTextAsync("chưa phản hồi");
 
         // One audit trail with the chat: every change is the officer's, the same rows the chat's buttons write.
         var events = await bot.QueryAsync(db => db.TipEvents.Where(e => e.Kind != TipEventKind.Submitted).OrderBy(e => e.Id).ToListAsync());
-        Assert.Equal([TipEventKind.StatusChanged, TipEventKind.OfficerReply, TipEventKind.StatusChanged], events.Select(e => e.Kind));
+        Assert.Equal([TipEventKind.StatusChanged, TipEventKind.OfficerReply, TipEventKind.InternalNote, TipEventKind.StatusChanged], events.Select(e => e.Kind));
         Assert.All(events, e => Assert.NotNull(e.OfficerId));
         Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task A_new_tip_appears_in_the_open_queue_within_two_seconds_with_a_badge_and_only_in_its_wards_console()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var other = await bot.WardOfficerAsync(881_562, "dong-kinh");
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        await SignInAsync(browser.Page, await officer.AsksForLinkAsync());
+        await using var elsewhere = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Phone);
+        await SignInAsync(elsewhere.Page, await other.AsksForLinkAsync());
+        await Expect(browser.Page.Locator("#found")).ToHaveTextAsync("0 tin báo");
+
+        var (_, code) = await bot.TipAsync(701_561);
+
+        // The resident has their tracking code, so the tip is stored: from here the console has 2 s.
+        var row = browser.Page.Locator($"tr[data-tip='{code}']");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(row).ToHaveClassAsync("arrived");
+        await Expect(browser.Page.Locator("#live-badge")).ToHaveTextAsync("1 tin báo mới");
+        await Expect(browser.Page.Locator("#live-said")).ToHaveTextAsync("1 tin báo mới");
+        await Expect(browser.Page.Locator("#queue-counts")).ToContainTextAsync("Mới tiếp nhận 1");
+
+        // The other ward's console hears nothing of it.
+        await Task.Delay(1000);
+        await Expect(elsewhere.Page.Locator("#live-badge")).ToBeHiddenAsync();
+        await Expect(elsewhere.Page.Locator($"tr[data-tip='{code}']")).ToHaveCountAsync(0);
+        Assert.Empty(browser.Problems);
+        Assert.Empty(elsewhere.Problems);
     }
 
     [Fact]
@@ -76,6 +119,13 @@ public sealed class ConsoleBrowserTests
         await page.GotoAsync(new Uri(bot.BaseAddress, "/console/tips/" + code).ToString());
         await ScanAsync(page, "tip", "console-tip");
         Assert.Empty(browser.Problems);
+    }
+
+    private static async Task SignInAsync(IPage page, string link)
+    {
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.GetByText("Đang đăng nhập:")).ToBeVisibleAsync();
     }
 
     /// <summary>axe at phone and desktop size; with <paramref name="picture"/>, a screenshot of each into docs/.</summary>

@@ -26,11 +26,14 @@ public sealed class ConsoleScopeTests
         var taken = await outsider.PostFormAsync("/console", $"/console/tips/{code}?handler=Take");
         Assert.Equal(HttpStatusCode.NotFound, taken.StatusCode);
         Assert.Equal(TipStatus.New, await bot.QueryAsync(db => db.Tips.Select(t => t.Status).SingleAsync()));
-        Assert.DoesNotContain("Ma tuý", await outsider.GetStringAsync("/console?code=" + code), StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-tip=\"{code}\"", await outsider.GetStringAsync("/console"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-tip=\"{code}\"", await outsider.GetStringAsync("/console?q=" + code), StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-tip=\"{code}\"", await outsider.GetStringAsync("/console?ward=chi-lang"), StringComparison.Ordinal);
 
         using var city = bot.Client();
         await city.SignInAsync(await admin.AsksForLinkAsync());
         Assert.Equal(HttpStatusCode.OK, (await city.GetAsync("/console/tips/" + code)).StatusCode);
+        Assert.Contains($"data-tip=\"{code}\"", await city.GetStringAsync("/console"), StringComparison.Ordinal);
     }
 
     [Fact]

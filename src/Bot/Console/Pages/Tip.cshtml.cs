@@ -25,6 +25,9 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
 
     public AreaTree Areas => areas;
 
+    /// <summary>The officers a tip may be given to: those of its ward, and the admins.</summary>
+    public IReadOnlyList<Antq.Core.Officers.Officer> Assignees { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string code) => await LoadAsync(code) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostTakeAsync(string code) =>
@@ -36,6 +39,16 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
         var problem = !Choices.Contains(to) ? T("status_invalid") : note?.Length > MaxReplyLength ? T("note_too_long", MaxReplyLength) : null;
         return await RunAsync(code, () => new ChangeTipStatus(View.Tip.Code, to, note), problem);
     }
+
+    public async Task<IActionResult> OnPostNoteAsync(string code, string? note)
+    {
+        note = note?.Trim();
+        var problem = string.IsNullOrEmpty(note) ? T("note_empty") : note.Length > AddTipNote.MaxLength ? T("note_too_long", AddTipNote.MaxLength) : null;
+        return await RunAsync(code, () => new AddTipNote(View.Tip.Id, Officer.Id, note!), problem);
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(string code, long assignee) =>
+        await RunAsync(code, () => new AssignTip(View.Tip.Id, Officer.Id, assignee));
 
     public async Task<IActionResult> OnPostReplyAsync(string code, string? text)
     {
@@ -64,7 +77,15 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted);
         View = (await ConsoleTip.LoadAsync(db, Officer, code, HttpContext.RequestAborted))!;
-        return View is not null;
+        if (View is null)
+        {
+            return false;
+        }
+
+        var ward = View.Tip.WardId;
+        Assignees = await db.Officers.AsNoTracking().Where(o => o.Role == Antq.Core.Officers.OfficerRole.Admin || o.WardId == ward)
+            .OrderBy(o => o.Role).ThenBy(o => o.DisplayName).ToListAsync(HttpContext.RequestAborted);
+        return true;
     }
 
     /// <summary>Checks scope and input, runs the change, and shows the page again with the chat's answer (post, redirect, get).</summary>
