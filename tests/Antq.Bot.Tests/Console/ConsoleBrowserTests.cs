@@ -98,11 +98,13 @@ public sealed class ConsoleBrowserTests
     }
 
     [Fact]
-    public async Task The_pages_have_no_serious_or_critical_axe_findings_and_are_pictured_at_phone_and_desktop_size()
+    public async Task The_pages_have_no_serious_or_critical_axe_findings_in_both_languages_and_are_pictured_at_phone_and_desktop_size()
     {
         await using var bot = await TestBot.StartAsync();
         var officer = await bot.WardOfficerAsync();
-        var (_, code) = await bot.TipAsync(701_551, officer);
+        await bot.TipAsync(701_551, officer, "Có nhóm thanh niên đua xe máy ở đường ven sông mỗi tối sau 22 giờ, rất nguy hiểm.");
+        await bot.TipAsync(701_552, officer, "Nghi có người bán hàng cấm ở quán nước đầu ngõ 12, thường có người lạ ra vào.");
+        var (_, code) = await bot.TipAsync(701_553, officer);
         await officer.AsksForLinkAsync();
         var link = await officer.AsksForLinkAsync();
 
@@ -115,9 +117,27 @@ public sealed class ConsoleBrowserTests
         await ScanAsync(page, "link");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await Expect(page.GetByText("Đang đăng nhập: Trung úy Hà")).ToBeVisibleAsync();
-        await ScanAsync(page, "home", "console-queue");
+
         await page.GotoAsync(new Uri(bot.BaseAddress, "/console/tips/" + code).ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+        await page.GetByLabel("Nội dung trả lời").FillAsync("Cảm ơn bạn. Bạn nhớ nhà hoang đó ở số mấy không?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+        await page.GetByLabel("Ghi chú nội bộ").FillAsync("Đã báo tổ tuần tra khu vực ngõ 5.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu ghi chú" }).ClickAsync();
+        await Expect(page.Locator(".thread .line")).ToHaveCountAsync(3);
         await ScanAsync(page, "tip", "console-tip");
+
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await Expect(page.Locator("tr[data-tip]")).ToHaveCountAsync(3);
+        await ScanAsync(page, "queue", "console-queue");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tips");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await ScanAsync(page, "English queue");
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/tips/" + code).ToString());
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send reply" })).ToBeVisibleAsync();
+        await ScanAsync(page, "English tip");
         Assert.Empty(browser.Problems);
     }
 
