@@ -22,7 +22,12 @@ public static class ConsoleFiles
 
         await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
         var found = await db.TipAttachments.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.StoredPath, a.MimeType, a.Kind, WardId = db.Tips.Where(t => t.Id == a.TipId).Select(t => t.WardId).FirstOrDefault() })
+            .Select(a => new
+            {
+                a.StoredPath, a.MimeType, a.Kind,
+                WardId = db.Tips.Where(t => t.Id == a.TipId).Select(t => t.WardId).FirstOrDefault(),
+                Number = db.TipAttachments.Count(o => o.TipId == a.TipId && o.Id <= a.Id),
+            })
             .SingleOrDefaultAsync(http.RequestAborted);
         if (found is not { StoredPath: { } stored } || !officer.Covers(found.WardId))
         {
@@ -46,6 +51,6 @@ public static class ConsoleFiles
         http.Response.Headers.CacheControl = "private, no-store";
         return ConsoleTip.PlaysInline(type)
             ? Results.File(path, type, enableRangeProcessing: true)
-            : Results.File(path, type, AttachmentName.For((int)(id % 1000), found.Kind, found.MimeType), enableRangeProcessing: true);
+            : Results.File(path, type, AttachmentName.For(found.Number, found.Kind, found.MimeType), enableRangeProcessing: true);
     }
 }

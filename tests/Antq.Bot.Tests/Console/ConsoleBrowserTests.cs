@@ -1,4 +1,5 @@
 using Antq.Bot.Tests.Channels.WebChat;
+using Antq.Core.Officers;
 using Antq.Core.Tips;
 using Antq.Testing;
 using Deque.AxeCore.Playwright;
@@ -95,6 +96,31 @@ public sealed class ConsoleBrowserTests
         await Expect(elsewhere.Page.Locator($"tr[data-tip='{code}']")).ToHaveCountAsync(0);
         Assert.Empty(browser.Problems);
         Assert.Empty(elsewhere.Problems);
+    }
+
+    [Fact]
+    public async Task Removing_the_officer_ends_an_open_console_at_once_and_signing_out_ends_it_too()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var colleague = await bot.WardOfficerAsync(881_572);
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        await SignInAsync(browser.Page, await officer.AsksForLinkAsync());
+        await using var other = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Phone);
+        await SignInAsync(other.Page, await colleague.AsksForLinkAsync());
+
+        await bot.QueryAsync(db => new OfficerRegistry(db, TimeProvider.System).RemoveAsync("telegram", "881501", CancellationToken.None));
+
+        // The open page hears it on its live stream and shows the sign-in page, without anyone clicking.
+        await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Đăng nhập" })).ToBeVisibleAsync();
+        await browser.Page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await Expect(browser.Page.GetByText("Đang đăng nhập:")).ToHaveCountAsync(0);
+
+        await other.Page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await Expect(other.Page.GetByText("Phiên làm việc đã kết thúc")).ToBeVisibleAsync();
+        await other.Page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await Expect(other.Page.GetByText("Đang đăng nhập:")).ToHaveCountAsync(0);
+        Assert.Empty(other.Problems);
     }
 
     [Fact]

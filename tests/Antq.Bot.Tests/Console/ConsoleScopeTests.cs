@@ -71,13 +71,15 @@ public sealed class ConsoleScopeTests
         var (_, code) = await bot.TipAsync(701_531, own);
         Directory.CreateDirectory(Path.Combine(folder, "1"));
         await File.WriteAllBytesAsync(Path.Combine(folder, "1", "a.jpg"), TestImages.Jpeg());
-        var id = await bot.QueryAsync(async db =>
+        await File.WriteAllTextAsync(Path.Combine(folder, "1", "b.pdf"), "%PDF-1.4 <script>alert(1)</script>");
+        var (id, document) = await bot.QueryAsync(async db =>
         {
             var tip = await db.Tips.SingleAsync();
-            var attachment = new TipAttachment { TipId = tip.Id, Kind = Antq.Core.Conversations.AttachmentKind.Photo, FileId = "f", MimeType = "image/jpeg", StoredPath = "1/a.jpg" };
-            db.TipAttachments.Add(attachment);
+            var photo = new TipAttachment { TipId = tip.Id, Kind = Antq.Core.Conversations.AttachmentKind.Photo, FileId = "f", MimeType = "image/jpeg", StoredPath = "1/a.jpg" };
+            var pdf = new TipAttachment { TipId = tip.Id, Kind = Antq.Core.Conversations.AttachmentKind.Document, FileId = "g", MimeType = "application/pdf", StoredPath = "1/b.pdf" };
+            db.TipAttachments.AddRange(photo, pdf);
             await db.SaveChangesAsync();
-            return attachment.Id;
+            return (photo.Id, pdf.Id);
         });
         var other = await bot.WardOfficerAsync(881_532, "dong-kinh");
         using var mine = bot.Client();
@@ -91,6 +93,12 @@ public sealed class ConsoleScopeTests
         Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"/console/files/{id}", await mine.GetStringAsync("/console/tips/" + code), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await theirs.GetAsync($"/console/files/{id}")).StatusCode);
+
+        // A document is downloaded under a neutral name, never shown as a page of the console.
+        var download = await mine.GetAsync($"/console/files/{document}");
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("tep-dinh-kem-2.pdf", download.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("sandbox", download.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, (await nobody.GetAsync($"/console/files/{id}")).StatusCode);
     }
 }
