@@ -40,6 +40,7 @@ public static class CoreRegistration
         services.AddSingleton<IntakeLimiter>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ChangeHandlers>();
+        services.AddSingleton<ChangeRunner>();
         services.AddChangeHandler<PreparedReply, PreparedReplyHandler>();
         services.AddSingleton<ITurnFactLoader, OfficerFacts>();
         services.AddChangeHandler<CreateInvitation, CreateInvitationHandler>();

@@ -59,6 +59,7 @@ public sealed class TestBot : IAsyncDisposable
             ["Telegram:PollingTimeoutSeconds"] = "1",
             ["Delivery:PollInterval"] = "00:00:00.100",
             ["WebChat:UploadsFolder"] = Path.Combine(folder, "webchat-uploads"),
+            ["Console:KeysFolder"] = Path.Combine(folder, "console-keys"),
 
             // Scripts answer at once; Telegram's 1 a second per chat is tested on its own.
             ["Telegram:RateLimit:PerChatPerSecond"] = "50",

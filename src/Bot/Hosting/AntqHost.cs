@@ -2,6 +2,7 @@ using Antq.Bot.Channels.Telegram;
 using Antq.Bot.Channels.WebChat;
 using Antq.Bot.Channels.Zalo;
 using Antq.Bot.Operations;
+using Antq.Bot.WebConsole;
 using Antq.Core.Areas;
 using Microsoft.Extensions.Options;
 
@@ -22,13 +23,16 @@ public static class AntqHost
         builder.AddTelegramChannel();
         builder.AddWebChatChannel();
         builder.AddZaloChannel();
+        builder.AddOfficerConsole();
 
         var app = builder.Build();
         app.UseProxySupport();
+        app.UseOfficerConsole();
         app.MapOperations();
         app.MapTelegramWebhook();
         app.MapWebChat();
         app.MapZaloWebhook();
+        app.MapOfficerConsole();
         return app;
     }
 

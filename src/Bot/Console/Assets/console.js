@@ -1,0 +1,72 @@
+// The console works without this script; it adds the live part only: new tips arriving while a page is open show as
+// a badge beside "Tips", and on the first page of the queue the list and its counts are fetched again (as the server
+// renders them) so the new tip appears in place without a reload.
+"use strict";
+(function () {
+  const badge = document.getElementById("live-badge");
+  if (!badge || !window.EventSource) {
+    return;
+  }
+
+  const found = document.getElementById("found");
+  const said = document.getElementById("live-said");
+  const after = found ? found.dataset.newest : "";
+  const source = new EventSource("/console/live" + (after && after !== "0" ? "?after=" + encodeURIComponent(after) : ""));
+  let fresh = 0;
+  let refreshing = Promise.resolve();
+
+  function showBadge() {
+    badge.textContent = String(fresh);
+    const label = document.createElement("span");
+    label.className = "sr-only";
+    label.textContent = " " + badge.dataset.label;
+    badge.appendChild(label);
+    badge.hidden = false;
+    if (said) {
+      said.textContent = said.dataset.template.replace("{0}", String(fresh));
+    }
+  }
+
+  async function refresh(codes) {
+    const queue = document.getElementById("queue");
+    // Not while the officer is working inside the list (focus would be lost), nor past the first page.
+    if (!queue || queue.dataset.live !== "on" || queue.contains(document.activeElement)) {
+      return;
+    }
+
+    const response = await fetch(window.location.href, { credentials: "same-origin" });
+    if (!response.ok) {
+      return;
+    }
+
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const id of ["queue", "queue-counts"]) {
+      const next = page.getElementById(id);
+      const now = document.getElementById(id);
+      if (next && now) {
+        now.replaceWith(document.importNode(next, true));
+      }
+    }
+
+    for (const code of codes) {
+      const row = document.querySelector('tr[data-tip="' + CSS.escape(code) + '"]');
+      if (row) {
+        row.classList.add("arrived");
+      }
+    }
+  }
+
+  const arrived = [];
+  source.addEventListener("tip", function (event) {
+    fresh += 1;
+    arrived.push(event.data);
+    showBadge();
+    refreshing = refreshing.then(function () { return refresh(arrived.slice()); }).catch(function () { /* the badge still says it */ });
+  });
+
+  // The session ended (officer removed, role or ward changed): the server now answers with the sign-in page.
+  source.addEventListener("ended", function () {
+    source.close();
+    window.location.reload();
+  });
+})();

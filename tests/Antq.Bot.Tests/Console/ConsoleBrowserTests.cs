@@ -1,0 +1,207 @@
+using Antq.Bot.Tests.Channels.WebChat;
+using Antq.Core.Officers;
+using Antq.Core.Tips;
+using Antq.Testing;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Antq.Bot.Tests.WebConsole;
+
+/// <summary>The console in a real browser (Debian's Chromium through Playwright) against the real host.</summary>
+public sealed class ConsoleBrowserTests
+{
+    [Fact]
+    public async Task An_officer_signs_in_by_the_bots_link_and_triages_a_tip_to_closed_with_a_reply_the_tipster_receives()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var (resident, code) = await bot.TipAsync(701_541, officer);
+        var link = await officer.AsksForLinkAsync();
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        var page = browser.Page;
+
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.GetByText("Đang đăng nhập: Trung úy Hà")).ToBeVisibleAsync();
+
+        var row = page.Locator($"tr[data-tip='{code}']");
+        await Expect(row).ToContainTextAsync("Mới tiếp nhận");
+        await Expect(row).ToContainTextAsync("chưa phản hồi");
+        await Expect(page.Locator("#queue-counts")).ToContainTextAsync("Mới tiếp nhận 1");
+        await row.GetByRole(AriaRole.Link, new() { Name = TrackingCode.Display(code) }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(TrackingCode.Display(code));
+        await Expect(page.Locator(".description")).ToHaveTextAsync("Có người lạ tụ tập sử dụng ma tuý ở nhà hoang cuối ngõ 5.");
+        await Expect(page.GetByText("Ẩn danh — danh tính người báo")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đang xử lý");
+        await resident.Sees($"Tin báo {TrackingCode.Display(code)} của bạn: Đang xử lý.");
+
+        await page.GetByLabel("Nội dung trả lời").FillAsync("Cảm ơn bạn. Bạn nhớ nhà hoang đó ở số mấy không?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi trả lời");
+        await resident.Sees("Bạn nhớ nhà hoang đó ở số mấy không?");
+        await Expect(page.Locator(".thread")).ToContainTextAsync("Bạn nhớ nhà hoang đó ở số mấy không?");
+
+        await page.GetByLabel("Ghi chú nội bộ").FillAsync("Đã báo tổ tuần tra khu vực ngõ 5.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu ghi chú" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu ghi chú nội bộ");
+        await Expect(page.Locator(".thread .line-internalnote")).ToContainTextAsync("Đã báo tổ tuần tra khu vực ngõ 5.");
+
+        await page.GetByLabel("Tình trạng mới").SelectOptionAsync(new SelectOptionValue { Label = "Đã kết thúc" });
+        await page.GetByLabel("Ghi chú (khi kết thúc").FillAsync("Đã phối hợp kiểm tra, xử lý 3 đối tượng.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cập nhật tình trạng" }).ClickAsync();
+        await Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Closed");
+        await resident.Sees("Kết quả: Đã phối hợp kiểm tra, xử lý 3 đối tượng.");
+        Assert.DoesNotContain(bot.Api.ShownTo(resident.ChatId), m => m.Text.Contains("tổ tuần tra", StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Danh sách tin báo" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Đã kết thúc");
+        await Expect(row).Not.ToContainTextAsync("chưa phản hồi");
+
+        // One audit trail with the chat: every change is the officer's, the same rows the chat's buttons write.
+        var events = await bot.QueryAsync(db => db.TipEvents.Where(e => e.Kind != TipEventKind.Submitted).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([TipEventKind.StatusChanged, TipEventKind.OfficerReply, TipEventKind.InternalNote, TipEventKind.StatusChanged], events.Select(e => e.Kind));
+        Assert.All(events, e => Assert.NotNull(e.OfficerId));
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task A_new_tip_appears_in_the_open_queue_within_two_seconds_with_a_badge_and_only_in_its_wards_console()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var other = await bot.WardOfficerAsync(881_562, "dong-kinh");
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        await SignInAsync(browser.Page, await officer.AsksForLinkAsync());
+        await using var elsewhere = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Phone);
+        await SignInAsync(elsewhere.Page, await other.AsksForLinkAsync());
+        await Expect(browser.Page.Locator("#found")).ToHaveTextAsync("0 tin báo");
+
+        var (_, code) = await bot.TipAsync(701_561);
+
+        // The resident has their tracking code, so the tip is stored: from here the console has 2 s.
+        var row = browser.Page.Locator($"tr[data-tip='{code}']");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(row).ToHaveClassAsync("arrived");
+        await Expect(browser.Page.Locator("#live-badge")).ToHaveTextAsync("1 tin báo mới");
+        await Expect(browser.Page.Locator("#live-said")).ToHaveTextAsync("1 tin báo mới");
+        await Expect(browser.Page.Locator("#queue-counts")).ToContainTextAsync("Mới tiếp nhận 1");
+
+        // The other ward's console hears nothing of it.
+        await Task.Delay(1000);
+        await Expect(elsewhere.Page.Locator("#live-badge")).ToBeHiddenAsync();
+        await Expect(elsewhere.Page.Locator($"tr[data-tip='{code}']")).ToHaveCountAsync(0);
+        Assert.Empty(browser.Problems);
+        Assert.Empty(elsewhere.Problems);
+    }
+
+    [Fact]
+    public async Task Removing_the_officer_ends_an_open_console_at_once_and_signing_out_ends_it_too()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var colleague = await bot.WardOfficerAsync(881_572);
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        await SignInAsync(browser.Page, await officer.AsksForLinkAsync());
+        await using var other = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Phone);
+        await SignInAsync(other.Page, await colleague.AsksForLinkAsync());
+
+        await bot.QueryAsync(db => new OfficerRegistry(db, TimeProvider.System).RemoveAsync("telegram", "881501", CancellationToken.None));
+
+        // The open page hears it on its live stream and shows the sign-in page, without anyone clicking.
+        await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Đăng nhập" })).ToBeVisibleAsync();
+        await browser.Page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await Expect(browser.Page.GetByText("Đang đăng nhập:")).ToHaveCountAsync(0);
+
+        await other.Page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await Expect(other.Page.GetByText("Phiên làm việc đã kết thúc")).ToBeVisibleAsync();
+        await other.Page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await Expect(other.Page.GetByText("Đang đăng nhập:")).ToHaveCountAsync(0);
+        Assert.Empty(other.Problems);
+    }
+
+    [Fact]
+    public async Task The_pages_have_no_serious_or_critical_axe_findings_in_both_languages_and_are_pictured_at_phone_and_desktop_size()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        await bot.TipAsync(701_551, officer, "Có nhóm thanh niên đua xe máy ở đường ven sông mỗi tối sau 22 giờ, rất nguy hiểm.");
+        await bot.TipAsync(701_552, officer, "Nghi có người bán hàng cấm ở quán nước đầu ngõ 12, thường có người lạ ra vào.");
+        var (_, code) = await bot.TipAsync(701_553, officer);
+        await officer.AsksForLinkAsync();
+        var link = await officer.AsksForLinkAsync();
+
+        // axe's script is put into the page by the test, which the page's Content-Security-Policy would refuse.
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop, bypassCsp: true);
+        var page = browser.Page;
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await ScanAsync(page, "sign-in");
+        await page.GotoAsync(link);
+        await ScanAsync(page, "link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.GetByText("Đang đăng nhập: Trung úy Hà")).ToBeVisibleAsync();
+
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/tips/" + code).ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+        await page.GetByLabel("Nội dung trả lời").FillAsync("Cảm ơn bạn. Bạn nhớ nhà hoang đó ở số mấy không?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+        await page.GetByLabel("Ghi chú nội bộ").FillAsync("Đã báo tổ tuần tra khu vực ngõ 5.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu ghi chú" }).ClickAsync();
+        await Expect(page.Locator(".thread .line")).ToHaveCountAsync(3);
+        await ScanAsync(page, "tip", "console-tip");
+
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());
+        await Expect(page.Locator("tr[data-tip]")).ToHaveCountAsync(3);
+        await ScanAsync(page, "queue", "console-queue");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tips");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await ScanAsync(page, "English queue");
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/tips/" + code).ToString());
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send reply" })).ToBeVisibleAsync();
+        await ScanAsync(page, "English tip");
+        Assert.Empty(browser.Problems);
+    }
+
+    private static async Task SignInAsync(IPage page, string link)
+    {
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.GetByText("Đang đăng nhập:")).ToBeVisibleAsync();
+    }
+
+    /// <summary>axe at phone and desktop size; with <paramref name="picture"/>, a screenshot of each into docs/.</summary>
+    private static async Task ScanAsync(IPage page, string what, string? picture = null)
+    {
+        foreach (var (size, name) in new[] { (WebChatBrowser.Phone, "phone"), (WebChatBrowser.Desktop, "desktop") })
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+            Assert.True(serious.Count == 0, $"axe on the {what} page at {size.Width}x{size.Height}:\n" + string.Join("\n", serious));
+            if (picture is not null && Docs() is { } docs)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(docs, $"{picture}-{name}.png"), FullPage = true });
+            }
+        }
+    }
+
+    /// <summary>The repository's docs folder, found from the test's output folder upwards.</summary>
+    private static string? Docs()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Antq.Bot.sln")))
+            {
+                return Path.Combine(folder.FullName, "docs");
+            }
+        }
+
+        return null;
+    }
+}
