@@ -67,6 +67,7 @@ public static class CoreRegistration
         services.AddChangeHandler<AddTipNote, AddTipNoteHandler>();
         services.AddChangeHandler<AssignTip, AssignTipHandler>();
         services.AddScoped<TipQueue>();
+        services.AddScoped<TipDetails>();
         services.AddSingleton<IFlow, TipFlow>();
         foreach (var flow in TipMessageFlow.All())
         {
