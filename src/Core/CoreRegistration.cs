@@ -68,6 +68,7 @@ public static class CoreRegistration
         services.AddChangeHandler<AssignTip, AssignTipHandler>();
         services.AddScoped<TipQueue>();
         services.AddScoped<TipDetails>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IFlow, TipFlow>();
         foreach (var flow in TipMessageFlow.All())
         {
