@@ -68,6 +68,8 @@ public static class CoreRegistration
         services.AddChangeHandler<AddTipNote, AddTipNoteHandler>();
         services.AddChangeHandler<AssignTip, AssignTipHandler>();
         services.AddScoped<TipQueue>();
+        services.AddScoped<TipDetails>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IFlow, TipFlow>();
         foreach (var flow in TipMessageFlow.All())
         {

@@ -5,6 +5,7 @@ using Antq.Benchmarks;
 //   --postgres: on a throwaway PostgreSQL server of the run's own (saturation, latency, broadcast, report)
 //   broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]
 //   report: [--scale X] (generates a province and times the summary report; not part of "all": it takes a quarter of an hour)
+//   console: [--tips 100000] [--postgres] (the officer console's queue and tip page; not part of "all")
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -16,11 +17,12 @@ if (mode == BroadcastProcess.ChildMode)
     return await BroadcastProcess.RunChildAsync(args);
 }
 
-if (mode is not ("saturation" or "latency" or "broadcast" or "report" or "renewals" or "all"))
+if (mode is not ("saturation" or "latency" or "broadcast" or "report" or "renewals" or "console" or "all"))
 {
-    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write] [--postgres]");
+    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|renewals|console|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write] [--postgres]");
     Console.Error.WriteLine("       broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]");
     Console.Error.WriteLine("       report: [--scale X]");
+    Console.Error.WriteLine("       console: [--tips 100000] [--postgres]");
     return 2;
 }
 
@@ -136,6 +138,15 @@ if (mode is "report")
     if (write)
     {
         Report.Write("report", SummaryReportSection.Render(result, machine, command));
+    }
+}
+
+if (mode is "console")
+{
+    var result = await ConsoleBench.RunAsync(Option("--tips", 100_000), Math.Max(runs, 5), args.Contains("--postgres"), log);
+    if (write)
+    {
+        Report.Write("console", ConsoleBenchSection.Render(result, machine, command));
     }
 }
 

@@ -369,6 +369,12 @@ public class AntqDb : DbContext
             e.HasIndex(t => t.Code).IsUnique();
             e.HasIndex(t => new { t.WardId, t.Status, t.CreatedAt });
             e.HasIndex(t => t.CreatedAt);
+
+            // The console's queue (TipQueue): a ward's or the city's counts by status read from an index alone, and a
+            // page newest first walked in order, with or without a status; questions and tips share the table.
+            e.HasIndex(t => new { t.Kind, t.WardId, t.Status, t.CreatedAt });
+            e.HasIndex(t => new { t.Kind, t.WardId, t.CreatedAt });
+            e.HasIndex(t => new { t.Kind, t.Status, t.CreatedAt });
             e.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TipId).OnDelete(DeleteBehavior.Cascade);
         });
 

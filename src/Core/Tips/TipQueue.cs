@@ -55,8 +55,14 @@ public sealed class TipQueue(IDbContextFactory<AntqDb> contexts)
     /// <summary>The scope and every filter but the status.</summary>
     private static IQueryable<Tip> Filtered(IQueryable<Tip> tips, Officer officer, TipQueueFilter filter)
     {
-        tips = tips.Where(t => t.Kind == filter.Kind);
         var ward = officer.Role == OfficerRole.Admin ? filter.WardId : officer.WardId;
+        var kind = (int)filter.Kind;
+        tips = ward is null && TrackingCode.Normalize(filter.Search) is null && TipSearch.Words(filter.Search).Count > 0
+            // Words searched across the city read every tip's text: one pass over the table is far cheaper than walking
+            // the (Kind, Status, …) index and looking each row up, which SQLite would choose for the grouping; "+ 0"
+            // keeps the kind off that index (as SqlDialect.NotIndexed does in hand-written SQL).
+            ? tips.Where(t => (int)t.Kind + 0 == kind)
+            : tips.Where(t => t.Kind == filter.Kind);
         if (officer.Role != OfficerRole.Admin && ward is null)
         {
             // An officer with no ward has no scope: nothing, rather than the city.

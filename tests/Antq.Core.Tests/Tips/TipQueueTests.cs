@@ -47,6 +47,11 @@ public abstract class TipQueueTests(DatabaseProvider provider) : ChangeHandlerTe
         Assert.Equal(2, (await Queue.ReadAsync(admin, new TipQueueFilter(), CancellationToken.None)).Total);
         var narrowed = await Queue.ReadAsync(admin, new TipQueueFilter { WardId = OtherWard }, CancellationToken.None);
         Assert.Equal(OtherWard, Assert.Single(narrowed.Rows).WardId);
+
+        // Words searched across the city: the tips of every ward, and no question.
+        await AddTipAsync("Hỏi về đánh nhau ở chợ đêm?", ward: Ward, kind: TipKind.Question);
+        var searched = await Queue.ReadAsync(admin, new TipQueueFilter { Search = "cho dem" }, CancellationToken.None);
+        Assert.Equal("Đánh nhau ở chợ đêm.", Assert.Single(searched.Rows).Excerpt);
     }
 
     [Fact]

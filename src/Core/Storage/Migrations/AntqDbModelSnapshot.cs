@@ -981,7 +981,13 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("Kind", "Status", "CreatedAt");
+
+                    b.HasIndex("Kind", "WardId", "CreatedAt");
+
                     b.HasIndex("WardId", "Status", "CreatedAt");
+
+                    b.HasIndex("Kind", "WardId", "Status", "CreatedAt");
 
                     b.ToTable("tips", (string)null);
                 });

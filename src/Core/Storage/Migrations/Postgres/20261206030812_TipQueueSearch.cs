@@ -24,12 +24,39 @@ namespace Antq.Core.Storage.Migrations.Postgres
                 type: "bigint",
                 nullable: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_tips_Kind_Status_CreatedAt",
+                table: "tips",
+                columns: new[] { "Kind", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tips_Kind_WardId_CreatedAt",
+                table: "tips",
+                columns: new[] { "Kind", "WardId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tips_Kind_WardId_Status_CreatedAt",
+                table: "tips",
+                columns: new[] { "Kind", "WardId", "Status", "CreatedAt" });
+
             migrationBuilder.Sql(Antq.Core.Storage.Migrations.TipQueueSearch.Backfill);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_tips_Kind_Status_CreatedAt",
+                table: "tips");
+
+            migrationBuilder.DropIndex(
+                name: "IX_tips_Kind_WardId_CreatedAt",
+                table: "tips");
+
+            migrationBuilder.DropIndex(
+                name: "IX_tips_Kind_WardId_Status_CreatedAt",
+                table: "tips");
+
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "tips");

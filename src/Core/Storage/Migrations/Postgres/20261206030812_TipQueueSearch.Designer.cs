@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Antq.Core.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAntqDb))]
-    [Migration("20261206023425_TipQueueSearch")]
+    [Migration("20261206030812_TipQueueSearch")]
     partial class TipQueueSearch
     {
         /// <inheritdoc />
@@ -980,7 +980,13 @@ namespace Antq.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("Kind", "Status", "CreatedAt");
+
+                    b.HasIndex("Kind", "WardId", "CreatedAt");
+
                     b.HasIndex("WardId", "Status", "CreatedAt");
+
+                    b.HasIndex("Kind", "WardId", "Status", "CreatedAt");
 
                     b.ToTable("tips", (string)null);
                 });

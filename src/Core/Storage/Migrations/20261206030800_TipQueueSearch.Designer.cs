@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Antq.Core.Storage.Migrations
 {
     [DbContext(typeof(AntqDb))]
-    [Migration("20261206023432_TipQueueSearch")]
+    [Migration("20261206030800_TipQueueSearch")]
     partial class TipQueueSearch
     {
         /// <inheritdoc />
@@ -949,7 +949,13 @@ namespace Antq.Core.Storage.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("Kind", "Status", "CreatedAt");
+
+                    b.HasIndex("Kind", "WardId", "CreatedAt");
+
                     b.HasIndex("WardId", "Status", "CreatedAt");
+
+                    b.HasIndex("Kind", "WardId", "Status", "CreatedAt");
 
                     b.ToTable("tips", (string)null);
                 });
