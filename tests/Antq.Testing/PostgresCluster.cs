@@ -17,6 +17,7 @@ namespace Antq.Testing;
 public sealed class PostgresCluster : IAsyncDisposable
 {
     private const string Superuser = "antq";
+    private const string OwnerFile = "owner.pid";
     private readonly string _bin;
     private readonly string _folder;
     private readonly string? _runAs;
@@ -43,7 +44,9 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var bin = FindBin() ?? throw new InvalidOperationException(Unavailable);
         var runAs = IsRoot() ? "postgres" : null;
+        await StopLeftoversAsync(bin, runAs);
         var folder = Directory.CreateTempSubdirectory("antq-pg-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var cluster = new PostgresCluster(bin, folder, runAs, password, FreePort());
         try
@@ -78,6 +81,38 @@ public sealed class PostgresCluster : IAsyncDisposable
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" ENCODING 'UTF8' TEMPLATE template0", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// Servers of test runs that died without stopping them (killed, or ended by an unhandled exception): each folder
+    /// names the process that started it, and a folder whose process is gone is stopped and removed, so that leftovers
+    /// do not pile up on a developer's machine run after run.
+    /// </summary>
+    private static async Task StopLeftoversAsync(string bin, string? runAs)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "antq-pg-*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            await new PostgresCluster(bin, folder, runAs, "", 0).DisposeAsync();
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

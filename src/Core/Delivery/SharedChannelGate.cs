@@ -18,7 +18,7 @@ namespace Antq.Core.Delivery;
 internal sealed class SharedChannelGate : IChannelTurns
 {
     /// <summary>Beyond the second, per limit's worth of slots: a slot's lateness and the spread of the way to the server.</summary>
-    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Most a message may leave after its slot.</summary>
     public static readonly TimeSpan Late = TimeSpan.FromMilliseconds(20);
@@ -65,8 +65,11 @@ internal sealed class SharedChannelGate : IChannelTurns
                 if (!_slots.TryDequeue(out var slot))
                 {
                     var count = Math.Clamp(Volatile.Read(ref _waiting), 1, _batch);
+                    // The server reckons the first slot from its own now, somewhere in the round trip: taken as its middle,
+                    // so a slow answer neither pushes this instance's slots late nor pulls them early against another's.
+                    var asked = Stopwatch.GetTimestamp();
                     var first = await _pace.ReserveAsync(_key, count, _step, Lead, cancellationToken);
-                    var at = Stopwatch.GetTimestamp() + (long)(first.TotalSeconds * Stopwatch.Frequency);
+                    var at = asked + ((Stopwatch.GetTimestamp() - asked) / 2) + (long)(first.TotalSeconds * Stopwatch.Frequency);
                     for (var i = 0; i < count; i++)
                     {
                         _slots.Enqueue(at + (long)(i * _step.TotalSeconds * Stopwatch.Frequency));

@@ -174,7 +174,7 @@ public sealed class ConsoleBrowserTests
         await Expect(page.GetByText("Đang đăng nhập:")).ToBeVisibleAsync();
     }
 
-    /// <summary>axe at phone and desktop size; with <paramref name="picture"/>, a screenshot of each into docs/.</summary>
+    /// <summary>axe at phone and desktop size; with <paramref name="picture"/>, a screenshot of each into the test output's artifacts folder.</summary>
     private static async Task ScanAsync(IPage page, string what, string? picture = null)
     {
         foreach (var (size, name) in new[] { (WebChatBrowser.Phone, "phone"), (WebChatBrowser.Desktop, "desktop") })
@@ -184,24 +184,21 @@ public sealed class ConsoleBrowserTests
             var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
             Assert.True(serious.Count == 0, $"axe on the {what} page at {size.Width}x{size.Height}:\n" + string.Join("\n", serious));
-            if (picture is not null && Docs() is { } docs)
+            if (picture is not null)
             {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(docs, $"{picture}-{name}.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts(), $"{picture}-{name}.png"), FullPage = true });
             }
         }
     }
 
-    /// <summary>The repository's docs folder, found from the test's output folder upwards.</summary>
-    private static string? Docs()
+    /// <summary>
+    /// Where the screenshots go: the test output folder, so that a test run leaves the working tree as it found it
+    /// (docs/console-*.png in the README are copies of them).
+    /// </summary>
+    private static string Artifacts()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Antq.Bot.sln")))
-            {
-                return Path.Combine(folder.FullName, "docs");
-            }
-        }
-
-        return null;
+        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }

