@@ -6,6 +6,12 @@ namespace Antq.Core.Storage;
 /// <summary>Creates the database file if needed (SQLite: switched to WAL) and applies pending migrations.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>
+    /// The session lock instances take on PostgreSQL while they migrate: several instances start together on one
+    /// database (a compose file starts both at once), and two migrating at the same time would both create the tables.
+    /// </summary>
+    public const long MigrationLockKey = 0x616E746D;
+
     public bool Ready { get; private set; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -27,6 +33,11 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
                 // WAL lets readers work while one writer commits; the setting is stored in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+            else
+            {
+                // Held by this connection until unlocked below: the next instance waits, then finds nothing pending.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await db.Database.MigrateAsync(cancellationToken);
@@ -34,6 +45,12 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
         }
         finally
         {
+            if (!sqlite)
+            {
+                // A pooled connection keeps its session locks: given back explicitly.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
 
