@@ -15,6 +15,9 @@ namespace Antq.Testing;
 /// </summary>
 public sealed class TestBot : IAsyncDisposable
 {
+    /// <summary>How long a stop may take before the test fails for it (the host's own shutdown timeout is 30 s).</summary>
+    private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(60);
+
     private readonly Dictionary<string, string?> _settings;
     private long _nextUpdateId = 1000;
     private int _crashes;
@@ -137,8 +140,10 @@ public sealed class TestBot : IAsyncDisposable
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            // Bounded: a stop that never returns fails its test with a reason instead of holding the whole run.
+            using var stopping = new CancellationTokenSource(StopPatience);
+            await _app.StopAsync(stopping.Token);
+            await _app.DisposeAsync().AsTask().WaitAsync(StopPatience);
             _app = null;
         }
     }
