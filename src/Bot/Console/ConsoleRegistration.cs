@@ -99,7 +99,7 @@ public static class ConsoleRegistration
     public static WebApplication MapOfficerConsole(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapGet(Path + "/assets/{asset:regex(^(console\\.css|console\\.js|icon\\.svg)$)}", ConsoleAssets.Serve);
+        app.MapGet(Path + "/assets/{asset:regex(^(console\\.css|console\\.js|icon\\.svg)$)}", (string asset, HttpContext http, ConsoleAssets assets) => assets.Serve(asset, http));
         app.MapGet(Path + "/files/{id:long}", ConsoleFiles.ServeAsync).RequireAuthorization();
         app.MapGet(Path + "/live", ConsoleLive.StreamAsync).RequireAuthorization();
         return app;

@@ -62,21 +62,7 @@ public static class WebChatEndpoints
         return Results.Bytes(page.Bytes, page.ContentType);
     }
 
-    private static IResult Asset(string asset, HttpContext http, WebChatAssets assets)
-    {
-        var found = assets.Find(asset);
-        if (found is null)
-        {
-            return Results.NotFound();
-        }
-
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.ETag = found.ETag;
-        return http.Request.Headers.IfNoneMatch == found.ETag
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(found.Bytes, found.ContentType);
-    }
+    private static IResult Asset(string asset, HttpContext http, WebChatAssets assets) => assets.Serve(asset, http);
 
     /// <summary>The visitor's conversation so far (edits applied), the anti-forgery token for posts, and where events start.</summary>
     private static async Task<IResult> SessionAsync(HttpContext http, WebChatVisitors visitors, WebChatHistory history, IOptions<WebChatOptions> options)
