@@ -112,7 +112,8 @@ public abstract class GroupWriterTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(0, await CountAsync("kept-dup"));
     }
 
-    private static async Task<long> InsertAsync(WriteScope scope, string chat, CancellationToken cancellationToken)
+    /// <summary>One inbox row for <paramref name="chat"/> in the scope's transaction (the SQLite-only <see cref="StorageTests"/> too).</summary>
+    internal static async Task<long> InsertAsync(WriteScope scope, string chat, CancellationToken cancellationToken)
     {
         await using var command = scope.Connection.CreateCommand();
         command.Transaction = scope.Transaction;

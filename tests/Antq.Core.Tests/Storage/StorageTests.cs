@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +20,7 @@ public sealed class StorageTests : SqliteFileTests
     {
         var file = DatabaseFile;
         var before = new FileInfo(file).Length;
-        await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Writer.WriteAsync((scope, ct) => InsertAsync(scope, new string('x', 2000) + i, ct))));
+        await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Writer.WriteAsync((scope, ct) => GroupWriterTests.InsertAsync(scope, new string('x', 2000) + i, ct))));
         Assert.Equal(before, new FileInfo(file).Length);
 
         var checkpointer = new WalCheckpointer(Contexts, Gate, NullLogger<WalCheckpointer>.Instance);
@@ -52,27 +51,9 @@ public sealed class StorageTests : SqliteFileTests
         Assert.True(count.Longest > WriteGate.LongHold, $"the longest hold was {count.Longest}");
     }
 
-    private static async Task<long> InsertAsync(WriteScope scope, string chat, CancellationToken cancellationToken)
-    {
-        await using var command = scope.Connection.CreateCommand();
-        command.Transaction = scope.Transaction;
-        command.CommandText = "INSERT INTO inbox (Channel, ExternalId, ChatId, ReceivedAt) VALUES ('test', $id, $chat, '2026-11-29 08:00:00') RETURNING Id";
-        Add(command, "$id", Guid.NewGuid().ToString("N"));
-        Add(command, "$chat", chat);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     private async Task<long> CountAsync(string chatLike)
     {
         await using var db = await Contexts.CreateDbContextAsync();
         return await db.Inbox.LongCountAsync(i => EF.Functions.Like(i.ChatId, chatLike));
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
