@@ -58,6 +58,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Kills the process at once (SIGKILL on Linux): no stop, no flush, its connections closed by the kernel.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>Completes when the process has exited (after <see cref="Kill"/>, once the kernel has reaped it).</summary>
+    public Task WaitForExitAsync() => _process.WaitForExitAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

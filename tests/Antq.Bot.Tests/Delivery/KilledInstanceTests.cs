@@ -17,6 +17,7 @@ public sealed class KilledInstanceTests(ITestOutputHelper output)
 {
     private const int Limit = 20;
     private const int Recipients = 300;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_broadcast_survives_one_of_two_processes_killed_mid_way_with_duplicates_bounded_by_what_was_in_flight()
@@ -24,12 +25,13 @@ public sealed class KilledInstanceTests(ITestOutputHelper output)
         await using var api = await FakeBotApi.StartAsync();
         var database = await SharedPostgres.CreateDatabaseAsync();
         var folder = Directory.CreateTempSubdirectory("antq-kill-").FullName;
-        using var first = Start(api, database, folder, "a");
-        using var second = Start(api, database, folder, "b");
+        // Started together, as a compose file starts them: one migrates while the other waits for it.
+        var started = await Task.WhenAll(ServiceProcess.StartAsync(Settings(api, database, folder, "a"), Patience), ServiceProcess.StartAsync(Settings(api, database, folder, "b"), Patience));
+        var first = started[0];
         try
         {
             await using var db = StorageRegistration.CreateContext(DatabaseProvider.Postgres, database);
-            await Until(async () => await Exists(db) && await db.Instances.CountAsync() == 2, TimeSpan.FromSeconds(90));
+            await Until(async () => await db.Instances.CountAsync() == 2, TimeSpan.FromSeconds(30));
 
             var now = DateTime.UtcNow;
             var chats = Enumerable.Range(0, Recipients).Select(i => (980_000 + i).ToString(CultureInfo.InvariantCulture)).ToList();
@@ -62,49 +64,28 @@ public sealed class KilledInstanceTests(ITestOutputHelper output)
         }
         finally
         {
-            foreach (var process in new[] { first, second }.Where(p => !p.HasExited))
+            foreach (var instance in started)
             {
-                process.Kill();
-                await process.WaitForExitAsync();
+                await instance.DisposeAsync();
             }
 
             Directory.Delete(folder, recursive: true);
         }
     }
 
-    /// <summary>The service as its own process (the built Antq.Bot beside the tests), configured on the command line.</summary>
-    private static Process Start(FakeBotApi api, string database, string folder, string name)
+    /// <summary>One instance's settings (its own folder for uploads; the route key shared, as instances share it).</summary>
+    private static Dictionary<string, string?> Settings(FakeBotApi api, string database, string folder, string name)
     {
-        var bot = Path.Combine(AppContext.BaseDirectory, "Antq.Bot.dll");
         var own = Directory.CreateDirectory(Path.Combine(folder, name)).FullName;
-        string[] settings =
-        [
-            "--Database:Provider=Postgres", $"--ConnectionStrings:Antq={database}", "--Urls=http://127.0.0.1:0",
-            $"--Telegram:BotToken={api.Token}", $"--Telegram:ApiBaseUrl={api.BaseUrl}", "--Telegram:PollingTimeoutSeconds=1",
-            $"--Telegram:RateLimit:PerSecond={Limit}", "--Telegram:RateLimit:PerChatPerSecond=50",
-            "--Delivery:PollInterval=00:00:00.100", "--Delivery:QuietHours=off", "--Instances:DeadAfter=00:00:03",
-            $"--WebChat:UploadsFolder={Path.Combine(own, "uploads")}", $"--Tips:RouteKeyFile={Path.Combine(folder, "route.key")}",
-            "--Logging:LogLevel:Default=Warning",
-        ];
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [bot, .. settings])
+        return new Dictionary<string, string?>
         {
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
-            WorkingDirectory = own,
+            ["Database:Provider"] = "Postgres", ["ConnectionStrings:Antq"] = database,
+            ["Telegram:BotToken"] = api.Token, ["Telegram:ApiBaseUrl"] = api.BaseUrl, ["Telegram:PollingTimeoutSeconds"] = "1",
+            ["Telegram:RateLimit:PerSecond"] = Limit.ToString(CultureInfo.InvariantCulture), ["Telegram:RateLimit:PerChatPerSecond"] = "50",
+            ["Delivery:PollInterval"] = "00:00:00.100", ["Delivery:QuietHours"] = "off", ["Instances:DeadAfter"] = "00:00:03",
+            ["WebChat:UploadsFolder"] = Path.Combine(own, "uploads"), ["Tips:RouteKeyFile"] = Path.Combine(folder, "route.key"),
+            ["Logging:LogLevel:Default"] = "Warning",
         };
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start " + bot);
-    }
-
-    private static async Task<bool> Exists(AntqDb db)
-    {
-        try
-        {
-            return (await db.Database.GetAppliedMigrationsAsync()).Any(m => m.EndsWith("SharedOutbox", StringComparison.Ordinal));
-        }
-        catch (Npgsql.PostgresException)
-        {
-            return false;
-        }
     }
 
     private static async Task Until(Func<Task<bool>> done, TimeSpan timeout)
@@ -112,7 +93,7 @@ public sealed class KilledInstanceTests(ITestOutputHelper output)
         var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (!await done())
         {
-            Assert.True(Stopwatch.GetTimestamp() < until, "the two processes did not start in time");
+            Assert.True(Stopwatch.GetTimestamp() < until, "the two instances did not both beat their hearts in time");
             await Task.Delay(200);
         }
     }
