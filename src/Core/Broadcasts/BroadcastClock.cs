@@ -87,8 +87,8 @@ public sealed class BroadcastClock(
             {
                 var (byStatus, left) = await CountAsync(db, sending, cancellationToken);
                 var finished = !byStatus.Keys.Any(s => s is DeliveryStatus.Queued or DeliveryStatus.InFlight);
-                await BroadcastProgress.UpdateAsync(scope, sending, byStatus, left, finished, texts, options.Value.ProgressEvery, now, cancellationToken);
-                if (!finished)
+                var owesFinalEdit = await BroadcastProgress.UpdateAsync(scope, sending, byStatus, left, finished, texts, options.Value.ProgressEvery, now, cancellationToken);
+                if (!finished || owesFinalEdit)
                 {
                     continue;
                 }

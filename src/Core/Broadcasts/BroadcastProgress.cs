@@ -31,7 +31,11 @@ public static class BroadcastProgress
 
     /// <summary>Edits the progress message with <paramref name="byStatus"/> if it is time (always when <paramref name="finished"/>).</summary>
     /// <remarks>Recipients who <paramref name="left"/> (erased their data, left the channel) count as done: nothing more goes to them.</remarks>
-    public static async Task UpdateAsync(WriteScope scope, Broadcast broadcast, IReadOnlyDictionary<DeliveryStatus, int> byStatus, int left, bool finished, TextCatalog texts, TimeSpan every, DateTime now, CancellationToken cancellationToken)
+    /// <returns>
+    /// True when the broadcast is finished but its final edit could not be written yet (the previous edit is still on
+    /// its way): the broadcast stays sending until the next tick writes it, so the message never stops short of 100 %.
+    /// </returns>
+    public static async Task<bool> UpdateAsync(WriteScope scope, Broadcast broadcast, IReadOnlyDictionary<DeliveryStatus, int> byStatus, int left, bool finished, TextCatalog texts, TimeSpan every, DateTime now, CancellationToken cancellationToken)
     {
         int Count(DeliveryStatus status) => byStatus.GetValueOrDefault(status);
         var (sent, blocked, failed) = (Count(DeliveryStatus.Sent), Count(DeliveryStatus.Blocked), Count(DeliveryStatus.Failed));
@@ -41,7 +45,7 @@ public static class BroadcastProgress
             || (!finished && (done == 0 || now - broadcast.ProgressAt < every))
             || (finished && broadcast.ProgressAt <= broadcast.StartedAt))
         {
-            return;
+            return false;
         }
 
         // The previous one must be out (its id known) before the next edit: edits never pile up behind a slow channel.
@@ -49,7 +53,7 @@ public static class BroadcastProgress
             .Select(o => new { o.Channel, o.ChatId, o.Status, o.ChannelMessageId }).SingleOrDefaultAsync(cancellationToken);
         if (last is not { Status: DeliveryStatus.Sent, ChannelMessageId: { } messageId })
         {
-            return;
+            return finished && last is { Status: DeliveryStatus.Queued or DeliveryStatus.InFlight };
         }
 
         var total = Math.Max(broadcast.Recipients, done + Count(DeliveryStatus.Queued) + Count(DeliveryStatus.InFlight));
@@ -67,6 +71,7 @@ public static class BroadcastProgress
         var row = (await OutboxWriter.WriteAsync(scope, last.Channel, last.ChatId, [OutboxWriter.Payload(edit)], DeliveryPriority.Reminder, now, cancellationToken, OutboxKind.Notice))[0];
         broadcast.ProgressOutboxId = row.Id;
         broadcast.ProgressAt = now;
+        return false;
     }
 
     /// <summary>What is left at the rate so far since the first message went.</summary>
