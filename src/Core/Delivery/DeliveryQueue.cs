@@ -90,19 +90,43 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// as they were, and the gone instances are forgotten: at start-up and every heartbeat on a shared database, so a
     /// dead instance's messages go out within seconds and a live one's are never touched. Returns how many rows.
     /// </summary>
-    public Task<int> TakeBackFromGoneAsync(DateTime aliveSince, CancellationToken cancellationToken) =>
-        writer.WriteAsync(async (scope, ct) =>
+    public Task<int> TakeBackFromGoneAsync(TimeSpan deadAfter, CancellationToken cancellationToken)
+    {
+        // Reckoned on the clock the heartbeats were written with (the server's on PostgreSQL).
+        var alive = SqlDialect.HeartbeatNow(storage.Provider) + " - @deadAfter";
+        if (storage.Provider == DatabaseProvider.Sqlite)
+        {
+            alive = "@alive";
+        }
+
+        var aliveSince = Now() - deadAfter;
+        return writer.WriteAsync(async (scope, ct) =>
         {
             await using var command = scope.Connection.Command(
                 scope.Transaction,
                 """UPDATE "outbox" SET "Status" = @queued, "LeaseUntil" = NULL, "LeasedBy" = NULL WHERE "Status" = @inFlight """ +
-                """AND ("LeasedBy" IS NULL OR "LeasedBy" NOT IN (SELECT "Id" FROM "instances" WHERE "SeenAt" >= @alive))""");
-            command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight).With("@alive", aliveSince);
+                """AND ("LeasedBy" IS NULL OR "LeasedBy" NOT IN (SELECT "Id" FROM "instances" WHERE "SeenAt" >= """ + alive + "))");
+            command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight);
+            Alive(command);
             var taken = await command.ExecuteNonQueryAsync(ct);
-            await using var forget = scope.Connection.Command(scope.Transaction, """DELETE FROM "instances" WHERE "SeenAt" < @alive""");
-            await forget.With("@alive", aliveSince).ExecuteNonQueryAsync(ct);
+            await using var forget = scope.Connection.Command(scope.Transaction, """DELETE FROM "instances" WHERE "SeenAt" < """ + alive);
+            Alive(forget);
+            await forget.ExecuteNonQueryAsync(ct);
             return taken;
         });
+
+        void Alive(System.Data.Common.DbCommand command)
+        {
+            if (storage.Provider == DatabaseProvider.Sqlite)
+            {
+                command.With("@alive", aliveSince);
+            }
+            else
+            {
+                command.With("@deadAfter", deadAfter);
+            }
+        }
+    }
 
     private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, string order, CancellationToken cancellationToken, int perChat = 0)
     {

@@ -17,6 +17,7 @@ public sealed partial class InstanceHeartbeat(
     GroupWriter writer,
     DeliveryQueue queue,
     DeliverySignal signal,
+    StorageProvider storage,
     IOptions<InstanceOptions> options,
     TimeProvider time,
     ILogger<InstanceHeartbeat> logger) : BackgroundService
@@ -37,7 +38,7 @@ public sealed partial class InstanceHeartbeat(
     /// <summary>Rows in flight with instances not seen for <see cref="InstanceOptions.DeadAfter"/> go back to the queue; how many.</summary>
     public async Task<int> TakeBackFromGoneAsync(CancellationToken cancellationToken)
     {
-        var taken = await queue.TakeBackFromGoneAsync(time.GetUtcNow().UtcDateTime - options.Value.DeadAfter, cancellationToken);
+        var taken = await queue.TakeBackFromGoneAsync(options.Value.DeadAfter, cancellationToken);
         if (taken > 0)
         {
             LogTakenBack(logger, taken);
@@ -110,7 +111,7 @@ public sealed partial class InstanceHeartbeat(
             {
                 await using var command = scope.Connection.Command(
                     scope.Transaction,
-                    """INSERT INTO "instances" ("Id", "StartedAt", "SeenAt") VALUES (@id, @started, @now) ON CONFLICT ("Id") DO UPDATE SET "SeenAt" = excluded."SeenAt" """);
+                    $"""INSERT INTO "instances" ("Id", "StartedAt", "SeenAt") VALUES (@id, @started, {SqlDialect.HeartbeatNow(storage.Provider)}) ON CONFLICT ("Id") DO UPDATE SET "SeenAt" = excluded."SeenAt" """);
                 command.With("@id", me.Id).With("@started", _startedAt).With("@now", time.GetUtcNow().UtcDateTime);
                 return await command.ExecuteNonQueryAsync(ct);
             });

@@ -27,6 +27,13 @@ public static class SqlDialect
     /// </summary>
     public static string SkipLocked(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? " FOR UPDATE OF o SKIP LOCKED" : "";
 
+    /// <summary>
+    /// "Now" for the instances' heartbeats: on PostgreSQL the database server's clock, which every instance reads alike,
+    /// so that one machine's clock running ahead never makes a live instance look dead to it; SQLite (one process)
+    /// takes the caller's <c>@now</c>.
+    /// </summary>
+    public static string HeartbeatNow(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? "clock_timestamp()" : "@now";
+
     /// <summary>A lock on <c>@key</c> held until the transaction ends (PostgreSQL only: on SQLite the write gate is the lock).</summary>
     public const string TransactionLock = "SELECT pg_advisory_xact_lock(@key)";
 

@@ -100,7 +100,7 @@ public sealed class SharedQueueTests() : DatabaseTests(DatabaseProvider.Postgres
         Assert.All(dead, r => Assert.Equal("gone-chat", r.ChatId));
 
         // A third instance starting (or any live one at its heartbeat) takes back what the gone one held, and only that.
-        var taken = await Queue(_second).TakeBackFromGoneAsync(now.AddSeconds(-10), CancellationToken.None);
+        var taken = await Queue(_second).TakeBackFromGoneAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
 
         Assert.Equal(2, taken);
         await using var check = await Contexts.CreateDbContextAsync();
