@@ -1,51 +1,56 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Antq.Core.Delivery;
 
 /// <summary>
-/// A channel's turns when several instances send on one bot token: each message goes in a slot reserved in the
-/// database (<see cref="SharedPace"/>), the slots of all instances evenly spaced on one timeline, so that together they
-/// never put more than the limit in any second. Slots are reserved a few at a time (as many as senders wait, up to a
-/// tenth of a second's worth), one round trip for several messages.
+/// A channel's turns when several instances send on one bot token: a message goes only in one of the rate's
+/// <c>limit</c> slots in the database (<see cref="SharedPace"/>), and a slot is free again <see cref="Window"/> after
+/// the channel answered the message it carried, as the database server's clock reckons it. The message arrived before
+/// its answer, and the next one in the slot leaves after the database let it: so the messages of all instances
+/// together, however their machines stall or their clocks differ, never number more than the limit in any second of
+/// the channel's server. Each instance also spreads its own messages (a token bucket at the rate), so they do not
+/// leave a second's worth at once.
 /// </summary>
 /// <remarks>
-/// A message leaves at its slot or a little after (a wake-up, the round trip that reserved it); a slot not used within
-/// <see cref="Late"/> is dropped rather than used late, where it would crowd the next instance's. The slots are spaced
-/// for a second and <see cref="Margin"/>: lateness within <see cref="Late"/> and the rest for the way to the channel's
-/// server still leave every second of the server's within the limit. Slots an instance does not use are lost, never
-/// given to another: the shared rate errs low.
+/// Slots are taken a few at a time (as many as senders wait, up to a tenth of the limit) and answers released in
+/// batches, one round trip for several messages. A slot held by an instance that died is freed by the others'
+/// heartbeats (<see cref="SharedPace.ReleaseGoneAsync"/>), or at the latest after <see cref="Hold"/>. The shared rate
+/// errs low: each message costs its slot a round trip beyond the second.
 /// </remarks>
 internal sealed class SharedChannelGate : IChannelTurns
 {
-    /// <summary>Beyond the second, per limit's worth of slots: a slot's lateness and the spread of the way to the server.</summary>
-    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(100);
+    /// <summary>After the answer, before the slot carries another message: the second, and the clocks' granularity.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1010);
 
-    /// <summary>Most a message may leave after its slot.</summary>
-    public static readonly TimeSpan Late = TimeSpan.FromMilliseconds(20);
+    /// <summary>A slot taken and never released is free after this: longer than any request may take (the client's timeout).</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
 
-    /// <summary>Slots start this far after the reservation, so the round trip that reserved them does not make the first late.</summary>
-    private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(20);
+    /// <summary>Most a sender sleeps before asking again when no slot was free (another instance may release sooner).</summary>
+    private static readonly TimeSpan LongestNap = TimeSpan.FromMilliseconds(250);
 
-    private static readonly long LateTicks = (long)(Late.TotalSeconds * Stopwatch.Frequency);
     private readonly SharedPace _pace;
     private readonly string _key;
-    private readonly TimeSpan _step;
+    private readonly int _limit;
     private readonly int _batch;
+    private readonly TokenBucket _spread;
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly Queue<long> _slots = new();
+    private readonly Queue<(int Slot, long Pass)> _taken = new();
+    private readonly ConcurrentQueue<(int Slot, long Pass)> _answered = new();
+    private bool _slotsAdded;
     private int _waiting;
-    private long _pass;
+    private int _releasing;
     private long _pausedUntil;
 
-    /// <param name="key">The rate's row: the channel, or the channel's paid broadcasts.</param>
+    /// <param name="key">The rate's rows: the channel, or the channel's paid broadcasts.</param>
     /// <param name="perSecond">The limit, for all instances together (rounded down).</param>
     public SharedChannelGate(SharedPace pace, string key, double perSecond)
     {
-        var limit = Math.Max(1, (int)Math.Floor(perSecond));
+        _limit = Math.Clamp((int)Math.Floor(perSecond), 1, ushort.MaxValue);
         _pace = pace;
         _key = key;
-        _step = (TimeSpan.FromSeconds(1) + Margin) / limit;
-        _batch = Math.Max(1, limit / 10);
+        _batch = Math.Max(1, _limit / 10);
+        _spread = new TokenBucket(_limit / Window.TotalSeconds, _batch);
     }
 
     public async Task<long> WaitAsync(CancellationToken cancellationToken)
@@ -54,39 +59,42 @@ internal sealed class SharedChannelGate : IChannelTurns
         await _turn.WaitAsync(cancellationToken);
         try
         {
+            var spread = _spread.Reserve();
+            if (spread > TimeSpan.Zero)
+            {
+                await Task.Delay(spread, cancellationToken);
+            }
+
             while (true)
             {
-                var now = Stopwatch.GetTimestamp();
-                while (_slots.TryPeek(out var stale) && (now - stale > LateTicks || stale < Volatile.Read(ref _pausedUntil)))
+                var paused = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Volatile.Read(ref _pausedUntil));
+                if (paused > TimeSpan.Zero)
                 {
-                    _slots.Dequeue();
-                }
-
-                if (!_slots.TryDequeue(out var slot))
-                {
-                    var count = Math.Clamp(Volatile.Read(ref _waiting), 1, _batch);
-                    // The server reckons the first slot from its own now, somewhere in the round trip: taken as its middle,
-                    // so a slow answer neither pushes this instance's slots late nor pulls them early against another's.
-                    var asked = Stopwatch.GetTimestamp();
-                    var first = await _pace.ReserveAsync(_key, count, _step, Lead, cancellationToken);
-                    var at = asked + ((Stopwatch.GetTimestamp() - asked) / 2) + (long)(first.TotalSeconds * Stopwatch.Frequency);
-                    for (var i = 0; i < count; i++)
-                    {
-                        _slots.Enqueue(at + (long)(i * _step.TotalSeconds * Stopwatch.Frequency));
-                    }
-
+                    await Task.Delay(paused, cancellationToken);
                     continue;
                 }
 
-                if (slot > now)
+                // A slot taken earlier is as good now: its message still leaves after the database let it.
+                if (_taken.TryDequeue(out var use))
                 {
-                    await Task.Delay(Stopwatch.GetElapsedTime(now, slot), cancellationToken);
+                    return ((long)use.Pass << 16) | (uint)use.Slot;
                 }
 
-                // Woken too late (a loaded machine): the slot crowds the next one, so it is dropped and the next taken.
-                if (Stopwatch.GetTimestamp() - slot <= LateTicks)
+                if (!_slotsAdded)
                 {
-                    return _pass++;
+                    await _pace.AddSlotsAsync(_key, _limit, cancellationToken);
+                    _slotsAdded = true;
+                }
+
+                var grant = await _pace.TakeAsync(_key, _limit, Math.Clamp(Volatile.Read(ref _waiting), 1, _batch), Hold, cancellationToken);
+                foreach (var slot in grant.Slots)
+                {
+                    _taken.Enqueue(slot);
+                }
+
+                if (grant.Slots.Count == 0)
+                {
+                    await Task.Delay(TimeSpan.FromTicks(Math.Clamp(grant.Wait.Ticks, TimeSpan.TicksPerMillisecond, LongestNap.Ticks)), cancellationToken);
                 }
             }
         }
@@ -97,12 +105,17 @@ internal sealed class SharedChannelGate : IChannelTurns
         }
     }
 
+    /// <summary>The answer came back: the slot is released (with others answered meanwhile, in one statement).</summary>
     public void Sent(long pass)
     {
-        // The slots already space the messages; an answer changes nothing.
+        _answered.Enqueue(((int)(pass & 0xFFFF), pass >> 16));
+        if (Interlocked.CompareExchange(ref _releasing, 1, 0) == 0)
+        {
+            _ = Task.Run(ReleaseAnsweredAsync);
+        }
     }
 
-    /// <summary>Slots reserved before the pause are dropped, and every instance's next slot moves past it.</summary>
+    /// <summary>Nothing goes here before the pause has passed, and every instance's next slot waits for it too.</summary>
     public void PauseFor(TimeSpan pause)
     {
         var until = Stopwatch.GetTimestamp() + (long)(pause.TotalSeconds * Stopwatch.Frequency);
@@ -113,6 +126,54 @@ internal sealed class SharedChannelGate : IChannelTurns
         }
         while (seen < until && Interlocked.CompareExchange(ref _pausedUntil, until, seen) != seen);
 
-        _ = _pace.ReserveAsync(_key, 0, _step, pause, CancellationToken.None).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        _spread.PauseFor(pause);
+        _ = _pace.PauseAsync(_key, pause, CancellationToken.None).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+    }
+
+    private async Task ReleaseAnsweredAsync()
+    {
+        while (true)
+        {
+            var uses = new List<(int Slot, long Pass)>();
+            while (uses.Count < 200 && _answered.TryDequeue(out var use))
+            {
+                uses.Add(use);
+            }
+
+            if (uses.Count > 0)
+            {
+                await ReleaseAsync(uses);
+                continue;
+            }
+
+            // Done; unless one was answered between the last look and letting go, which this run then releases too.
+            Volatile.Write(ref _releasing, 0);
+            if (_answered.IsEmpty || Interlocked.CompareExchange(ref _releasing, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(List<(int Slot, long Pass)> uses)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _pace.ReleaseAsync(_key, uses, Window, CancellationToken.None);
+                return;
+            }
+            catch (Exception) when (attempt < 5)
+            {
+                // The database is away for a moment: a slot released late only errs low.
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+            catch (Exception)
+            {
+                // Still away: the slots free themselves after Hold, or when the heartbeats say this instance is gone.
+                return;
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class InstanceHeartbeat(
     ThisInstance me,
     GroupWriter writer,
     DeliveryQueue queue,
+    SharedPace pace,
     DeliverySignal signal,
     StorageProvider storage,
     IOptions<InstanceOptions> options,
@@ -35,9 +36,17 @@ public sealed partial class InstanceHeartbeat(
         }
     }
 
-    /// <summary>Rows in flight with instances not seen for <see cref="InstanceOptions.DeadAfter"/> go back to the queue; how many.</summary>
+    /// <summary>
+    /// Rows in flight with instances not seen for <see cref="InstanceOptions.DeadAfter"/> go back to the queue (how many),
+    /// and the send slots they held are freed.
+    /// </summary>
     public async Task<int> TakeBackFromGoneAsync(CancellationToken cancellationToken)
     {
+        if (pace.Enabled)
+        {
+            await pace.ReleaseGoneAsync(options.Value.DeadAfter, SharedChannelGate.Window, cancellationToken);
+        }
+
         var taken = await queue.TakeBackFromGoneAsync(options.Value.DeadAfter, cancellationToken);
         if (taken > 0)
         {

@@ -44,6 +44,8 @@ public partial class AntqDb : DbContext
 
     public DbSet<ChannelPace> ChannelPace => Set<ChannelPace>();
 
+    public DbSet<ChannelSlot> ChannelSlots => Set<ChannelSlot>();
+
     public DbSet<Officer> Officers => Set<Officer>();
 
     public DbSet<OfficerInvitation> OfficerInvitations => Set<OfficerInvitation>();
@@ -162,6 +164,14 @@ public partial class AntqDb : DbContext
             e.ToTable("channel_pace");
             e.HasKey(p => p.Channel);
             e.Property(p => p.Channel).HasMaxLength(24);
+        });
+
+        modelBuilder.Entity<ChannelSlot>(e =>
+        {
+            e.ToTable("channel_slots");
+            e.HasKey(s => new { s.Channel, s.Slot });
+            e.Property(s => s.Channel).HasMaxLength(24);
+            e.Property(s => s.Holder).HasMaxLength(16);
         });
 
         OnOfficersAndTipsCreating(modelBuilder);

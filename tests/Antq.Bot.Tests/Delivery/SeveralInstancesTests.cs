@@ -43,10 +43,9 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
         var times = delivered.Select(c => c.ReceivedAt).Order().ToList();
         var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
         output.WriteLine($"{total} messages in {(times[^1] - times[0]).TotalSeconds:0.0} s; busiest second {busiest}; outcome batches: first {Sent(first)}, second {Sent(second)}");
-        // Counted where the fake server stamps each request, in a process that also runs both instances: a pause there
-        // (a collection, two busy cores) bunches requests sent apart; seen 20-22 at 20/s. Without the shared slots the
-        // busiest second was 45. Holding it exactly at the receiver is left to a gate that corrects from the answers.
-        Assert.InRange(busiest, 1, Limit + (Limit / 4));
+        // Counted where the fake server stamps each request, in a process that also runs both instances, so a pause there
+        // (a collection, two busy cores) is in the count. Without the shared slots the busiest second was 45.
+        Assert.InRange(busiest, 1, Limit);
         Assert.True(Sent(first) > 0 && Sent(second) > 0, "both instances sent");
     }
 

@@ -254,6 +254,30 @@ namespace Antq.Core.Storage.Migrations
                     b.ToTable("channel_pace", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Delivery.ChannelSlot", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FreeAt")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Pass")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("channel_slots", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Delivery.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

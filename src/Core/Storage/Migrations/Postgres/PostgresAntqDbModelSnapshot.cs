@@ -263,6 +263,30 @@ namespace Antq.Core.Storage.Migrations.Postgres
                     b.ToTable("channel_pace", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Delivery.ChannelSlot", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FreeAt")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Pass")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("channel_slots", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Delivery.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
