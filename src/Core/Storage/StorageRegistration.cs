@@ -21,8 +21,14 @@ public static class StorageRegistration
         }
 
         services.AddSingleton(new StorageProvider(provider));
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<GroupWriter>();
+        // SQLite has one writer: one gate, one lane. PostgreSQL writes concurrently: no gate, several lanes.
+        var postgres = provider == DatabaseProvider.Postgres;
+        services.AddSingleton(_ => postgres ? WriteGate.Unlimited() : new WriteGate());
+        services.AddSingleton(sp => new GroupWriter(
+            sp.GetRequiredService<IDbContextFactory<AntqDb>>(),
+            sp.GetRequiredService<WriteGate>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GroupWriter>>(),
+            postgres ? GroupWriter.PostgresLanes : 1));
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

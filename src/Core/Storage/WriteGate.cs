@@ -6,7 +6,8 @@ namespace Antq.Core.Storage;
 
 /// <summary>
 /// One writer at a time inside this process. SQLite allows a single writer; waiting here in order
-/// is far cheaper than colliding in the database and retrying on SQLITE_BUSY.
+/// is far cheaper than colliding in the database and retrying on SQLITE_BUSY. PostgreSQL has no single writer: there
+/// the gate lets every writer through at once (<see cref="Unlimited"/>) and only counts.
 /// </summary>
 /// <remarks>
 /// The time the gate is held and waited for is counted (exported at /metrics): how busy the single writer is.
@@ -18,11 +19,20 @@ public sealed class WriteGate
     public static readonly TimeSpan LongHold = TimeSpan.FromMilliseconds(50);
 
     private static readonly long LongHoldTicks = (long)(LongHold.TotalSeconds * Stopwatch.Frequency);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _gate;
     private readonly ConcurrentDictionary<string, HolderCount> _longHolds = new(StringComparer.Ordinal);
     private long _heldTicks;
     private long _waitedTicks;
     private long _entries;
+
+    /// <param name="holders">How many may hold the gate at once: one for SQLite.</param>
+    public WriteGate(int holders = 1)
+    {
+        _gate = new SemaphoreSlim(holders, holders);
+    }
+
+    /// <summary>A gate for a database with concurrent writers: nobody waits, the held time is summed over holders.</summary>
+    public static WriteGate Unlimited() => new(int.MaxValue);
 
     /// <summary>Seconds the gate has been held since start.</summary>
     public double HeldSeconds => (double)Interlocked.Read(ref _heldTicks) / Stopwatch.Frequency;
