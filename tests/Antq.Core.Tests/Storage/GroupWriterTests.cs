@@ -8,18 +8,31 @@ namespace Antq.Core.Tests.Storage;
 /// <summary>The group writer on a SQLite file.</summary>
 public sealed class SqliteGroupWriterTests() : GroupWriterTests(DatabaseProvider.Sqlite);
 
-/// <summary>The same on the tests' PostgreSQL server.</summary>
+/// <summary>The same on the tests' PostgreSQL server (see <see cref="PostgresWriterLanesTests"/> for its concurrent lanes).</summary>
 public sealed class PostgresGroupWriterTests() : GroupWriterTests(DatabaseProvider.Postgres);
 
 /// <summary>
 /// The group writer on either provider: units that wait together are written together in one transaction, each in a
-/// savepoint of its own, so one fails alone and a later one still commits.
+/// savepoint of its own, so one fails alone and a later one still commits. A writer of one lane behind a gate of its
+/// own, which the tests hold to make units wait together (the service's PostgreSQL writer has no gate and four lanes).
 /// </summary>
-public abstract class GroupWriterTests(DatabaseProvider provider) : DatabaseTests(provider)
+public abstract class GroupWriterTests(DatabaseProvider provider) : DatabaseTests(provider), IAsyncLifetime
 {
-    private GroupWriter Writer => Services.GetRequiredService<GroupWriter>();
+    private GroupWriter? _writer;
 
-    private WriteGate Gate => Services.GetRequiredService<WriteGate>();
+    private GroupWriter Writer => _writer ??= new GroupWriter(Contexts, Gate, Microsoft.Extensions.Logging.Abstractions.NullLogger<GroupWriter>.Instance);
+
+    private WriteGate Gate { get; } = new();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        await DisposeAsync();
+    }
 
     [Fact]
     public async Task Units_waiting_for_the_writer_are_committed_together_and_each_gets_its_own_result()
@@ -123,11 +136,13 @@ public abstract class GroupWriterTests(DatabaseProvider provider) : DatabaseTest
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task<long> CountAsync(string chatLike)
+    internal static async Task<long> CountAsync(IDbContextFactory<AntqDb> contexts, string chatLike)
     {
-        await using var db = await Contexts.CreateDbContextAsync();
+        await using var db = await contexts.CreateDbContextAsync();
         return await db.Inbox.LongCountAsync(i => EF.Functions.Like(i.ChatId, chatLike));
     }
+
+    private Task<long> CountAsync(string chatLike) => CountAsync(Contexts, chatLike);
 
     private static void Add(DbCommand command, string name, object value)
     {
