@@ -10,7 +10,7 @@ namespace Antq.Testing;
 /// </summary>
 public static class OutboxRows
 {
-    public static void Queue(AntqDb db, string channel, string chatId, string text, DeliveryPriority priority, DateTime now, OutboxKind? kind = null) =>
+    public static OutboxMessage Queue(AntqDb db, string channel, string chatId, string text, DeliveryPriority priority, DateTime now, OutboxKind? kind = null) =>
         db.Outbox.Add(new OutboxMessage
         {
             Channel = channel,
@@ -21,5 +21,5 @@ public static class OutboxRows
             Status = DeliveryStatus.Queued,
             CreatedAt = now,
             NotBefore = now,
-        });
+        }).Entity;
 }

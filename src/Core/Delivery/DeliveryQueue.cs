@@ -53,9 +53,15 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// </summary>
     private string ChatHasRoom => InFlightOfChat + " < @perChat AND " + InFlightOfChat + " + " + DueBeforeInChat + " < @perChat";
 
-    /// <summary>No row of the chat is in flight with another instance (a shared database only; on SQLite every lease is this process's).</summary>
+    /// <summary>
+    /// No row of the chat is in flight with another instance, nor was sent by one within the channel's per-chat spacing
+    /// (a shared database only; on SQLite every lease is this process's). A sent row keeps the instance that sent it, and
+    /// its time is taken once the channel answered, after the message arrived: so this instance's next message to the
+    /// chat arrives at least the spacing after the other's.
+    /// </summary>
     private const string NoOtherInstanceInChat =
-        """NOT EXISTS (SELECT 1 FROM "outbox" AS x WHERE x."Channel" = o."Channel" AND x."ChatId" = o."ChatId" AND x."Status" = @inFlight AND x."LeasedBy" IS DISTINCT FROM @me)""";
+        """NOT EXISTS (SELECT 1 FROM "outbox" AS x WHERE x."Channel" = o."Channel" AND x."ChatId" = o."ChatId" AND x."Status" = @inFlight AND x."LeasedBy" IS DISTINCT FROM @me) """ +
+        """AND NOT EXISTS (SELECT 1 FROM "outbox" AS s WHERE s."Channel" = o."Channel" AND s."ChatId" = o."ChatId" AND s."Status" = @sent AND s."SentAt" > @recent AND s."LeasedBy" IS DISTINCT FROM @me)""";
 
     /// <summary>
     /// Leases up to <paramref name="max"/> rows that are due, replies first, leaving a chat at most
@@ -63,8 +69,9 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
     /// before it number fewer. Both counts walk the (Channel, ChatId, Status) index and stop at the limit (a chat with 2,000
     /// replies queued and one with 3,000 cost a lease 12 ms, measured; with the intake limit a chat seldom has 50).
     /// </summary>
-    public Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, int perChat, TimeSpan lease, CancellationToken cancellationToken) =>
-        LeaseWhereAsync(channels, max, lease, DueCondition + " AND " + ChatHasRoom + (me.Shared ? " AND " + NoOtherInstanceInChat : ""), """ "Priority", "NotBefore", "Id" """, cancellationToken, perChat);
+    /// <param name="chatSpacing">The channels' per-chat spacing: on a shared database, a chat another instance sent to more recently is left.</param>
+    public Task<List<OutboxMessage>> LeaseAsync(IReadOnlyCollection<string> channels, int max, int perChat, TimeSpan lease, CancellationToken cancellationToken, TimeSpan chatSpacing = default) =>
+        LeaseWhereAsync(channels, max, lease, DueCondition + " AND " + ChatHasRoom + (me.Shared ? " AND " + NoOtherInstanceInChat : ""), """ "Priority", "NotBefore", "Id" """, cancellationToken, perChat, chatSpacing);
 
     /// <summary>
     /// Rows whose lease ran out (the process that took them died mid-send): leased again, for this process to send.
@@ -128,7 +135,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
         }
     }
 
-    private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, string order, CancellationToken cancellationToken, int perChat = 0)
+    private async Task<List<OutboxMessage>> LeaseWhereAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, string condition, string order, CancellationToken cancellationToken, int perChat = 0, TimeSpan chatSpacing = default)
     {
         var rows = new List<OutboxMessage>(Math.Min(max, 256));
         if (max <= 0 || channels.Count == 0)
@@ -146,7 +153,8 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
                 $"""(SELECT o."Id" FROM "outbox" AS o WHERE {condition} AND o."Channel" IN ({channelList}) ORDER BY {order} LIMIT @max{SqlDialect.SkipLocked(storage.Provider)}) """ +
                 $"RETURNING {Columns}";
             command.With("@queued", (int)DeliveryStatus.Queued).With("@inFlight", (int)DeliveryStatus.InFlight)
-                .With("@now", now).With("@until", now + lease).With("@max", max).With("@perChat", perChat).With("@me", me.Id);
+                .With("@now", now).With("@until", now + lease).With("@max", max).With("@perChat", perChat).With("@me", me.Id)
+                .With("@sent", (int)DeliveryStatus.Sent).With("@recent", now - chatSpacing);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -209,8 +217,10 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
 
                 // The ids as bound parameters, padded to a power of two: a few statements, kept prepared by the writer.
                 var ids = group.Select(o => o.Id).ToList();
+                // A sent row keeps the instance that sent it: another instance's lease spaces the chat's next message after it.
                 var command = scope.Statement(
-                    """UPDATE "outbox" SET "Status" = @status, "Attempts" = "Attempts" + @increment, "LeaseUntil" = NULL, "LeasedBy" = NULL, """ +
+                    """UPDATE "outbox" SET "Status" = @status, "Attempts" = "Attempts" + @increment, "LeaseUntil" = NULL, """ +
+                    (status == DeliveryStatus.Sent ? "" : """ "LeasedBy" = NULL, """) +
                     """ "NotBefore" = COALESCE(@notBefore, "NotBefore"), "SentAt" = COALESCE(@sentAt, "SentAt"), "LastError" = COALESCE(@error, "LastError") """ +
                     $"""WHERE "Id" IN ({Sql.Ids("id", ids.Count)})""");
                 command.Set("@status", (int)status).Set("@increment", counts ? 1 : 0).Set("@notBefore", notBefore)

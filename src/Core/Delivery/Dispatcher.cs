@@ -85,7 +85,7 @@ public sealed partial class Dispatcher(
                         continue;
                     }
 
-                    var rows = await queue.LeaseAsync([channel], room, Hand.PerChat, settings.LeaseDuration, stoppingToken);
+                    var rows = await queue.LeaseAsync([channel], room, Hand.PerChat, settings.LeaseDuration, stoppingToken, ChatSpacing(channel));
                     if (reclaim)
                     {
                         rows.AddRange(await queue.ReclaimExpiredAsync([channel], room - rows.Count, settings.LeaseDuration, stoppingToken));
@@ -161,6 +161,14 @@ public sealed partial class Dispatcher(
     string IReplyTaker.Instance => me.Id;
 
     bool IReplyTaker.Shared => me.Shared;
+
+    DateTime IReplyTaker.SentElsewhereAfter(string channel) => time.GetUtcNow().UtcDateTime - ChatSpacing(channel);
+
+    /// <summary>The least time between two messages to one chat on the channel (its per-chat rate).</summary>
+    private TimeSpan ChatSpacing(string channel) =>
+        _channels.TryGetValue(channel, out var pacer) && pacer.Sender.Limits.PerChatPerSecond > 0
+            ? TimeSpan.FromSeconds(1 / pacer.Sender.Limits.PerChatPerSecond)
+            : TimeSpan.Zero;
 
     bool IReplyTaker.Sends(string channel) => _channels.ContainsKey(channel);
 

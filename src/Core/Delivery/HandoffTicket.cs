@@ -7,6 +7,7 @@ public sealed class HandoffTicket
     {
         Instance = taker.Instance;
         Shared = taker.Shared;
+        SentElsewhereAfter = taker.Shared ? taker.SentElsewhereAfter(channel) : DateTime.MinValue;
         Taker = taker;
         Channel = channel;
         ChatId = chatId;
@@ -29,6 +30,9 @@ public sealed class HandoffTicket
 
     /// <summary>True when other instances may hold the chat's rows (a shared database).</summary>
     public bool Shared { get; }
+
+    /// <summary>A send to the chat by another instance after this keeps the replies queued (see <see cref="IReplyTaker.SentElsewhereAfter"/>).</summary>
+    public DateTime SentElsewhereAfter { get; }
 
     internal IReplyTaker Taker { get; }
 }

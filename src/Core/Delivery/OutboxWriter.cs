@@ -120,18 +120,21 @@ public static class OutboxWriter
     /// Whether the replies the <paramref name="ticket"/> has room for must be queued rather than handed over: replies to
     /// the chat still wait in the queue (the chat held its limit when they were written), which go first; or, on a shared
     /// database, another instance has rows of the chat in flight (an earlier turn's replies handled there), which go
-    /// before them and never beside them. One seek on the (Channel, ChatId, Status) index each.
+    /// before them and never beside them, or sent to the chat within the channel's per-chat spacing (the dispatcher's
+    /// lease leaves the chat until it has passed). One seek on the (Channel, ChatId, Status) index each.
     /// </summary>
     public static async Task<bool> RepliesQueuedAsync(WriteScope scope, HandoffTicket ticket, CancellationToken cancellationToken)
     {
         var command = scope.Statement(ticket.Shared
             ? """SELECT EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @queued AND "Priority" = @reply) """ +
-              """OR EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @inFlight AND "LeasedBy" IS DISTINCT FROM @me)"""
+              """OR EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @inFlight AND "LeasedBy" IS DISTINCT FROM @me) """ +
+              """OR EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @sent AND "SentAt" > @recent AND "LeasedBy" IS DISTINCT FROM @me)"""
             : """SELECT EXISTS (SELECT 1 FROM "outbox" WHERE "Channel" = @channel AND "ChatId" = @chat AND "Status" = @queued AND "Priority" = @reply)""");
         command.Set("@channel", ticket.Channel).Set("@chat", ticket.ChatId).Set("@queued", (int)DeliveryStatus.Queued).Set("@reply", (int)DeliveryPriority.Reply);
         if (ticket.Shared)
         {
-            command.Set("@inFlight", (int)DeliveryStatus.InFlight).Set("@me", ticket.Instance);
+            command.Set("@inFlight", (int)DeliveryStatus.InFlight).Set("@me", ticket.Instance)
+                .Set("@sent", (int)DeliveryStatus.Sent).Set("@recent", ticket.SentElsewhereAfter);
         }
 
         return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

@@ -38,6 +38,12 @@ internal interface IReplyTaker
 
     bool Shared { get; }
 
+    /// <summary>
+    /// On a shared database, a chat another instance sent to after this moment must wait: its replies are queued, not
+    /// handed over (the channel's per-chat spacing, reckoned back from now).
+    /// </summary>
+    DateTime SentElsewhereAfter(string channel);
+
     bool Sends(string channel);
 
     bool Reserve(string channel, string chatId, int count);

@@ -100,6 +100,35 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
         Assert.All(held, r => Assert.Equal((DeliveryStatus.InFlight, running), (r.Status, r.LeasedBy)));
     }
 
+    [Fact]
+    public async Task A_chat_another_instance_just_sent_to_gets_its_next_message_no_sooner_than_the_per_chat_spacing()
+    {
+        await using var bot = await TestBot.StartOnPostgresAsync(s =>
+        {
+            s["Telegram:RateLimit:PerChatPerSecond"] = "1";
+            s["Telegram:RateLimit:PerChatBurst"] = "1";
+        });
+
+        // Another instance sent to 980001 a moment ago; both chats get a message now, 980002 with nothing sent before.
+        var sentAt = DateTime.UtcNow;
+        await bot.QueryAsync(async db =>
+        {
+            var earlier = OutboxRows.Queue(db, "telegram", "980001", "Tin đã gửi từ phiên kia", DeliveryPriority.Broadcast, sentAt);
+            (earlier.Status, earlier.SentAt, earlier.LeasedBy) = (DeliveryStatus.Sent, sentAt, "0f0f0f0f0f0f0f0f");
+            OutboxRows.Queue(db, "telegram", "980001", "Tin tiếp theo", DeliveryPriority.Broadcast, sentAt);
+            OutboxRows.Queue(db, "telegram", "980002", "Tin tiếp theo", DeliveryPriority.Broadcast, sentAt);
+            return await db.SaveChangesAsync();
+        });
+
+        await bot.Api.WaitForCallAsync(_ => Delivered(bot).Count >= 2, TimeSpan.FromSeconds(20));
+        var spaced = Delivered(bot).Single(c => c.ChatId == "980001").ReceivedAt;
+        var free = Delivered(bot).Single(c => c.ChatId == "980002").ReceivedAt;
+        output.WriteLine($"the other chat's message {(free - sentAt).TotalMilliseconds:0} ms after, this chat's {(spaced - sentAt).TotalMilliseconds:0} ms after");
+
+        Assert.True(spaced - sentAt >= TimeSpan.FromMilliseconds(990), $"{(spaced - sentAt).TotalMilliseconds:0} ms after the other instance's");
+        Assert.True(free < spaced, "a chat nobody sent to is not held back");
+    }
+
     /// <summary>Rows put straight into the outbox in one transaction (queued, or in flight with <paramref name="leasedBy"/>).</summary>
     private static Task QueueAsync(TestBot bot, IEnumerable<(string Chat, string Text)> messages, string? leasedBy = null) =>
         bot.QueryAsync(async db =>
