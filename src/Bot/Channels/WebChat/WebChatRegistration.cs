@@ -33,6 +33,12 @@ public static partial class WebChatRegistration
         var key = SecretKey.Load(options.IdentityKey, "WebChat:IdentityKey", Path.IsPathRooted(options.IdentityKeyFile) ? options.IdentityKeyFile : Path.Combine(root, options.IdentityKeyFile));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebChatVisitors>(sp, key));
         services.AddSingleton<WebChatFeed>();
+        if (Antq.Core.Storage.StorageRegistration.TryParseProvider(builder.Configuration["Database:Provider"], out var provider) && provider == Antq.Core.Storage.DatabaseProvider.Postgres)
+        {
+            // Several instances may share the database: a delivery on one wakes the visitor's page on another.
+            services.AddHostedService<WebChatFeedRelay>();
+        }
+
         services.AddSingleton<WebChatHistory>();
         services.AddSingleton<WebChatLimits>();
         services.AddSingleton<WebChatIntake>();
