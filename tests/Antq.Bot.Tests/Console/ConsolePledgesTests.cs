@@ -130,6 +130,24 @@ public sealed partial class ConsolePledgesTests
         Assert.Equal(88, rows.Length);
     }
 
+    [Fact]
+    public async Task An_upload_without_the_forms_token_is_refused_and_stores_nothing()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        using var client = bot.Client();
+        await client.SignInAsync(await officer.AsksForLinkAsync());
+
+        // What a page on another site could make the officer's browser send: the cookie and a file, no form token.
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Csv(ChiLang)), "file", "cam-ket.csv" } };
+        var forged = await client.PostAsync("/console/pledges?handler=Upload", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(0, await bot.QueryAsync(db => db.Pledges.CountAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, ChiLang)).StatusCode);
+        Assert.Equal(12, await bot.QueryAsync(db => db.Pledges.CountAsync()));
+    }
+
     [GeneratedRegex(@"<td>(\d+)</td>")]
     private static partial Regex Cells();
 }
