@@ -63,16 +63,17 @@ public static class PledgesVerb
         ImportResult result;
         try
         {
-            result = await new PaperPledgeImport(db, areas, catalog, TimeProvider.System).RunAsync(await File.ReadAllBytesAsync(file, cancellationToken), options.Has("skip-invalid"), cancellationToken);
+            result = await new PaperPledgeImport(areas, catalog, TimeProvider.System).RunAsync(db, await File.ReadAllBytesAsync(file, cancellationToken), options.Has("skip-invalid"), cancellationToken);
         }
         catch (FormatException ex)
         {
             throw new CliException($"{file}: {ex.Message}; nothing was imported");
         }
 
+        var texts = TextCatalog.LoadEmbedded();
         foreach (var problem in result.Problems)
         {
-            await output.WriteLineAsync($"line {problem.Line}: {problem.Reason}");
+            await output.WriteLineAsync($"line {problem.Line}: {problem.Describe(texts, "en")}");
         }
 
         if (!result.Imported)

@@ -27,6 +27,12 @@ public static class CoverageCsv
         return sb.ToString();
     }
 
+    /// <summary>The CSV as a file's bytes, with a byte-order mark so that Excel opens the Vietnamese names as UTF-8.</summary>
+    public static byte[] Bytes(CoverageReport report) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Render(report))];
+
+    /// <summary>"bao-phu-cam-ket-2026-chi-lang.csv": the file named by its year and area, in the chat and the console alike.</summary>
+    public static string FileName(int year, string? wardId) => string.Create(CultureInfo.InvariantCulture, $"bao-phu-cam-ket-{year}-{wardId ?? "toan-thanh-pho"}.csv");
+
     public static string Field(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 

@@ -13,9 +13,11 @@ public static class PledgeRegistration
         services.AddSingleton<IInputRoute, PledgeRoutes>();
         services.AddSingleton<ITurnFactLoader, PledgeFacts>();
         services.AddSingleton<PledgeRenewals>();
+        services.AddSingleton<PaperPledgeImport>();
         services.AddChangeHandler<SignPledges, SignPledgesHandler>();
         services.AddChangeHandler<CorrectPledge, CorrectPledgeHandler>();
         services.AddChangeHandler<WithdrawPledge, WithdrawPledgeHandler>();
+        services.AddChangeHandler<ImportPaperPledges, ImportPaperPledgesHandler>();
         services.AddReadOnlyChangeHandler<ShowCoverage, ShowCoverageHandler>();
         return services;
     }

@@ -24,17 +24,14 @@ public sealed class ShowCoverageHandler(TextCatalog texts, AreaTree areas, Pledg
 
         var report = await PledgeCoverage.BuildAsync(context.Db, areas, catalog, catalog.Campaign.Year, ward, cancellationToken);
         var language = Languages.Officers;
-        var messages = new List<OutgoingMessage> { new() { Text = CoverageText.Render(report, texts, language, areas.CityName) } };
-        var csv = CoverageCsv.Render(report);
-
-        // A byte-order mark so that Excel opens the Vietnamese names as UTF-8.
-        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray();
-        var name = $"bao-phu-cam-ket-{catalog.Campaign.Year}-{ward?.Id ?? "toan-thanh-pho"}.csv";
-        messages.Add(new OutgoingMessage
-        {
-            Text = texts.Get(language, "coverage.csv"),
-            Media = new MediaRef(AttachmentKind.Document, "", name, bytes),
-        });
-        return messages;
+        return
+        [
+            new OutgoingMessage { Text = CoverageText.Render(report, texts, language, areas.CityName) },
+            new OutgoingMessage
+            {
+                Text = texts.Get(language, "coverage.csv"),
+                Media = new MediaRef(AttachmentKind.Document, "", CoverageCsv.FileName(catalog.Campaign.Year, ward?.Id), CoverageCsv.Bytes(report)),
+            },
+        ];
     }
 }

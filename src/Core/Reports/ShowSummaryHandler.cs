@@ -27,7 +27,7 @@ public sealed class ShowSummaryHandler(
         }
 
         var language = Languages.Officers;
-        var own = officer.Role == OfficerRole.Admin ? ReportArea.City : areas.FindWard(officer.WardId ?? "") is { } ward ? new ReportArea(ward, null) : null;
+        var own = ReportScope.Own(officer, areas);
         if (own is null)
         {
             return [];
@@ -39,7 +39,7 @@ public sealed class ShowSummaryHandler(
             return Say(texts.Get(language, "report.unknown_area", change.Area));
         }
 
-        if (officer.Role != OfficerRole.Admin && area.WardId != own.WardId)
+        if (!ReportScope.Allows(officer, own, area))
         {
             return Say(texts.Get(language, "report.not_your_area", CoverageText.WardLabel(texts, language, own.Ward!)));
         }

@@ -21,7 +21,9 @@ public sealed class OfficerReplyHandler(TextCatalog texts, TipMessaging messagin
         var message = new OutgoingMessage
         {
             Text = tip.Kind == TipKind.Question ? texts.Get(tip.Language, "question.officer_said", display, change.Text ?? "") : texts.Get(tip.Language, "tip.officer_said", display, change.Text ?? ""),
-            Media = change.PhotoFileId is null ? null : new MediaRef(AttachmentKind.Photo, change.PhotoFileId, Channel: context.Input.Channel),
+            Media = change.PhotoFileId is { } fileId ? new MediaRef(AttachmentKind.Photo, fileId, Channel: context.Input.Channel)
+                : change.Photo is { } photo ? new MediaRef(AttachmentKind.Photo, "", "anh." + (ImageFormat.Sniff(photo)?.Extension ?? "jpg"), photo)
+                : null,
             Buttons = [[new Button(texts.Get(tip.Language, "tip.answer_button"), new TipAnswerButton(tip.Code).Data)]],
         };
         if (!await messaging.ToTipsterAsync(context, tip, [message], cancellationToken))
@@ -31,7 +33,7 @@ public sealed class OfficerReplyHandler(TextCatalog texts, TipMessaging messagin
         }
 
         tip.FirstResponseAt ??= context.Now;
-        context.Db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.OfficerReply, OfficerId = officer.Id, Text = change.Text, PhotoFileId = change.PhotoFileId });
+        context.Db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.OfficerReply, OfficerId = officer.Id, Text = change.Text, PhotoFileId = change.PhotoFileId ?? (change.Photo is null ? null : OfficerReply.UploadedPhoto) });
         context.Reply(new OutgoingMessage { Text = texts.Get(Languages.Officers, "officer.reply_sent", display) });
     }
 }

@@ -1,4 +1,5 @@
 using Antq.Bot.Tests.Channels.WebChat;
+using Antq.Bot.Tests.Tips;
 using Antq.Core.Officers;
 using Antq.Core.Tips;
 using Antq.Testing;
@@ -201,4 +202,54 @@ public sealed class ConsoleBrowserTests
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    #region Pledges and report pages
+
+    [Fact]
+    public async Task The_pledges_and_report_pages_have_no_serious_or_critical_axe_findings_at_phone_and_desktop_size()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var admin = await bot.OfficerAsync(881_913, "Thiếu tá Lan", OfficerRole.Admin, null);
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop, bypassCsp: true);
+        var page = browser.Page;
+        await SignInAsync(page, await officer.AsksForLinkAsync());
+
+        // The upload through the page's own form: a bad line listed, then the good file counted in the table.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cam kết" }).ClickAsync();
+        var good = Pledges.PaperPledgeTests.Valid.Split('\n').Where(l => !l.Contains("Mai Pha", StringComparison.Ordinal)).ToList();
+        await page.GetByLabel("Tệp CSV").SetInputFilesAsync(new FilePayload { Name = "cam-ket.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", good) + "household,Lý Văn Phúc,Số 2 Lê Lợi,Chi Lăng,Khối 99,traffic,2026-03-02\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra và nhập" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Dòng 7: không có khu dân cư \"Khối 99\" ở Chi Lăng");
+        await ScanAsync(page, "pledges with bad lines");
+        await page.GetByLabel("Tệp CSV").SetInputFilesAsync(new FilePayload { Name = "cam-ket.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", good)) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra và nhập" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("thêm 12 cam kết");
+        await Expect(page.Locator("#units-covered")).ToHaveTextAsync("Khu dân cư có ít nhất một cam kết: 2/14");
+        await ScanAsync(page, "pledges", "console-pledges");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo" }).ClickAsync();
+        await Expect(page.Locator("#summary-heading")).ToContainTextAsync("Chi Lăng");
+        await ScanAsync(page, "report", "console-report");
+        await page.GetByLabel("Từ ngày").FillAsync("2026-05-01");
+        await page.GetByLabel("Đến ngày").FillAsync("2026-04-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem báo cáo" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.");
+        await ScanAsync(page, "report with a bad period");
+
+        // An admin's pages: the city by ward, and the report comparing wards.
+        await using var city = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop, bypassCsp: true);
+        await SignInAsync(city.Page, await admin.AsksForLinkAsync());
+        await city.Page.GotoAsync(new Uri(bot.BaseAddress, "/console/pledges").ToString());
+        await Expect(city.Page.Locator("tr[data-area='chi-lang'] td").Last).ToHaveTextAsync("12");
+        await ScanAsync(city.Page, "city pledges");
+        await city.Page.GotoAsync(new Uri(bot.BaseAddress, "/console/report").ToString());
+        await ScanAsync(city.Page, "city report");
+
+        // A page answered 400 is logged by the browser as a failed load; nothing else may be.
+        Assert.DoesNotContain(browser.Problems, p => !p.Contains("status of 400", StringComparison.Ordinal));
+        Assert.Empty(city.Problems);
+    }
+
+    #endregion
 }

@@ -1,4 +1,5 @@
 using Antq.Core.Areas;
+using Antq.Core.Channels;
 using Antq.Core.Conversations;
 using Antq.Core.Locale;
 using Antq.Core.Storage;
@@ -12,9 +13,12 @@ namespace Antq.Bot.WebConsole.Pages;
 /// A tip's page: every field, attachments, the thread, and the actions the chat offers (take, change the status with a
 /// note, reply to the tipster), each run as the chat's own domain change. Another ward's tip is 404, read or posted.
 /// </summary>
-public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFactory, ConsoleActions actions, TipCard card, TipCatalog catalog, AreaTree areas) : ConsolePage(texts)
+public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFactory, ConsoleActions actions, TipCard card, TipCatalog catalog, AreaTree areas, IImageScrubber scrubber) : ConsolePage(texts)
 {
     public const int MaxReplyLength = 2000;
+
+    /// <summary>A reply's photo goes into the outbox whole: kept well under the 10 MB Telegram takes.</summary>
+    public const int MaxPhotoBytes = 5 * 1024 * 1024;
 
     /// <summary>What an officer may move a tip to from the page (as the chat's buttons: take, verify, not useful, spam, close).</summary>
     public static readonly TipStatus[] Choices = [TipStatus.InProgress, TipStatus.Verified, TipStatus.NotUseful, TipStatus.Spam, TipStatus.Closed];
@@ -50,11 +54,26 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
     public async Task<IActionResult> OnPostAssignAsync(string code, long assignee) =>
         await RunAsync(code, () => new AssignTip(View.Tip.Id, Officer.Id, assignee));
 
-    public async Task<IActionResult> OnPostReplyAsync(string code, string? text)
+    /// <summary>Text, a photo or both. The photo is checked by its bytes and re-encoded (no Exif, GPS or owner) before anything keeps it.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(string code, string? text, IFormFile? photo)
     {
-        text = text?.Trim();
-        var problem = string.IsNullOrEmpty(text) ? T("reply_empty") : text.Length > MaxReplyLength ? T("reply_too_long", MaxReplyLength) : null;
-        return await RunAsync(code, () => new OfficerReply(View.Tip.Code, text, null), problem);
+        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var (clean, problem) = photo is { Length: > 0 } ? await ScrubAsync(photo) : (null, null);
+        problem ??= text is null && clean is null ? T("reply_empty") : text?.Length > MaxReplyLength ? T("reply_too_long", MaxReplyLength) : null;
+        return await RunAsync(code, () => new OfficerReply(View.Tip.Code, text, null, clean), problem);
+    }
+
+    private async Task<(byte[]? Clean, string? Problem)> ScrubAsync(IFormFile photo)
+    {
+        if (photo.Length > MaxPhotoBytes)
+        {
+            return (null, T("reply_photo_too_large", MaxPhotoBytes / 1024 / 1024));
+        }
+
+        using var buffer = new MemoryStream((int)photo.Length);
+        await photo.CopyToAsync(buffer, HttpContext.RequestAborted);
+        var bytes = buffer.ToArray();
+        return ImageFormat.Sniff(bytes) is not null && scrubber.Scrub(bytes) is { } clean ? (clean, null) : (null, T("reply_photo_not_image"));
     }
 
     public string Status(TipStatus status) => card.StatusName(status, Language);
