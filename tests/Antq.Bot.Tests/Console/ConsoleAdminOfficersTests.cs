@@ -51,6 +51,9 @@ public sealed partial class ConsoleAdminOfficersTests
         Assert.Contains("Mã tài khoản không đúng dạng", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var noWard = await admin.PostFormAsync(Page, Page + "?handler=Add", ("channel", "telegram"), ("id", "881777"), ("name", "Thiếu uý Minh"), ("role", "Officer"));
         Assert.Equal(HttpStatusCode.BadRequest, noWard.StatusCode);
+        var noSuchRole = await admin.PostFormAsync(Page, Page + "?handler=Add", ("channel", "telegram"), ("id", "881777"), ("name", "Thiếu uý Minh"), ("role", "7"), ("ward", "chi-lang"));
+        Assert.Equal(HttpStatusCode.BadRequest, noSuchRole.StatusCode);
+        Assert.Equal(1, await bot.QueryAsync(db => db.Officers.CountAsync()));
 
         var added = await admin.PostFormAsync(Page, Page + "?handler=Add", ("channel", "telegram"), ("id", "881777"), ("name", "Thiếu uý Minh"), ("role", "Officer"), ("ward", "chi-lang"));
 

@@ -29,7 +29,8 @@ public sealed class OfficersModel(ConsoleTexts texts, IDbContextFactory<AntqDb> 
     {
         (channel, id, name) = (channel?.Trim() ?? "", id?.Trim() ?? "", name?.Trim() ?? "");
         var wardId = role == OfficerRole.Admin ? null : areas.FindWard(ward ?? "")?.Id;
-        var problem = !OfficerAccount.IsValid(channel, id) ? T("adm_id_invalid")
+        var problem = !RoleGiven(role) ? T("adm_role_invalid")
+            : !OfficerAccount.IsValid(channel, id) ? T("adm_id_invalid")
             : name.Length is < 2 or > 100 ? T("adm_name_invalid")
             : role == OfficerRole.Officer && wardId is null ? T("adm_ward_needed")
             : channel == Officer.Channel && id == Officer.ExternalUserId ? T("adm_self")
@@ -53,7 +54,10 @@ public sealed class OfficersModel(ConsoleTexts texts, IDbContextFactory<AntqDb> 
         }
 
         var wardId = role == OfficerRole.Admin ? null : areas.FindWard(ward ?? "")?.Id;
-        var problem = target.Id == Officer.Id ? T("adm_self") : role == OfficerRole.Officer && wardId is null ? T("adm_ward_needed") : null;
+        var problem = target.Id == Officer.Id ? T("adm_self")
+            : !RoleGiven(role) ? T("adm_role_invalid")
+            : role == OfficerRole.Officer && wardId is null ? T("adm_ward_needed")
+            : null;
         if (problem is not null)
         {
             return await RefusedAsync(problem);
@@ -85,9 +89,9 @@ public sealed class OfficersModel(ConsoleTexts texts, IDbContextFactory<AntqDb> 
     public async Task<IActionResult> OnPostInviteAsync(OfficerRole role, string? ward)
     {
         var wardId = role == OfficerRole.Admin ? null : areas.FindWard(ward ?? "")?.Id;
-        if (role == OfficerRole.Officer && wardId is null)
+        if (!RoleGiven(role) || (role == OfficerRole.Officer && wardId is null))
         {
-            return await RefusedAsync(T("adm_ward_needed"));
+            return await RefusedAsync(T(RoleGiven(role) ? "adm_ward_needed" : "adm_role_invalid"));
         }
 
         TempData["done"] = await actions.RunAsync(Officer, new CreateInvitation(role, wardId, OfficerInvitation.Validity), HttpContext.RequestAborted);
@@ -97,6 +101,9 @@ public sealed class OfficersModel(ConsoleTexts texts, IDbContextFactory<AntqDb> 
     public string Role(OfficerRole role) => T(role == OfficerRole.Admin ? "adm_role_admin" : "adm_role_officer");
 
     public string Time(DateTime utc) => LocalTime.Format(utc, Language);
+
+    /// <summary>A role the form named: an unknown one is not bound (it would read as an officer), so it is refused.</summary>
+    private bool RoleGiven(OfficerRole role) => ModelState.IsValid && Enum.IsDefined(role);
 
     private async Task LoadAsync()
     {
