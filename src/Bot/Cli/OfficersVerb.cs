@@ -26,8 +26,6 @@ public static class OfficersVerb
             resident again.
         """;
 
-    private static readonly string[] Channels = ["telegram", "zalo", "webchat"];
-
     public static async Task<int> RunAsync(string[] args, AntqDb db, AreaTree areas, TextWriter output, CancellationToken cancellationToken)
     {
         var registry = new OfficerRegistry(db, TimeProvider.System);
@@ -105,7 +103,7 @@ public static class OfficersVerb
         }
 
         var channel = options.Required("channel");
-        if (!Channels.Contains(channel))
+        if (!OfficerAccount.Channels.Contains(channel))
         {
             throw new CliException($"--channel must be telegram, zalo or webchat (got '{channel}')");
         }
@@ -113,23 +111,13 @@ public static class OfficersVerb
         return (channel, Checked(channel, options.Required("id")));
     }
 
-    private static string Checked(string channel, string id)
-    {
-        var valid = channel switch
-        {
-            "telegram" => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _),
-            "zalo" => id.Length is > 0 and <= 32 && id.All(char.IsAsciiDigit),
-
-            // A web chat visitor's id: the SHA-256 of their cookie's secret, base64url (43 characters).
-            _ => id.Length == 43 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'),
-        };
-        return valid ? id : throw new CliException(channel switch
+    private static string Checked(string channel, string id) =>
+        OfficerAccount.IsValid(channel, id) ? id : throw new CliException(channel switch
         {
             "telegram" => $"a Telegram id is the officer's numeric user id (got '{id}')",
             "zalo" => $"a Zalo id is the user's numeric id (got '{id}')",
             _ => $"a web chat id has 43 letters, digits, '-' or '_', as `officers list` shows it (got '{id}')",
         });
-    }
 
     private static (OfficerRole Role, Ward? Ward) RoleAndWard(CliArguments options, AreaTree areas)
     {

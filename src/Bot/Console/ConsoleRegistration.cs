@@ -29,6 +29,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleTexts>();
         services.AddSingleton<ConsoleAssets>();
         services.AddSingleton<ConsoleActions>();
+        services.AddSingleton<ConsoleAnswers>();
         services.AddSingleton<IInputRoute, ConsoleRoutes>();
         services.AddChangeHandler<IssueConsoleLink, IssueConsoleLinkHandler>();
 

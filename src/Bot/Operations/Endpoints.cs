@@ -1,7 +1,5 @@
 using System.Net;
-using Antq.Bot.Channels.Telegram;
 using Antq.Bot.Hosting;
-using Antq.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Antq.Bot.Operations;
@@ -12,23 +10,18 @@ public static class Endpoints
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("healthy"));
-        app.MapGet("/readyz", async (HttpContext http, DatabaseInitializer database, IOptions<TelegramOptions> telegram) =>
+        app.MapGet("/readyz", async (HttpContext http) =>
         {
-            var databaseReady = await database.IsReadyAsync(http.RequestAborted);
-            var startup = http.RequestServices.GetService<TelegramStartup>();
-            var telegramState = !telegram.Value.Enabled ? "off" : startup is { IsReady: true } ? "ready" : "starting";
-            var ready = databaseReady && telegramState != "starting";
-            var storage = http.RequestServices.GetRequiredService<StorageProvider>();
-            var polls = telegram.Value.Enabled && telegram.Value.Mode == TelegramMode.Polling && http.RequestServices.GetRequiredService<PollingLeader>().IsLeader;
+            var readiness = await ServiceReadiness.ReadAsync(http.RequestServices, http.RequestAborted);
             var body = new
             {
-                status = ready ? "ready" : "not ready",
-                database = databaseReady ? "ready" : "not ready",
-                provider = storage.IsSqlite ? "sqlite" : "postgres",
-                role = polls ? "poller" : "instance",
-                telegram = telegramState,
+                status = readiness.Ready ? "ready" : "not ready",
+                database = readiness.DatabaseReady ? "ready" : "not ready",
+                provider = readiness.Provider,
+                role = readiness.Role,
+                telegram = readiness.Telegram,
             };
-            return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            return Results.Json(body, statusCode: readiness.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         var metrics = app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value;
         if (metrics.Enabled)

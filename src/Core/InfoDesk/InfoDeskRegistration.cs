@@ -19,6 +19,7 @@ public static class InfoDeskRegistration
         services.AddChangeHandler<ShowNotices, ShowNoticesHandler>();
         services.AddChangeHandler<SaveContactOverride, SaveContactOverrideHandler>();
         services.AddChangeHandler<ShowInfo, ShowInfoHandler>();
+        services.AddScoped<QuestionList>();
         return services;
     }
 }

@@ -168,6 +168,58 @@ public sealed class ConsoleBrowserTests
         Assert.Empty(browser.Problems);
     }
 
+    #region Questions and admin pages
+
+    [Fact]
+    public async Task The_questions_and_admin_pages_have_no_serious_or_critical_axe_findings_and_a_question_is_answered_from_the_browser()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        var (resident, code) = await ConsoleQuestionsTests.AsksAsync(bot, 701_951, "Nhà tôi muốn nuôi chó thì có phải đăng ký ở phường không ạ?", officer);
+        await ConsoleQuestionsTests.AsksAsync(bot, 701_952, "Trụ sở công an phường làm việc vào những giờ nào trong tuần ạ?", officer);
+        var admin = await Tips.TipJourneys.OfficerAsync(bot, 881_953, "Thiếu tá Lan", OfficerRole.Admin, null);
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop, bypassCsp: true);
+        var page = browser.Page;
+        await SignInAsync(page, await admin.AsksForLinkAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi", Exact = true }).ClickAsync();
+        var question = page.Locator($"[data-question='{code}']");
+        await Expect(question).ToHaveAttributeAsync("data-state", "waiting");
+        await ScanAsync(page, "questions");
+        await question.GetByLabel("Trả lời câu hỏi").FillAsync("Chào chị, hiện chưa phải đăng ký; chị nhớ tiêm phòng dại cho chó nhé.");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Gửi câu trả lời" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi trả lời");
+        await Expect(question).ToHaveAttributeAsync("data-state", "answered");
+        await resident.Sees("tiêm phòng dại");
+        await ScanAsync(page, "questions, one answered");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quản trị" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Cán bộ");
+        await ScanAsync(page, "officers");
+        await page.GetByLabel("Phường, xã của người được mời").SelectOptionAsync(new SelectOptionValue { Label = "Chi Lăng" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo mã mời" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Mã mời:");
+        await ScanAsync(page, "officers with a notice");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký thao tác" }).ClickAsync();
+        await Expect(page.Locator("tr[data-action='TipOfficerReply']")).ToHaveCountAsync(1);
+        await ScanAsync(page, "audit log");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tình trạng hệ thống" }).ClickAsync();
+        await Expect(page.Locator("[data-depth='telegram-total']")).ToBeVisibleAsync();
+        await ScanAsync(page, "status");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("System status");
+        await ScanAsync(page, "English status");
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/admin/officers").ToString());
+        await ScanAsync(page, "English officers");
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/questions").ToString());
+        await ScanAsync(page, "English questions");
+        Assert.Empty(browser.Problems);
+    }
+
+    #endregion
+
     private static async Task SignInAsync(IPage page, string link)
     {
         await page.GotoAsync(link);
