@@ -79,7 +79,7 @@ public sealed class ConsoleBroadcastTests
     }
 
     [Fact]
-    public async Task A_scheduled_broadcast_can_be_edited_and_cancelled_and_then_never_goes()
+    public async Task A_scheduled_broadcast_can_be_edited_paused_resumed_and_cancelled_and_then_never_goes()
     {
         await using var bot = await TestBot.StartAsync();
         var officer = await bot.WardOfficerAsync();
@@ -102,6 +102,12 @@ public sealed class ConsoleBroadcastTests
         var row = await bot.QueryAsync(db => db.Broadcasts.SingleAsync());
         Assert.Equal("Kiểm tra nồng độ cồn tối thứ Bảy.", row.Text);
         Assert.Equal(Local(later), Local(row.ScheduledFor));
+
+        await client.PostFormAsync(Page, Page + "?handler=Pause&id=1");
+        Assert.Equal(BroadcastStatus.Paused, await bot.QueryAsync(db => db.Broadcasts.Select(b => b.Status).SingleAsync()));
+        Assert.Contains("Tiếp tục tin #1", await client.GetStringAsync(Page), StringComparison.Ordinal);
+        await client.PostFormAsync(Page, Page + "?handler=Resume&id=1");
+        Assert.Equal(BroadcastStatus.Scheduled, await bot.QueryAsync(db => db.Broadcasts.Select(b => b.Status).SingleAsync()));
 
         var cancelled = await client.PostFormAsync(Page, Page + "?handler=Cancel&id=1");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);

@@ -78,6 +78,10 @@ public sealed class BroadcastsModel(
 
     public Task<IActionResult> OnPostCancelAsync(long id) => RunAsync(id, () => new CancelBroadcast(id));
 
+    public Task<IActionResult> OnPostPauseAsync(long id) => RunAsync(id, () => new PauseBroadcast(id));
+
+    public Task<IActionResult> OnPostResumeAsync(long id) => RunAsync(id, () => new ResumeBroadcast(id));
+
     /// <summary>New text and/or a new time for a scheduled or paused broadcast, as the chat's edit buttons allow; what is unchanged is left alone.</summary>
     public async Task<IActionResult> OnPostEditAsync(long id, string? text, string? at)
     {
