@@ -57,6 +57,24 @@ public sealed class ConsoleBroadcastTests
     }
 
     [Fact]
+    public async Task In_quiet_hours_the_preview_says_when_a_normal_broadcast_will_go_and_that_an_urgent_one_goes_now()
+    {
+        var local = TimeOnly.FromDateTime(LocalTime.ToLocal(DateTime.UtcNow));
+        var (from, to) = (local.AddHours(-1), local.AddHours(2));
+        await using var bot = await TestBot.StartAsync(s => s["Delivery:QuietHours"] = $"{from:HH:mm}-{to:HH:mm}");
+        var officer = await bot.WardOfficerAsync();
+        using var client = bot.Client();
+        await client.SignInAsync(await officer.AsksForLinkAsync());
+
+        var normal = await (await client.PostFormAsync(Page, Page + "?handler=Preview", Compose("Phòng chống lừa đảo qua mạng."))).Content.ReadAsStringAsync();
+        var urgent = await (await client.PostFormAsync(Page, Page + "?handler=Preview", Compose("Cháy lớn ở chợ, tránh xa khu vực.", topic: "urgent"))).Content.ReadAsStringAsync();
+
+        Assert.Contains($"bắt đầu gửi lúc {to:HH:mm}", normal, StringComparison.Ordinal);
+        Assert.Contains("giờ nghỉ ban đêm", normal, StringComparison.Ordinal);
+        Assert.Contains("gửi ngay bây giờ", urgent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_a_too_long_or_a_past_broadcast_is_refused_with_a_clear_message_and_nothing_is_sent()
     {
         await using var bot = await TestBot.StartAsync();
