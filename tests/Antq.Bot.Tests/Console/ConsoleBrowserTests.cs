@@ -304,4 +304,82 @@ public sealed class ConsoleBrowserTests
     }
 
     #endregion
+
+    #region Broadcasts and events
+
+    [Fact]
+    public async Task An_officer_composes_and_sends_a_broadcast_and_watches_its_progress_reach_the_end_without_a_reload()
+    {
+        // Ten messages a second to forty followers: the sending lasts long enough to be watched.
+        await using var bot = await TestBot.StartAsync(s => s["Telegram:RateLimit:PerSecond"] = "10");
+        var officer = await bot.WardOfficerAsync();
+        await Antq.Bot.Tests.Broadcasts.BroadcastJourneys.FollowersAsync(bot, Antq.Core.Residents.Topics.Traffic, Enumerable.Range(701_801, 40).Select(i => (long)i));
+        var link = await officer.AsksForLinkAsync();
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        var page = browser.Page;
+        await SignInAsync(page, link);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tin gửi người dân" }).ClickAsync();
+        await page.GetByLabel("Nội dung tin").FillAsync("Từ 1/12, đường Trần Đăng Ninh cấm xe tải từ 6 giờ đến 20 giờ.");
+        await page.GetByLabel("Chủ đề").SelectOptionAsync(new SelectOptionValue { Label = "An toàn giao thông" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await Expect(page.Locator(".bubble")).ToHaveTextAsync("Từ 1/12, đường Trần Đăng Ninh cấm xe tải từ 6 giờ đến 20 giờ.");
+        await Expect(page.Locator("[data-recipients]")).ToHaveTextAsync("40 người (tính đến lúc này)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi" }).ClickAsync();
+
+        var item = page.Locator("[data-broadcast='1']");
+        await Expect(item).ToHaveAttributeAsync("data-status", "Sending");
+        await page.EvaluateAsync("() => { window.stayed = true; }");
+        await Expect(item).ToHaveAttributeAsync("data-status", "Sent", new() { Timeout = 30_000 });
+        await Expect(item).ToContainTextAsync("Đã nhận: 40 · Đã chặn bot: 0 · Tạm thời không liên lạc được: 0 · Lỗi: 0 · Đang chờ: 0 · Tổng: 40");
+        await Expect(item.Locator("progress")).ToHaveAttributeAsync("value", "40");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stayed === true"), "the progress came without a reload");
+        await bot.Chat(701_840).Sees("cấm xe tải");
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task The_broadcasts_and_events_pages_have_no_serious_or_critical_axe_findings_at_phone_and_desktop_size()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        await Antq.Bot.Tests.Broadcasts.BroadcastJourneys.FollowersAsync(bot, Antq.Core.Residents.Topics.Traffic | Antq.Core.Residents.Topics.Events, [701_851, 701_852]);
+        var link = await officer.AsksForLinkAsync();
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop, bypassCsp: true);
+        var page = browser.Page;
+        await SignInAsync(page, link);
+
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/broadcasts").ToString());
+        await page.GetByLabel("Nội dung tin").FillAsync("Cảnh báo lừa đảo qua điện thoại: không cung cấp mã OTP cho bất kỳ ai.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi" }).ClickAsync();
+        await Expect(page.Locator("[data-broadcast='1']")).ToHaveAttributeAsync("data-status", "Sent", new() { Timeout = 15_000 });
+        await page.GetByLabel("Nội dung tin").FillAsync("Họp tổ dân phố khối 2 vào tối thứ Bảy.");
+        await page.GetByLabel("Hẹn giờ gửi một lần").CheckAsync();
+        await page.GetByLabel("Thời điểm gửi (giờ Việt Nam)").FillAsync(Antq.Core.Locale.LocalTime.ToLocal(bot.Clock.GetUtcNow().UtcDateTime.AddDays(2)).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await Expect(page.Locator("[data-recipients]")).ToBeVisibleAsync();
+        await ScanAsync(page, "broadcasts", "console-broadcasts");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sự kiện" }).ClickAsync();
+        await page.GetByLabel("Tên sự kiện").FillAsync("Ngày hội Toàn dân bảo vệ ANTQ phường Chi Lăng");
+        await page.GetByLabel("Nội dung, chương trình").FillAsync("Văn nghệ, trò chơi dân gian, tuyên truyền phòng chống ma tuý.");
+        await page.GetByLabel("Địa điểm").FillAsync("Nhà văn hoá khối 2");
+        var start = Antq.Core.Locale.LocalTime.ToLocal(bot.Clock.GetUtcNow().UtcDateTime.AddDays(7));
+        await page.GetByLabel("Bắt đầu (giờ Việt Nam)").FillAsync(start.ToString("yyyy-MM-dd'T'08:00", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Kết thúc (giờ Việt Nam)").FillAsync(start.ToString("yyyy-MM-dd'T'11:00", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo và thông báo cho người dân" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tạo sự kiện #1");
+        await ScanAsync(page, "events", "console-events");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Events");
+        await ScanAsync(page, "English events");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Broadcasts" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Broadcasts");
+        await ScanAsync(page, "English broadcasts");
+        Assert.Empty(browser.Problems);
+    }
+
+    #endregion
 }

@@ -2,6 +2,39 @@
 // a badge beside "Tips", and on the first page of the queue the list and its counts are fetched again (as the server
 // renders them) so the new tip appears in place without a reload.
 "use strict";
+
+// Broadcasts: while one sends (the list says data-live="on"), the list is fetched again every two seconds as the
+// server renders it, so its progress moves without a reload; it stops once nothing moves.
+(function () {
+  const list = document.getElementById("broadcasts");
+  if (!list || list.dataset.live !== "on") {
+    return;
+  }
+
+  const timer = window.setInterval(async function () {
+    const now = document.getElementById("broadcasts");
+    // Not while the officer is editing inside the list: the form would be replaced under their hands.
+    if (!now || now.contains(document.activeElement)) {
+      return;
+    }
+
+    try {
+      const response = await fetch(window.location.pathname, { credentials: "same-origin" });
+      const next = response.ok ? new DOMParser().parseFromString(await response.text(), "text/html").getElementById("broadcasts") : null;
+      if (!next) {
+        return;
+      }
+
+      now.replaceWith(document.importNode(next, true));
+      if (next.dataset.live !== "on") {
+        window.clearInterval(timer);
+      }
+    } catch (e) {
+      // A missed round is taken again in two seconds.
+    }
+  }, 2000);
+})();
+
 (function () {
   const badge = document.getElementById("live-badge");
   if (!badge || !window.EventSource) {

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Antq.Core.Areas;
+using Antq.Core.Broadcasts;
+using Antq.Core.Conversations;
+using Antq.Core.Delivery;
+using Antq.Core.Locale;
+using Antq.Core.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Antq.Bot.WebConsole.Pages;
+
+/// <summary>
+/// Broadcasts: compose → preview (as residents will see it, with the recipient count and when it will go) → confirm,
+/// and the list of scheduled, running and finished broadcasts with their progress, cancel and edit. Each action is the
+/// chat's own domain change; a broadcast outside the officer's scope answers 404.
+/// </summary>
+public sealed class BroadcastsModel(
+    ConsoleTexts texts,
+    IDbContextFactory<AntqDb> dbFactory,
+    ConsoleActions actions,
+    AreaTree areas,
+    TimeProvider time,
+    IOptions<BroadcastOptions> options,
+    IOptions<DeliveryOptions> delivery) : ConsolePage(texts)
+{
+    [BindProperty]
+    public BroadcastForm Form { get; set; } = new();
+
+    public string? Problem { get; private set; }
+
+    /// <summary>Set once the form reads well: the draft, how many it reaches now, and when it goes in words.</summary>
+    public (BroadcastDraft Draft, int Recipients, string When)? Preview { get; private set; }
+
+    public IReadOnlyList<ConsoleBroadcast> Rows { get; private set; } = [];
+
+    public AreaTree Areas => areas;
+
+    public int MaxTextLength => options.Value.MaxTextLength;
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The list is polled while something in it moves: a broadcast sending, or one due within the minute.</summary>
+    public bool Live => Rows.Any(r => r.Broadcast.Status == BroadcastStatus.Sending || (r.Broadcast.Status == BroadcastStatus.Scheduled && r.Broadcast.ScheduledFor <= Now.AddMinutes(1)));
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        var (draft, problem) = Read();
+        if (draft is null)
+        {
+            return await RefuseAsync(problem!);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
+        {
+            Preview = (draft, await BroadcastAudience.CountAsync(db, draft.Audience!, HttpContext.RequestAborted), When(draft));
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendAsync()
+    {
+        var (draft, problem) = Read();
+        if (draft is null)
+        {
+            return await RefuseAsync(problem!);
+        }
+
+        // Sent now, the chat answers with its progress message rather than a reply: the page says it started.
+        TempData["done"] = await actions.RunAsync(Officer, new CreateBroadcast(draft), HttpContext.RequestAborted) ?? T("bc_started");
+        return Redirect("/console/broadcasts");
+    }
+
+    public Task<IActionResult> OnPostCancelAsync(long id) => RunAsync(id, () => new CancelBroadcast(id));
+
+    public Task<IActionResult> OnPostPauseAsync(long id) => RunAsync(id, () => new PauseBroadcast(id));
+
+    public Task<IActionResult> OnPostResumeAsync(long id) => RunAsync(id, () => new ResumeBroadcast(id));
+
+    /// <summary>New text and/or a new time for a scheduled or paused broadcast, as the chat's edit buttons allow; what is unchanged is left alone.</summary>
+    public async Task<IActionResult> OnPostEditAsync(long id, string? text, string? at)
+    {
+        Broadcast? current;
+        await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
+        {
+            current = await ConsoleBroadcast.FindAsync(db, Officer, id, HttpContext.RequestAborted);
+        }
+
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        text = string.IsNullOrWhiteSpace(text) || text.Trim() == current.Text ? null : text.Trim();
+        var newAt = ConsoleDateTime.Read(at);
+        newAt = newAt is { } typed && ConsoleDateTime.Write(typed) == ConsoleDateTime.Write(current.ScheduledFor) ? null : newAt;
+        var problem = !string.IsNullOrWhiteSpace(at) && ConsoleDateTime.Read(at) is null ? T("bc_at_missing")
+            : text is null && newAt is null ? T("bc_edit_nothing")
+            : text?.Length > MaxTextLength ? T("bc_text_too_long", MaxTextLength, text.Length)
+            : newAt <= Now ? T("bc_at_past", LocalTime.Format(newAt.Value, Language))
+            : newAt > Now.AddYears(1) ? T("bc_at_far")
+            : null;
+        return await RunAsync(id, () => new UpdateBroadcast(id, text, newAt), problem);
+    }
+
+    public string Topic(BroadcastTopic topic) => T("bc_topic_" + BroadcastTopics.Code(topic));
+
+    public string Time(DateTime utc) => LocalTime.Format(utc, Language);
+
+    /// <summary>Whom a broadcast reaches, in words: the city, or its ward with the chosen units, and the language.</summary>
+    public string Audience(IReadOnlyList<string> wards, IReadOnlyList<string> units, string? language)
+    {
+        var where = wards.Count == 0 ? T("bc_city") : string.Join(", ", wards.Select(w => areas.FindWard(w)?.Name ?? w));
+        if (units.Count > 0)
+        {
+            where += " (" + string.Join(", ", units.Select(u => areas.FindUnit(u)?.Name ?? u)) + ")";
+        }
+
+        return language is null ? where : where + " · " + T("bc_lang_" + language);
+    }
+
+    public string Repeats(Recurrence recurrence, int weekdays) => recurrence == Recurrence.None ? T("bc_once")
+        : recurrence == Recurrence.Weekly && weekdays != 0 ? T("bc_repeat_weekly_on", string.Join(", ", Recurrences.Days(weekdays).Select(d => T("bc_day_" + (int)d))))
+        : T("bc_repeat_" + Recurrences.Code(recurrence));
+
+    /// <summary>
+    /// When it goes, said before confirming: now, the time chosen, or when quiet hours end for a non-urgent one (as the
+    /// chat's preview says it; the clock holds it the same way).
+    /// </summary>
+    private string When(BroadcastDraft draft)
+    {
+        var at = draft.At ?? Now;
+        var quiet = draft.Topic != BroadcastTopic.Urgent && QuietHours.TryParse(delivery.Value.QuietHours, out var hours) ? hours : null;
+        var goes = quiet?.NextAllowed(at) ?? at;
+        var when = (draft.At, goes > at) switch
+        {
+            (null, false) => T("bc_goes_now"),
+            (null, true) => T("bc_goes_quiet_now", Time(goes), quiet!.Window),
+            (_, false) => T("bc_goes_at", Time(at)),
+            (_, true) => T("bc_goes_quiet_at", Time(at), Time(goes), quiet!.Window),
+        };
+        return draft.Recurrence == Recurrence.None ? when : when + " · " + Repeats(draft.Recurrence, draft.Weekdays);
+    }
+
+    private (BroadcastDraft? Draft, string? Problem) Read() =>
+        Form.Read(Officer, areas, Now, MaxTextLength, Language, (key, args) => T(key, args));
+
+    private async Task<IActionResult> RefuseAsync(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted);
+        Rows = await ConsoleBroadcast.LoadAsync(db, Officer, HttpContext.RequestAborted);
+    }
+
+    /// <summary>Checks scope and input, runs the change, and shows the list again with the chat's answer.</summary>
+    private async Task<IActionResult> RunAsync(long id, Func<DomainChange> change, string? problem = null)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
+        {
+            if (await ConsoleBroadcast.FindAsync(db, Officer, id, HttpContext.RequestAborted) is null)
+            {
+                return NotFound();
+            }
+        }
+
+        if (problem is not null)
+        {
+            return await RefuseAsync(problem);
+        }
+
+        TempData["done"] = await actions.RunAsync(Officer, change(), HttpContext.RequestAborted);
+        return Redirect("/console/broadcasts#b" + id.ToString(CultureInfo.InvariantCulture));
+    }
+}
