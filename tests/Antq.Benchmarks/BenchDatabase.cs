@@ -19,8 +19,11 @@ internal static class BenchDatabase
     /// <summary>" on PostgreSQL" for titles, empty on SQLite.</summary>
     public static string TitleSuffix => OnPostgres ? " on PostgreSQL" : "";
 
-    /// <summary>The section name in docs/benchmarks.md: PostgreSQL's figures stand beside SQLite's, not over them.</summary>
-    public static string Section(string name) => OnPostgres ? name + "-postgres" : name;
+    /// <summary>
+    /// The section name in docs/benchmarks.md: PostgreSQL's figures stand beside SQLite's, not over them, and those of
+    /// the cluster's set-up (<see cref="BenchInstances"/>) beside both.
+    /// </summary>
+    public static string Section(string name) => OnPostgres ? name + "-postgres" + BenchInstances.SectionSuffix : name;
 
     /// <summary>A connection string to a new, empty database: a file in <paramref name="folder"/>, or a PostgreSQL database.</summary>
     public static async Task<string> NewAsync(string folder) =>

@@ -12,54 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Benchmarks;
 
-/// <summary>One broadcast scenario: how the fake limits, how the bot is configured, what is expected.</summary>
-internal sealed record BroadcastScenario(string Name, string Title, double? FakeLimit, IReadOnlyDictionary<string, string?> Settings, double TargetRate, int Probes)
-{
-    private static readonly Dictionary<string, string?> RealLimits = new()
-    {
-        // Telegram's real defaults (README's configuration table), instead of BotUnderTest's raised ones.
-        ["Telegram:RateLimit:PerSecond"] = "30",
-        ["Telegram:RateLimit:PerChatPerSecond"] = "1",
-        ["Telegram:RateLimit:PerChatBurst"] = "3",
-    };
-
-    public static IReadOnlyList<BroadcastScenario> All { get; } =
-    [
-        new("limit30", "fake enforces 30 messages/s, bot at its default 30/s", 30, RealLimits, 0.97 * 30, Probes: 10),
-        new("paid1000", "fake enforces 1,000 messages/s, bot in paid broadcast mode (1,000/s)", 1000,
-            new Dictionary<string, string?>(RealLimits) { ["Telegram:PaidBroadcast"] = "true", ["Telegram:RateLimit:PaidPerSecond"] = "1000" }, 950, Probes: 0),
-        new("unlimited", "fake without limit, bot limits raised (100,000/s overall, 1,000/s per chat)", null, new Dictionary<string, string?>(), 5000, Probes: 0),
-    ];
-}
-
-/// <summary>What one scenario measured (it runs in a process of its own, so memory is its own).</summary>
-internal sealed record BroadcastResult(
-    string Scenario,
-    int Subscribers,
-    double SeedSeconds,
-    double ExpandSeconds,
-    double ExpandCpuSeconds,
-    int Expanded,
-    double LeaseQueryMs,
-    double SkipSeconds,
-    double WindowSeconds,
-    int Delivered,
-    int DeliveredInWindow,
-    double Rate,
-    double SlowestSecond,
-    double FastestSecond,
-    int Duplicates,
-    long RateLimited,
-    int ProbesSent,
-    int ProbesAnswered,
-    double ProbeP50Ms,
-    double ProbeMaxMs,
-    double SampledPeakWorkingSetMb,
-    double ProcessPeakWorkingSetMb,
-    double CpuCoresUsed,
-    string LoadBefore,
-    string LoadAfter);
-
 /// <summary>
 /// Issue 6's delivery benchmarks: 175,726 subscribers seeded into the host's SQLite file, one city-wide urgent
 /// broadcast expanded by the production clock (<see cref="BroadcastClock.TickAsync"/>), then the dispatcher sending
@@ -74,22 +26,28 @@ internal static partial class BroadcastDelivery
     public static async Task<BroadcastResult> RunAsync(BroadcastScenario scenario, int subscribers, TimeSpan skip, TimeSpan window, TextWriter log)
     {
         var loadBefore = Machine.LoadAverage();
-        await using var bot = await BotUnderTest.StartAsync(scenario.Settings, fake =>
-        {
-            if (scenario.FakeLimit is { } limit)
+        await using var bot = await BotUnderTest.StartAsync(
+            scenario.Settings,
+            fake =>
             {
-                fake.EnforceRateLimit(limit);
-            }
-        });
+                if (scenario.FakeLimit is { } limit)
+                {
+                    fake.EnforceRateLimit(limit);
+                }
+            },
+            BenchInstances.Count);
         bot.Fake.RecordCalls = false;
+        using var sentBy = new InstanceCounter(bot, "antq_messages_sent", "outcome", "sent");
 
         var seed = Stopwatch.StartNew();
         var officerId = await SeedAsync(bot, subscribers);
         seed.Stop();
         log.WriteLine($"  seeded {subscribers:N0} residents in {seed.Elapsed.TotalSeconds:0.00} s");
 
-        // Delivery times of broadcast messages at the fake, and the probes' hand-out and first-reply times.
+        // Delivery times of broadcast messages at the fake (as read here, and as the fake server stamped the request),
+        // and the probes' hand-out and first-reply times.
         var delivered = new long[subscribers + 1000];
+        var stamped = new long[delivered.Length];
         var deliveredCount = 0;
         var duplicates = 0;
         var seen = new int[subscribers];
@@ -124,6 +82,7 @@ internal static partial class BroadcastDelivery
                 if (i < delivered.Length)
                 {
                     delivered[i] = now;
+                    stamped[i] = call.ReceivedAt.UtcTicks;
                 }
 
                 if (Interlocked.Exchange(ref seen[chat - ChatBase], 1) == 1)
@@ -140,7 +99,7 @@ internal static partial class BroadcastDelivery
         bot.Fake.OnCall += OnCall;
         try
         {
-            var feed = new UpdateFeed(bot.Fake);
+            var feed = new UpdateFeed(bot);
 
             // One resident's /start before the broadcast, so the handling path is warm when the probes come.
             await ProbeAsync(feed, ProbeChatBase + 999, probeChats);
@@ -265,12 +224,36 @@ internal static partial class BroadcastDelivery
                 self.PeakWorkingSet64 / 1024.0 / 1024.0,
                 (measuredUntil - skip) > TimeSpan.Zero ? cpu / (measuredUntil - skip) : 0,
                 loadBefore,
-                Machine.LoadAverage());
+                Machine.LoadAverage(),
+                Busiest(stamped.AsSpan(0, count)),
+                string.Join(" / ", sentBy.Counts.Select(c => c.ToString("N0", CultureInfo.InvariantCulture))));
         }
         finally
         {
             bot.Fake.OnCall -= OnCall;
         }
+    }
+
+    /// <summary>
+    /// The most messages in any rolling second of the whole run, by the fake server's stamps: the figure the channel's
+    /// limit is about (the fixed seconds of the window can each hold 30 while a second across two of them holds more).
+    /// </summary>
+    private static int Busiest(Span<long> ticks)
+    {
+        ticks.Sort();
+        var most = 0;
+        var from = 0;
+        for (var to = 0; to < ticks.Length; to++)
+        {
+            while (ticks[to] - ticks[from] >= TimeSpan.TicksPerSecond)
+            {
+                from++;
+            }
+
+            most = Math.Max(most, to - from + 1);
+        }
+
+        return most;
     }
 
     /// <summary>A "/start" from a new chat; remembers which update carries it.</summary>

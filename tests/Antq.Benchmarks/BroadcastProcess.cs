@@ -33,6 +33,12 @@ internal static class BroadcastProcess
             start.ArgumentList.Add(BenchDatabase.Flag);
         }
 
+        if (BenchInstances.Given)
+        {
+            start.ArgumentList.Add(BenchInstances.Flag);
+            start.ArgumentList.Add(Text(BenchInstances.Count));
+        }
+
         using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + self);
         BroadcastResult? result = null;
         while (await child.StandardOutput.ReadLineAsync() is { } line)

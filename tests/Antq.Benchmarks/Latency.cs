@@ -53,7 +53,7 @@ internal static class Latency
     {
         await using var bot = await BotUnderTest.StartAsync();
         var script = new Script(bot.Areas, withErase: true);
-        var feed = new UpdateFeed(bot.Fake);
+        var feed = new UpdateFeed(bot);
         var expected = await Calibration.RunAsync(bot, script, feed, chatId: 9_000_001, cycles: 2);
 
         // The fake keeps no log of calls from here on: its bookkeeping is not the bot's work (the real Bot API runs elsewhere).

@@ -3,6 +3,8 @@ using Antq.Benchmarks;
 
 // dotnet run -c Release --project tests/Antq.Benchmarks -- [saturation|latency|broadcast|report|renewals|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write] [--postgres]
 //   --postgres: on a throwaway PostgreSQL server of the run's own (saturation, latency, broadcast, report)
+//   --instances 1|2: with --postgres, saturation or broadcast on that many instances sharing the database; saturation
+//     then posts to the webhooks (both counts, so one and two compare on the same footing), broadcast polls as before
 //   broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]
 //   report: [--scale X] (generates a province and times the summary report; not part of "all": it takes a quarter of an hour)
 //   console: [--tips 100000] [--postgres] (the officer console's queue and tip page; not part of "all")
@@ -11,6 +13,12 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 BenchDatabase.OnPostgres = args.Contains(BenchDatabase.Flag);
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "all";
+if (BenchInstances.Read(args, mode == BroadcastProcess.ChildMode ? "broadcast" : mode) is { } wrong)
+{
+    Console.Error.WriteLine(wrong);
+    return 2;
+}
+
 if (mode == BroadcastProcess.ChildMode)
 {
     // One broadcast scenario in a process of its own (started by the broadcast mode below).
@@ -19,7 +27,7 @@ if (mode == BroadcastProcess.ChildMode)
 
 if (mode is not ("saturation" or "latency" or "broadcast" or "report" or "renewals" or "console" or "all"))
 {
-    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|renewals|console|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write] [--postgres]");
+    Console.Error.WriteLine("usage: Antq.Benchmarks [saturation|latency|broadcast|report|renewals|console|all] [--runs N] [--residents N] [--rate N] [--seconds N] [--warmup N] [--no-write] [--postgres] [--instances 1|2]");
     Console.Error.WriteLine("       broadcast: [--subscribers 175726] [--seconds 120] [--skip 5] [--only limit30,paid1000,unlimited]");
     Console.Error.WriteLine("       report: [--scale X]");
     Console.Error.WriteLine("       console: [--tips 100000] [--postgres]");
@@ -107,7 +115,11 @@ if (mode is "broadcast" or "all")
         }
 
         results.Add(result);
-        log.WriteLine($"  expansion {result.ExpandSeconds:0.000} s; {result.Rate:0.0} messages/s over {result.WindowSeconds:0.0} s (seconds {result.SlowestSecond:0}–{result.FastestSecond:0}); 429s {result.RateLimited}; duplicates {result.Duplicates}");
+        log.WriteLine($"  expansion {result.ExpandSeconds:0.000} s; {result.Rate:0.0} messages/s over {result.WindowSeconds:0.0} s (seconds {result.SlowestSecond:0}–{result.FastestSecond:0}); 429s {result.RateLimited}; duplicates {result.Duplicates}; busiest rolling second {result.BusiestSecond} (fake's stamps)");
+        if (BenchInstances.Given)
+        {
+            log.WriteLine($"  sent by each instance: {result.SentByInstance}");
+        }
         log.WriteLine($"  peak working set {result.SampledPeakWorkingSetMb:0} MB sampled while sending ({result.ProcessPeakWorkingSetMb:0} MB process peak); CPU {result.CpuCoresUsed:0.00} cores");
         if (result.ProbesSent > 0)
         {

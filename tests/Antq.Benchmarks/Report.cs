@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Antq.Bot.Hosting;
+using Antq.Core.Storage;
 
 namespace Antq.Benchmarks;
 
@@ -32,10 +33,17 @@ internal static class Report
     public static string Saturation(IReadOnlyList<SaturationResult> runs, int warmUp, Machine machine, string command)
     {
         var text = new StringBuilder();
-        Header(text, "Saturation", machine, command);
+        Header(text, "Saturation", machine, command, BenchInstances.TitleSuffix(webhook: true));
         text.AppendLine(CultureInfo.InvariantCulture, $"Closed loop: {runs[0].Residents:N0} residents go through onboarding ({runs[0].Updates / runs[0].Residents} inputs each, {runs[0].Updates:N0} updates), each sending its next input as soon as the replies to the previous one reached the fake Bot API. A warm-up of {warmUp:N0} other residents (same script), then rounds of 1,000 more until one compiles fewer than 40 methods, runs first in the same process and is not counted.");
         text.AppendLine();
-        text.AppendLine("| Run | Updates handled | First received → last reply queued | **Updates/s (database)** | First update queued at fake → last reply at fake | Updates/s (end to end) | Received → queued p50 / p99 | CPU per update (whole process) | Updates/s the CPU time allows on 2 cores | Write gate held per update (busy share) |");
+        if (BenchInstances.Given)
+        {
+            text.AppendLine(BenchInstances.SaturationSetUp());
+            text.AppendLine();
+        }
+
+        var offered = BenchInstances.Webhook ? "First update posted to a webhook" : "First update queued at fake";
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Run | Updates handled | First received → last reply queued | **Updates/s (database)** | {offered} → last reply at fake | Updates/s (end to end) | Received → queued p50 / p99 | CPU per update (whole process) | Updates/s the CPU time allows on 2 cores | Write gate held per update (busy share) |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < runs.Count; i++)
         {
@@ -45,13 +53,16 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("CPU per update is the process's CPU time (bot, fake Bot API and load generator together) over the measured closed loop divided by the updates; 2,000 ms of CPU a second on 2 cores divided by it is the rate the work itself would allow if nothing else ran on the machine. The write gate is the process's single SQLite writer (inbox, engine, outbox lease and outcomes): its held time per update bounds the rate at 1,000 ms divided by it, whatever the cores.");
+        text.AppendLine("CPU per update is the process's CPU time (bot, fake Bot API and load generator together) over the measured closed loop divided by the updates; 2,000 ms of CPU a second on 2 cores divided by it is the rate the work itself would allow if nothing else ran on the machine. " + (BenchDatabase.OnPostgres
+            ? $"On PostgreSQL the write gate is each instance's {GroupWriter.PostgresLanes} writer lanes (inbox, engine, outbox lease and outcomes, in concurrent transactions): its held time is summed over the lanes, so the busy share can pass 100 %."
+            : "The write gate is the process's single SQLite writer (inbox, engine, outbox lease and outcomes): its held time per update bounds the rate at 1,000 ms divided by it, whatever the cores."));
         text.AppendLine();
         text.AppendLine("Where the writer's time went, per update (`antq_writer_*` at /metrics), and what the whole process allocated:");
         text.AppendLine();
         for (var i = 0; i < runs.Count; i++)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- run {i + 1}: {runs[i].Writer}; {runs[i].AllocatedKbPerUpdate:0} KB allocated per update.");
+            var posted = runs[i].PostedByInstance.Length > 0 ? $"; updates posted to each instance: {runs[i].PostedByInstance}" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"- run {i + 1}: {runs[i].Writer}; {runs[i].AllocatedKbPerUpdate:0} KB allocated per update{posted}.");
         }
 
         var worst = runs.Min(r => r.DbRate);
@@ -95,18 +106,19 @@ internal static class Report
     public static string Broadcast(IReadOnlyList<BroadcastResult> runs, Machine machine, string command, string loadBefore, string loadAfter, int seconds)
     {
         var text = new StringBuilder();
-        Header(text, "Broadcast delivery", machine, command);
+        Header(text, "Broadcast delivery", machine, command, BenchInstances.TitleSuffix(webhook: false));
         var r0 = runs[0];
-        text.AppendLine(CultureInfo.InvariantCulture, $"{r0.Subscribers:N0} consenting active subscribers over every ward and unit of config/areas.json; one city-wide urgent broadcast per scenario, each scenario in a fresh process, host and SQLite file; the first {r0.SkipSeconds:0} s of sending are skipped, then up to the measured window (or until the audience is exhausted). Load average (1/5/15 min) before {loadBefore}, after {loadAfter}{(Loaded(loadBefore) || Loaded(loadAfter) ? $" — **the run shared the {machine.Cores} cores with other work, so rates and latencies are lower and noisier than on a quiet machine**" : "")}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{r0.Subscribers:N0} consenting active subscribers over every ward and unit of config/areas.json; one city-wide urgent broadcast per scenario, each scenario in a fresh process, host and {(BenchDatabase.OnPostgres ? "PostgreSQL database" : "SQLite file")}; the first {r0.SkipSeconds:0} s of sending are skipped, then up to the measured window (or until the audience is exhausted).{BenchInstances.BroadcastSetUp()} Load average (1/5/15 min) before {loadBefore}, after {loadAfter}{(Loaded(loadBefore) || Loaded(loadAfter) ? $" — **the run shared the {machine.Cores} cores with other work, so rates and latencies are lower and noisier than on a quiet machine**" : "")}.");
         text.AppendLine();
         text.AppendLine("| # | Benchmark | Target | Measured | Result | Command |");
         text.AppendLine("|---:|---|---|---|---|---|");
-        string Cmd(string? only) => $"`dotnet run -c Release --project tests/Antq.Benchmarks -- broadcast{(only is null ? "" : " --only " + only)} --seconds {seconds}{(r0.SkipSeconds == 5 ? "" : $" --skip {r0.SkipSeconds:0}")}{(r0.Subscribers == 175_726 ? "" : $" --subscribers {r0.Subscribers}")}`";
+        var where = (BenchDatabase.OnPostgres ? " " + BenchDatabase.Flag : "") + (BenchInstances.Given ? $" {BenchInstances.Flag} {BenchInstances.Count}" : "");
+        string Cmd(string? only) => $"`dotnet run -c Release --project tests/Antq.Benchmarks -- broadcast{where}{(only is null ? "" : " --only " + only)} --seconds {seconds}{(r0.SkipSeconds == 5 ? "" : $" --skip {r0.SkipSeconds:0}")}{(r0.Subscribers == 175_726 ? "" : $" --subscribers {r0.Subscribers}")}`";
         var expansion = runs.Max(r => r.ExpandSeconds);
         text.AppendLine(CultureInfo.InvariantCulture, $"| 1 | Audience expanded into delivery rows ({r0.Subscribers:N0} rows: due broadcast row → clock tick committed) | < 2 s | {string.Join(" / ", runs.Select(r => $"{r.ExpandSeconds:0.000} s"))} ({string.Join(" / ", runs.Select(r => r.Scenario))}) | **{Verdict(expansion < 2)}** | {Cmd(null)} |");
         if (runs.FirstOrDefault(r => r.Scenario == "limit30") is { } limit)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| 2 | Fake enforcing 30 messages/s (429 beyond), bot at 30/s | ≥ {0.97 * 30:0.0}/s (97 %) over 2 min, zero 429s | {limit.Rate:0.00}/s over {limit.WindowSeconds:0} s ({limit.Rate / 30:P1}); {limit.RateLimited} × 429 | **{Verdict(limit.Rate >= 0.97 * 30 && limit.RateLimited == 0)}**{Short(limit, 120)} | {Cmd("limit30")} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| 2 | Fake enforcing 30 messages/s (429 beyond), bot at 30/s | ≥ {0.97 * 30:0.0}/s (97 %) over 2 min, zero 429s | {limit.Rate:0.00}/s over {limit.WindowSeconds:0} s ({limit.Rate / 30:P1}); {limit.RateLimited} × 429; busiest rolling second {limit.BusiestSecond} | **{Verdict(limit.Rate >= 0.97 * 30 && limit.RateLimited == 0)}**{Short(limit, 120)} | {Cmd("limit30")} |");
         }
 
         if (runs.FirstOrDefault(r => r.Scenario == "paid1000") is { } paid)
@@ -126,11 +138,14 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("| Scenario | Seeding | Expansion (wall / CPU) | Lease query over the queue | Delivered (whole run) | Window | In window | Slowest / fastest second | 429s | Duplicates | Working set peak (sampled / process) | CPU busy in window | Load before → after |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        // Who sent what only says something with several instances.
+        var byInstance = BenchInstances.Given ? " Sent by each instance |" : "";
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Scenario | Seeding | Expansion (wall / CPU) | Lease query over the queue | Delivered (whole run) | Window | In window | Slowest / fastest second | Busiest rolling second |{byInstance} 429s | Duplicates | Working set peak (sampled / process) | CPU busy in window | Load before → after |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|{(BenchInstances.Given ? "---:|" : "")}---:|---:|---:|---:|---|");
         foreach (var r in runs)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.SeedSeconds:0.00} s | {r.ExpandSeconds:0.00} / {r.ExpandCpuSeconds:0.00} s | {r.LeaseQueryMs:0.0} ms | {r.Delivered:N0} | {r.WindowSeconds:0.0} s | {r.DeliveredInWindow:N0} | {r.SlowestSecond:N0} / {r.FastestSecond:N0} | {r.RateLimited} | {r.Duplicates} | {r.SampledPeakWorkingSetMb:N0} / {r.ProcessPeakWorkingSetMb:N0} MB | {r.CpuCoresUsed:0.00} cores | {r.LoadBefore} → {r.LoadAfter} |");
+            var sent = BenchInstances.Given ? $" {r.SentByInstance} |" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.SeedSeconds:0.00} s | {r.ExpandSeconds:0.00} / {r.ExpandCpuSeconds:0.00} s | {r.LeaseQueryMs:0.0} ms | {r.Delivered:N0} | {r.WindowSeconds:0.0} s | {r.DeliveredInWindow:N0} | {r.SlowestSecond:N0} / {r.FastestSecond:N0} | {r.BusiestSecond:N0} |{sent} {r.RateLimited} | {r.Duplicates} | {r.SampledPeakWorkingSetMb:N0} / {r.ProcessPeakWorkingSetMb:N0} MB | {r.CpuCoresUsed:0.00} cores | {r.LoadBefore} → {r.LoadAfter} |");
         }
 
         return text.ToString();
@@ -147,9 +162,9 @@ internal static class Report
     private static void Row(StringBuilder text, int run, string measure, Distribution d) =>
         text.AppendLine(CultureInfo.InvariantCulture, $"| {run} | {measure} | {d.Count:N0} | {Distribution.Ms(d.P50)} ms | {Distribution.Ms(d.P95)} ms | {Distribution.Ms(d.P99)} ms | {Distribution.Ms(d.Max)} ms |");
 
-    private static void Header(StringBuilder text, string title, Machine machine, string command)
+    private static void Header(StringBuilder text, string title, Machine machine, string command, string instances = "")
     {
-        text.AppendLine(CultureInfo.InvariantCulture, $"### {title}{BenchDatabase.TitleSuffix} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {title}{BenchDatabase.TitleSuffix}{instances} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`  ");
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.ToMarkdown()}");

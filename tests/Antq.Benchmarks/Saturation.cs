@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Antq.Core.Storage;
 using Antq.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Benchmarks;
 
@@ -19,7 +19,8 @@ internal sealed record SaturationResult(
     double GateMsPerUpdate,
     double GateBusy,
     string Writer,
-    double AllocatedKbPerUpdate);
+    double AllocatedKbPerUpdate,
+    string PostedByInstance);
 
 /// <summary>
 /// Closed loop: every resident sends its next input as soon as all replies to the previous one have reached the
@@ -32,9 +33,10 @@ internal static class Saturation
 
     public static async Task<SaturationResult> RunAsync(int residents, int warmUpResidents, TextWriter log)
     {
-        await using var bot = await BotUnderTest.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(instances: BenchInstances.Count, webhook: BenchInstances.Webhook);
+        log.WriteLine("  " + BenchInstances.SaturationSetUp().Replace("`", "", StringComparison.Ordinal));
         var script = new Script(bot.Areas, withErase: false);
-        var feed = new UpdateFeed(bot.Fake);
+        var feed = new UpdateFeed(bot);
         var expected = await Calibration.RunAsync(bot, script, feed, chatId: 9_000_001, cycles: 1);
 
         // The fake keeps no log of calls from here on: its bookkeeping is not the bot's work (the real Bot API runs elsewhere).
@@ -51,19 +53,23 @@ internal static class Saturation
         jit?.Start();
         using var allocations = Environment.GetEnvironmentVariable("ANTQ_BENCH_ALLOC") == "1" ? new AllocationWatch() : null;
         allocations?.Start();
-        var gate = bot.App.Services.GetRequiredService<WriteGate>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var collections = GC.CollectionCount(0);
-        var held = gate.HeldSeconds;
-        var writer = bot.App.Services.GetRequiredService<GroupWriter>();
-        var writerBefore = writer.Breakdown();
+        var held = bot.GateHeldSeconds;
+        var writerBefore = bot.WriterBreakdown();
+        var postedBefore = bot.Webhook?.Posted;
         var (e2eSpan, replies) = await ClosedLoopAsync(bot, script, feed, expected, ChatBase, residents, log);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        held = gate.HeldSeconds - held;
+        held = bot.GateHeldSeconds - held;
+        var posted = postedBefore is null ? "" : string.Join(" / ", bot.Webhook!.Posted.Select((p, i) => (p - postedBefore[i]).ToString("N0", CultureInfo.InvariantCulture)));
+        if (posted.Length > 0)
+        {
+            log.WriteLine($"  updates posted to each instance's webhook: {posted}");
+        }
         var allocatedKb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / (residents * script.Length);
         log.WriteLine($"  memory: {allocatedKb:0.0} KB allocated per update (whole process), {GC.CollectionCount(0) - collections} gen0 collections");
-        var breakdown = Breakdown(writerBefore, writer.Breakdown(), held, residents * script.Length);
+        var breakdown = Breakdown(writerBefore, bot.WriterBreakdown(), held, residents * script.Length);
         log.WriteLine("  writer per update: " + breakdown);
         if (allocations is not null)
         {
@@ -102,7 +108,8 @@ internal static class Saturation
             held * 1000 / updates,
             held / e2eSpan.TotalSeconds,
             breakdown,
-            allocatedKb);
+            allocatedKb,
+            posted);
     }
 
     /// <summary>The writer's held time per update by kind of unit, so a change shows where it moved the writer.</summary>
@@ -179,7 +186,7 @@ internal static class Saturation
                 resident.Remaining = expected[resident.Step];
                 var step = resident.Step;
                 var messageId = resident.LastMessageId;
-                feed.Enqueue(id => script.Input(step, id, resident.ChatId, resident.Index, messageId));
+                feed.Enqueue(id => script.Input(step, id, resident.ChatId, resident.Index, messageId), route: resident.Index + step);
             }
         }
 
@@ -190,11 +197,12 @@ internal static class Saturation
             var clock = Stopwatch.StartNew();
             foreach (var resident in states)
             {
-                feed.Enqueue(id => script.Input(0, id, resident.ChatId, resident.Index, 0));
+                feed.Enqueue(id => script.Input(0, id, resident.ChatId, resident.Index, 0), route: resident.Index);
             }
 
             while (!finished.Task.IsCompleted)
             {
+                feed.ThrowIfFailed();
                 if (clock.Elapsed > TimeSpan.FromMinutes(5))
                 {
                     var stuck = states.Where(s => s.Step < script.Length).Take(5).Select(s => $"{s.ChatId}@{s.Step}/{s.Remaining}");

@@ -53,23 +53,6 @@ internal sealed class Script(AreaTree areas, bool withErase)
         call.Result is JsonObject result && result["message_id"] is JsonValue id && id.TryGetValue<int>(out var value) ? value : 0;
 }
 
-/// <summary>Hands updates to the fake with strictly increasing ids, so an offset never skips one queued late.</summary>
-internal sealed class UpdateFeed(FakeBotApi fake)
-{
-    private readonly Lock _gate = new();
-    private long _lastId;
-
-    public long Enqueue(Func<long, string> update)
-    {
-        lock (_gate)
-        {
-            var id = ++_lastId;
-            fake.EnqueueUpdate(update(id));
-            return id;
-        }
-    }
-}
-
 /// <summary>
 /// How many replies each step of the script produces, found by walking one resident through it slowly (this is
 /// also the warm-up). The benchmarks then know when a step has been answered in full.
@@ -88,7 +71,7 @@ internal static class Calibration
             {
                 var before = Replies(bot, chatId).Count;
                 var messageId = lastMessageId;
-                feed.Enqueue(id => script.Input(step, id, chatId, 0, messageId));
+                feed.Enqueue(id => script.Input(step, id, chatId, 0, messageId), route: step);
                 var replies = await WaitForQuietAsync(bot, chatId, before);
                 var count = replies.Count - before;
                 if (count == 0)

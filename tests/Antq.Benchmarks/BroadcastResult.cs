@@ -1,0 +1,31 @@
+namespace Antq.Benchmarks;
+
+/// <summary>What one scenario measured (it runs in a process of its own, so memory is its own).</summary>
+internal sealed record BroadcastResult(
+    string Scenario,
+    int Subscribers,
+    double SeedSeconds,
+    double ExpandSeconds,
+    double ExpandCpuSeconds,
+    int Expanded,
+    double LeaseQueryMs,
+    double SkipSeconds,
+    double WindowSeconds,
+    int Delivered,
+    int DeliveredInWindow,
+    double Rate,
+    double SlowestSecond,
+    double FastestSecond,
+    int Duplicates,
+    long RateLimited,
+    int ProbesSent,
+    int ProbesAnswered,
+    double ProbeP50Ms,
+    double ProbeMaxMs,
+    double SampledPeakWorkingSetMb,
+    double ProcessPeakWorkingSetMb,
+    double CpuCoresUsed,
+    string LoadBefore,
+    string LoadAfter,
+    int BusiestSecond,
+    string SentByInstance);
