@@ -1,5 +1,6 @@
 using Antq.Core.Delivery;
 using Antq.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ namespace Antq.Core.Instances;
 public sealed partial class InstanceHeartbeat(
     ThisInstance me,
     GroupWriter writer,
+    IDbContextFactory<AntqDb> dbFactory,
     DeliveryQueue queue,
     SharedPace pace,
     DeliverySignal signal,
@@ -114,16 +116,26 @@ public sealed partial class InstanceHeartbeat(
         }
     }
 
-    private Task<int> BeatAsync(CancellationToken cancellationToken) =>
-        writer.WriteAsync(
-            async (scope, ct) =>
+    private async Task<int> BeatAsync(CancellationToken cancellationToken)
+    {
+        var sql = $"""INSERT INTO "instances" ("Id", "StartedAt", "SeenAt") VALUES (@id, @started, {SqlDialect.HeartbeatNow(storage.Provider)}) ON CONFLICT ("Id") DO UPDATE SET "SeenAt" = excluded."SeenAt" """;
+        if (!me.Shared)
+        {
+            return await writer.WriteAsync(async (scope, ct) =>
             {
-                await using var command = scope.Connection.Command(
-                    scope.Transaction,
-                    $"""INSERT INTO "instances" ("Id", "StartedAt", "SeenAt") VALUES (@id, @started, {SqlDialect.HeartbeatNow(storage.Provider)}) ON CONFLICT ("Id") DO UPDATE SET "SeenAt" = excluded."SeenAt" """);
-                command.With("@id", me.Id).With("@started", _startedAt).With("@now", time.GetUtcNow().UtcDateTime);
-                return await command.ExecuteNonQueryAsync(ct);
+                await using var command = scope.Connection.Command(scope.Transaction, sql);
+                return await command.With("@id", me.Id).With("@started", _startedAt).With("@now", time.GetUtcNow().UtcDateTime).ExecuteNonQueryAsync(ct);
             });
+        }
+
+        // On a shared database the beat goes on a connection of its own, never queued behind the writer's lanes: a
+        // loaded instance whose beat waited behind its writes would look dead to the others, which would send again
+        // what it has in flight.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var beat = db.Database.GetDbConnection().Command(null, sql);
+        return await beat.With("@id", me.Id).With("@started", _startedAt).ExecuteNonQueryAsync(cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outgoing message(s) left in flight by a gone instance go back to the queue")]
     private static partial void LogTakenBack(ILogger logger, int count);
