@@ -17,7 +17,12 @@ public sealed partial class PollingLeader(StorageProvider storage, string connec
 
     public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
 
+    /// <summary>One use of the lock's connection at a time: Npgsql connections are not for concurrent use, and closing one
+    /// while the watcher's ping reads from it waited for that read for ever (a test run hung on it).</summary>
+    private readonly SemaphoreSlim _use = new(1, 1);
     private NpgsqlConnection? _held;
+    private CancellationTokenSource? _watching;
+    private Task? _watcher;
 
     /// <summary>True while this instance holds the lock (always on SQLite).</summary>
     public bool IsLeader { get; private set; }
@@ -65,33 +70,68 @@ public sealed partial class PollingLeader(StorageProvider storage, string connec
     public async ValueTask DisposeAsync()
     {
         IsLeader = false;
-        if (_held is { } held)
+        if (_watching is { } watching)
         {
-            _held = null;
-            await held.DisposeAsync();
+            await watching.CancelAsync();
+        }
+
+        if (_watcher is { } watcher)
+        {
+            await watcher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await ReleaseAsync();
+        _watching?.Dispose();
+    }
+
+    /// <summary>Closes the lock's connection (the lock goes with the session), once nothing else uses it.</summary>
+    private async Task ReleaseAsync()
+    {
+        await _use.WaitAsync();
+        try
+        {
+            if (_held is { } held)
+            {
+                _held = null;
+                await held.DisposeAsync();
+            }
+        }
+        finally
+        {
+            _use.Release();
         }
     }
 
     /// <summary>Checks the lock's connection every few seconds; a broken one ends the leadership.</summary>
     private CancellationToken Watch(NpgsqlConnection connection, CancellationToken stoppingToken)
     {
+        var watching = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        _ = Task.Run(async () =>
+        _watching = watching;
+        _watcher = Task.Run(async () =>
         {
             try
             {
-                while (!stoppingToken.IsCancellationRequested)
+                while (!watching.IsCancellationRequested)
                 {
-                    await Task.Delay(RetryEvery, stoppingToken);
-                    await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                    await ping.ExecuteScalarAsync(stoppingToken);
+                    await Task.Delay(RetryEvery, watching.Token);
+                    await _use.WaitAsync(watching.Token);
+                    try
+                    {
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(watching.Token);
+                    }
+                    finally
+                    {
+                        _use.Release();
+                    }
                 }
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ObjectDisposedException)
             {
                 IsLeader = false;
                 LogLost(logger, ex.GetType().Name);
-                await DisposeAsync();
+                await ReleaseAsync();
                 await lost.CancelAsync();
             }
             catch (OperationCanceledException)
