@@ -1,16 +1,28 @@
 using Antq.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Core.Tests.Storage;
 
 /// <summary>
-/// The service's writer on PostgreSQL: no single-writer gate, several lanes writing at once, and a unit that a deadlock
+/// The writer's lanes on PostgreSQL: no single-writer gate, several lanes writing at once, and a unit that a deadlock
 /// between two lanes chose as its victim run again instead of failing its caller.
 /// </summary>
-public sealed class PostgresWriterLanesTests() : DatabaseTests(DatabaseProvider.Postgres)
+public sealed class PostgresWriterLanesTests() : DatabaseTests(DatabaseProvider.Postgres), IAsyncLifetime
 {
-    private GroupWriter Writer => Services.GetRequiredService<GroupWriter>();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        await DisposeAsync();
+    }
+
+    private GroupWriter? _writer;
+
+    /// <summary>Four lanes behind no gate (the service runs one on PostgreSQL: see <see cref="GroupWriter.PostgresLanes"/>).</summary>
+    private GroupWriter Writer => _writer ??= new GroupWriter(Contexts, WriteGate.Unlimited(), Microsoft.Extensions.Logging.Abstractions.NullLogger<GroupWriter>.Instance, lanes: 4);
 
     [Fact]
     public async Task A_unit_waits_in_one_lane_while_another_lane_commits()
