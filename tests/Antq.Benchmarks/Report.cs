@@ -54,7 +54,7 @@ internal static class Report
 
         text.AppendLine();
         text.AppendLine("CPU per update is the process's CPU time (bot, fake Bot API and load generator together) over the measured closed loop divided by the updates; 2,000 ms of CPU a second on 2 cores divided by it is the rate the work itself would allow if nothing else ran on the machine. " + (BenchDatabase.OnPostgres
-            ? $"On PostgreSQL the write gate is each instance's {GroupWriter.PostgresLanes} writer lanes (inbox, engine, outbox lease and outcomes, in concurrent transactions): its held time is summed over the lanes, so the busy share can pass 100 %."
+            ? "On PostgreSQL the write gate only counts (the group writer and the jobs write in concurrent transactions): its held time is summed over its holders, so the busy share can pass 100 %."
             : "The write gate is the process's single SQLite writer (inbox, engine, outbox lease and outcomes): its held time per update bounds the rate at 1,000 ms divided by it, whatever the cores."));
         text.AppendLine();
         text.AppendLine("Where the writer's time went, per update (`antq_writer_*` at /metrics), and what the whole process allocated:");

@@ -9,59 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Antq.Core.Storage;
 
-/// <summary>The writer's time by kind of unit, and its commits.</summary>
-public sealed record WriterBreakdown(IReadOnlyList<WriterUnitTime> Units, long Commits, double CommitSeconds);
-
-/// <summary>How many units of one origin ran and their time inside the transaction.</summary>
-public sealed record WriterUnitTime(string Origin, long Count, double Seconds);
-
-/// <summary>What a unit of work writes with: the batch's context, connection and transaction.</summary>
-public sealed class WriteScope(AntqDb db, DbConnection connection, DbTransaction transaction, Dictionary<string, DbCommand> statements)
-{
-    public AntqDb Db => db;
-
-    public DbConnection Connection => connection;
-
-    public DbTransaction Transaction => transaction;
-
-    /// <summary>
-    /// Outgoing rows written queued in this scope (<c>OutboxWriter</c> counts them; rows written leased are handed, not
-    /// counted): whoever commits the scope wakes the dispatcher when it is above zero, the one way queued rows are told.
-    /// </summary>
-    public int Queued { get; private set; }
-
-    /// <summary>Counts rows written queued (see <see cref="Queued"/>).</summary>
-    public void CountQueued(int rows) => Queued += rows;
-
-    /// <summary>
-    /// A scope on an EF Core context's own open transaction, for a job that writes under the write gate rather than
-    /// through the group writer (the broadcast and event clocks, the archive, the monthly summary).
-    /// </summary>
-    public static WriteScope Of(AntqDb db) => new(
-        db,
-        db.Database.GetDbConnection(),
-        (db.Database.CurrentTransaction ?? throw new InvalidOperationException("Begin the transaction first: outgoing rows are written in it.")).GetDbTransaction(),
-        new Dictionary<string, DbCommand>(StringComparer.Ordinal));
-
-    /// <summary>
-    /// The statement for <paramref name="sql"/>, prepared once on the writer's connection and kept for its life (the
-    /// hot path's statements run for every update; SQLite compiles a statement each time it is prepared). Set its
-    /// parameters with <see cref="Sql.Set"/>; do not dispose it.
-    /// </summary>
-    public DbCommand Statement(string sql)
-    {
-        if (!statements.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            statements[sql] = command;
-        }
-
-        command.Transaction = transaction;
-        return command;
-    }
-}
-
 /// <summary>
 /// Group commit: units of work that arrive while one transaction is being written are written together in the
 /// next one, each inside a savepoint of its own (a failing unit rolls back alone and its caller gets the error;
@@ -73,17 +20,12 @@ public sealed class WriteScope(AntqDb db, DbConnection connection, DbTransaction
 /// the same batch wrote. A caller's unit is done (committed) when its task completes.
 /// Several lanes may each write their own groups on their own connection at the same time (PostgreSQL only, as several
 /// instances do); a unit that a lock deadlock against another lane's group chose as its victim is rolled back to its
-/// savepoint and run again. The service runs one (<see cref="PostgresLanes"/>: measured).
+/// savepoint and run again. The service runs one everywhere: measured on PostgreSQL with four (one instance), 165
+/// updates/s (webhook) and ~115/s (polling warm-up) against 366–408 with one, each unit held 10 ms instead of 2.4 — most
+/// likely the lanes' groups waiting on each other's row locks on hot rows (the running tallies) held to each commit.
 /// </remarks>
 public sealed partial class GroupWriter(IDbContextFactory<AntqDb> dbFactory, WriteGate writeGate, ILogger<GroupWriter> logger, int lanes = 1) : IAsyncDisposable
 {
-    /// <summary>
-    /// Lanes on PostgreSQL. Measured with four, one instance: 165 updates/s (webhook) and ~115/s (polling warm-up)
-    /// against 366–408 with one (polling), each unit held 10 ms instead of 2.4 — most likely the lanes' groups waiting
-    /// for each other's row locks on hot rows (the running tallies), held to each group's commit. So one lane.
-    /// </summary>
-    public const int PostgresLanes = 1;
-
     private const int MaxBatch = 128;
 
     /// <summary>Times a unit chosen as a deadlock's victim is run again before its caller gets the error.</summary>

@@ -21,14 +21,10 @@ public static class StorageRegistration
         }
 
         services.AddSingleton(new StorageProvider(provider));
-        // SQLite has one writer: one gate, one lane. PostgreSQL writes concurrently: no gate, several lanes.
+        // SQLite has one writer, behind the gate; PostgreSQL writes concurrently, so there the gate only counts.
         var postgres = provider == DatabaseProvider.Postgres;
         services.AddSingleton(_ => postgres ? WriteGate.Unlimited() : new WriteGate());
-        services.AddSingleton(sp => new GroupWriter(
-            sp.GetRequiredService<IDbContextFactory<AntqDb>>(),
-            sp.GetRequiredService<WriteGate>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GroupWriter>>(),
-            postgres ? GroupWriter.PostgresLanes : 1));
+        services.AddSingleton<GroupWriter>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -21,7 +21,7 @@ public sealed class PostgresWriterLanesTests() : DatabaseTests(DatabaseProvider.
 
     private GroupWriter? _writer;
 
-    /// <summary>Four lanes behind no gate (the service runs one on PostgreSQL: see <see cref="GroupWriter.PostgresLanes"/>).</summary>
+    /// <summary>Four lanes behind no gate (the service runs one: see <see cref="GroupWriter"/>).</summary>
     private GroupWriter Writer => _writer ??= new GroupWriter(Contexts, WriteGate.Unlimited(), Microsoft.Extensions.Logging.Abstractions.NullLogger<GroupWriter>.Instance, lanes: 4);
 
     [Fact]
