@@ -167,20 +167,12 @@ public sealed class BroadcastsModel(
     /// <summary>Checks scope and input, runs the change, and shows the list again with the chat's answer.</summary>
     private async Task<IActionResult> RunAsync(long id, Func<DomainChange> change, string? problem = null)
     {
+        bool found;
         await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
         {
-            if (await ConsoleBroadcast.FindAsync(db, Officer, id, HttpContext.RequestAborted) is null)
-            {
-                return NotFound();
-            }
+            found = await ConsoleBroadcast.FindAsync(db, Officer, id, HttpContext.RequestAborted) is not null;
         }
 
-        if (problem is not null)
-        {
-            return await RefuseAsync(problem);
-        }
-
-        TempData["done"] = await actions.RunAsync(Officer, change(), HttpContext.RequestAborted);
-        return Redirect("/console/broadcasts#b" + id.ToString(CultureInfo.InvariantCulture));
+        return await ActAsync(actions, found, problem, RefuseAsync, change, "/console/broadcasts#b" + id.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -79,20 +79,12 @@ public sealed class EventsModel(ConsoleTexts texts, IDbContextFactory<AntqDb> db
     /// <summary>Checks scope (another ward's event is 404) and input, runs the change, and shows the list with the chat's answer.</summary>
     private async Task<IActionResult> RunAsync(long id, Func<DomainChange> change, string? problem = null)
     {
+        bool found;
         await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
         {
-            if (await ConsoleEvent.FindAsync(db, Officer, id, HttpContext.RequestAborted) is null)
-            {
-                return NotFound();
-            }
+            found = await ConsoleEvent.FindAsync(db, Officer, id, HttpContext.RequestAborted) is not null;
         }
 
-        if (problem is not null)
-        {
-            return await RefuseAsync(problem);
-        }
-
-        TempData["done"] = await actions.RunAsync(Officer, change(), HttpContext.RequestAborted);
-        return Redirect("/console/events#e" + id.ToString(CultureInfo.InvariantCulture));
+        return await ActAsync(actions, found, problem, RefuseAsync, change, "/console/events#e" + id.ToString(CultureInfo.InvariantCulture));
     }
 }

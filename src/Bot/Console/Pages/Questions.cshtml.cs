@@ -60,24 +60,18 @@ public sealed class QuestionsModel(ConsoleTexts texts, QuestionList list, IDbCon
     private async Task<IActionResult> RunAsync(string? code, Func<string, DomainChange> change, string? problem = null)
     {
         var canonical = TrackingCode.Normalize(code);
+        string? ward;
         await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
         {
-            var ward = canonical is null ? null : await db.Tips.Where(t => t.Code == canonical && t.Kind == TipKind.Question).Select(t => t.WardId).SingleOrDefaultAsync(HttpContext.RequestAborted);
-            if (ward is null || !Officer.Covers(ward))
-            {
-                return NotFound();
-            }
+            ward = canonical is null ? null : await db.Tips.Where(t => t.Code == canonical && t.Kind == TipKind.Question).Select(t => t.WardId).SingleOrDefaultAsync(HttpContext.RequestAborted);
         }
 
-        if (problem is not null)
+        return await ActAsync(actions, ward is not null && Officer.Covers(ward), problem, async refused =>
         {
             await LoadAsync(null, 1);
-            (Problem, ProblemCode) = (problem, canonical);
+            (Problem, ProblemCode) = (refused, canonical);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
-        }
-
-        TempData["done"] = await actions.RunAsync(Officer, change(canonical!), HttpContext.RequestAborted);
-        return Redirect("/console/questions");
+        }, () => change(canonical!), "/console/questions");
     }
 }

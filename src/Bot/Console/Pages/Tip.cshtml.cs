@@ -110,19 +110,12 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
     /// <summary>Checks scope and input, runs the change, and shows the page again with the chat's answer (post, redirect, get).</summary>
     private async Task<IActionResult> RunAsync(string code, Func<DomainChange> change, string? problem = null)
     {
-        if (!await LoadAsync(code))
+        var found = await LoadAsync(code);
+        return await ActAsync(actions, found, problem, refused =>
         {
-            return NotFound();
-        }
-
-        if (problem is not null)
-        {
-            Problem = problem;
+            Problem = refused;
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        TempData["done"] = await actions.RunAsync(Officer, change(), HttpContext.RequestAborted);
-        return Redirect("/console/tips/" + View.Tip.Code);
+            return Task.FromResult<IActionResult>(Page());
+        }, change, found ? "/console/tips/" + View.Tip.Code : "");
     }
 }
