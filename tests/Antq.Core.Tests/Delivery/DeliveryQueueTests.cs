@@ -80,7 +80,27 @@ public abstract class DeliveryQueueTests(DatabaseProvider provider) : DatabaseTe
         Assert.Equal((DeliveryStatus.Queued, 0), (untouched.Status, untouched.Attempts));
     }
 
-    private Task QueueAsync(string chat, int count, DeliveryPriority priority, DateTime at) =>
+    [Fact]
+    public async Task A_lease_over_two_channels_takes_the_replies_of_both_first_then_the_earliest_due_and_nothing_not_yet_due()
+    {
+        var now = DateTime.UtcNow;
+        await QueueAsync("late-broadcast", 1, DeliveryPriority.Broadcast, now.AddMinutes(-1));
+        await QueueAsync("early-broadcast", 1, DeliveryPriority.Broadcast, now.AddMinutes(-5), "webchat");
+        await QueueAsync("tomorrow", 1, DeliveryPriority.Reply, now.AddDays(1));
+        await QueueAsync("reply", 1, DeliveryPriority.Reply, now.AddMinutes(-1), "webchat");
+        await QueueAsync("other-reply", 1, DeliveryPriority.Reply, now.AddMinutes(-2));
+        await QueueAsync("elsewhere", 1, DeliveryPriority.Reply, now.AddMinutes(-3), "zalo");
+
+        var first = await Queue.LeaseAsync(["telegram", "webchat"], max: 3, perChat: 2, Lease, CancellationToken.None);
+        var rest = await Queue.LeaseAsync(["telegram", "webchat"], max: 10, perChat: 2, Lease, CancellationToken.None);
+
+        // The lease hands them over replies first, each chat's as written; which three were taken is the point here.
+        Assert.Equal(["early-broadcast", "other-reply", "reply"], first.Select(r => r.ChatId).Order());
+        Assert.Equal(DeliveryPriority.Broadcast, first[^1].Priority);
+        Assert.Equal(["late-broadcast"], rest.Select(r => r.ChatId));
+    }
+
+    private Task QueueAsync(string chat, int count, DeliveryPriority priority, DateTime at, string channel = "telegram") =>
         Writer.WriteAsync((scope, ct) => OutboxWriter.WriteAsync(
-            scope, "telegram", chat, [.. Enumerable.Range(1, count).Select(i => OutboxWriter.Payload(new OutgoingMessage { Text = "Tin " + i }))], priority, at, ct));
+            scope, channel, chat, [.. Enumerable.Range(1, count).Select(i => OutboxWriter.Payload(new OutgoingMessage { Text = "Tin " + i }))], priority, at, ct));
 }
