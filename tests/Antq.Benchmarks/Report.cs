@@ -67,7 +67,9 @@ internal static class Report
 
         var worst = runs.Min(r => r.DbRate);
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Target: at least {SaturationTarget:N0} updates/s on 2 cores — **{(worst >= SaturationTarget ? "met" : "missed")}** (lowest run: {worst:N0} updates/s).");
+        text.AppendLine(BenchDatabase.OnPostgres
+            ? string.Create(CultureInfo.InvariantCulture, $"No target on PostgreSQL: the {SaturationTarget:N0} updates/s on 2 cores is SQLite's, one process on its own file; here the database is a server on the same 2 cores (lowest run: {worst:N0} updates/s).")
+            : string.Create(CultureInfo.InvariantCulture, $"Target: at least {SaturationTarget:N0} updates/s on 2 cores — **{(worst >= SaturationTarget ? "met" : "missed")}** (lowest run: {worst:N0} updates/s)."));
         return text.ToString();
     }
 
