@@ -13,4 +13,7 @@ public enum DateTimeProblem
 
     /// <summary>A moment that has already passed ("hôm nay 7h" in the afternoon, "1/1/2020 8:00").</summary>
     Past,
+
+    /// <summary>A day still to come where one that has been is asked for (a tip's "mai", "31/12/2099").</summary>
+    Future,
 }

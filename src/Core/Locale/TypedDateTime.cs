@@ -9,6 +9,7 @@ namespace Antq.Core.Locale;
 /// "20/12/2026 7:30", "7h30 20/12", "mai 8h", "ngày mai 8 giờ", "tomorrow 8am", "thứ bảy 9h", "hôm nay 17h",
 /// "7 giờ tối thứ sáu". Pure: the time now is given. Without a year the date is its next coming (today counts);
 /// a bare time is today's if still to come, else tomorrow's (or on a given day). Moments already past are refused.
+/// <see cref="ReadPastDay"/> reads a day that has been, the same words facing the other way.
 /// </summary>
 public static partial class TypedDateTime
 {
@@ -19,7 +20,7 @@ public static partial class TypedDateTime
             return Unreadable;
         }
 
-        var rest = " " + Fold(text).Replace("tonight", "toi nay", StringComparison.Ordinal) + " ";
+        var rest = Folded(text);
         if (!TakeDay(ref rest, out var day) | !TakeTime(ref rest, out var time) || !Filler().IsMatch(rest))
         {
             return Unreadable;
@@ -43,7 +44,36 @@ public static partial class TypedDateTime
         return new DateTimeReading(utc, local <= now ? DateTimeProblem.Past : DateTimeProblem.None);
     }
 
+    /// <summary>
+    /// A day that has been, as people type it when telling what happened: "20/12", "20/12/2026", "hôm qua",
+    /// "hôm kia", "thứ bảy", "yesterday". Without a year the date is its last coming (today counts); a weekday is
+    /// the last one before today. A time of day may be typed too ("tối qua 8h") and is left out. A day still to
+    /// come is given with <see cref="DateTimeProblem.Future"/>, so the answer can say which day it read.
+    /// </summary>
+    public static DayReading ReadPastDay(string? text, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 100)
+        {
+            return UnreadableDay;
+        }
+
+        var rest = Folded(text);
+        if (!TakeDay(ref rest, out var day) | !TakeTime(ref rest, out _) || !Filler().IsMatch(rest) || day is null)
+        {
+            return UnreadableDay;
+        }
+
+        var today = DateOnly.FromDateTime(LocalTime.ToLocal(nowUtc));
+        return day.Value.Before(today) is { } found
+            ? new DayReading(found, found > today ? DateTimeProblem.Future : DateTimeProblem.None)
+            : UnreadableDay;
+    }
+
     private static DateTimeReading Unreadable { get; } = new(null, DateTimeProblem.Unreadable);
+
+    private static DayReading UnreadableDay { get; } = new(null, DateTimeProblem.Unreadable);
+
+    private static string Folded(string text) => " " + Fold(text).Replace("tonight", "toi nay", StringComparison.Ordinal) + " ";
 
     /// <summary>Lower case, no diacritics ("Thứ Bảy" → "thu bay", "đêm" → "dem"), commas as spaces.</summary>
     private static string Fold(string text)
@@ -111,25 +141,25 @@ public static partial class TypedDateTime
         return true;
     }
 
-    /// <summary>The one day in <paramref name="rest"/> (taken out of it): a date, "hôm nay/mai/ngày kia", or a weekday; false when unreadable.</summary>
-    private static bool TakeDay(ref string rest, out Day? day)
+    /// <summary>The one day in <paramref name="rest"/> (taken out of it): a date, "hôm nay/mai/ngày kia/hôm qua", or a weekday; false when unreadable.</summary>
+    private static bool TakeDay(ref string rest, out TypedDay? day)
     {
         day = null;
-        var found = new List<Day>();
+        var found = new List<TypedDay>();
         if (Take(ref rest, Date(), out var date))
         {
             var year = date!.Groups["y"].Success ? int.Parse(date.Groups["y"].Value, CultureInfo.InvariantCulture) : (int?)null;
-            found.Add(new Day(int.Parse(date.Groups["d"].Value, CultureInfo.InvariantCulture), int.Parse(date.Groups["m"].Value, CultureInfo.InvariantCulture), year is < 100 ? year + 2000 : year, null, null));
+            found.Add(new TypedDay(int.Parse(date.Groups["d"].Value, CultureInfo.InvariantCulture), int.Parse(date.Groups["m"].Value, CultureInfo.InvariantCulture), year is < 100 ? year + 2000 : year, null, null));
         }
 
         if (Take(ref rest, Relative(), out var relative))
         {
-            found.Add(new Day(0, 0, null, relative!.Groups["r"].Value switch { "mai" or "tomorrow" => 1, "kia" or "mot" => 2, _ => 0 }, null));
+            found.Add(new TypedDay(0, 0, null, RelativeDays(relative!.Groups["r"].Value), null));
         }
 
         if (Take(ref rest, Weekday(), out var weekday))
         {
-            found.Add(new Day(0, 0, null, null, WeekdayOf(weekday!)));
+            found.Add(new TypedDay(0, 0, null, null, WeekdayOf(weekday!)));
         }
 
         if (found.Count > 1 || Take(ref rest, Date(), out _) || Take(ref rest, Relative(), out _) || Take(ref rest, Weekday(), out _))
@@ -140,6 +170,17 @@ public static partial class TypedDateTime
         day = found.Count == 1 ? found[0] : null;
         return true;
     }
+
+    /// <summary>"mai" is tomorrow, "ngày kia" the day after, "hôm qua" yesterday, "hôm kia" the day before.</summary>
+    private static int RelativeDays(string word) => word switch
+    {
+        "mai" or "tomorrow" => 1,
+        "kia" or "mot" => 2,
+        "qua" or "yesterday" => -1,
+        _ when word.StartsWith("hom", StringComparison.Ordinal) && word.EndsWith("qua", StringComparison.Ordinal) => -1,
+        _ when word.StartsWith("hom", StringComparison.Ordinal) && word.EndsWith("kia", StringComparison.Ordinal) => -2,
+        _ => 0,
+    };
 
     private static DayOfWeek WeekdayOf(Match m)
     {
@@ -180,53 +221,13 @@ public static partial class TypedDateTime
         return m.Success;
     }
 
-    /// <summary>A day as typed: a calendar date (year optional), days from today, or a weekday.</summary>
-    private readonly record struct Day(int DayOfMonth, int Month, int? Year, int? FromToday, DayOfWeek? Weekday)
-    {
-        /// <summary>The date meant, seen from <paramref name="today"/>: the next coming of a date without a year, of a weekday at that time.</summary>
-        public DateOnly? On(DateOnly today, TimeOnly time, DateTime now)
-        {
-            if (FromToday is { } days)
-            {
-                return today.AddDays(days);
-            }
-
-            if (Weekday is { } weekday)
-            {
-                var next = today.AddDays(((int)weekday - (int)today.DayOfWeek + 7) % 7);
-                return next.ToDateTime(time) > now ? next : next.AddDays(7);
-            }
-
-            if (Year is { } year)
-            {
-                return Valid(year);
-            }
-
-            // 29/2 waits for the next leap year; a date earlier in the year than today is next year's.
-            for (var y = today.Year; y <= today.Year + 8; y++)
-            {
-                if (Valid(y) is { } date && date >= today)
-                {
-                    return date;
-                }
-            }
-
-            return null;
-        }
-
-        private DateOnly? Valid(int year) =>
-            year is >= 2000 and <= 2100 && Month is >= 1 and <= 12 && DayOfMonth >= 1 && DayOfMonth <= DateTime.DaysInMonth(year, Month)
-                ? new DateOnly(year, Month, DayOfMonth)
-                : null;
-    }
-
     [GeneratedRegex(@"(?<![\d:])(?<d>\d{1,2})[/.\-](?<m>\d{1,2})(?:[/.\-](?<y>\d{4}|\d{2}))?(?![\d:/.\-])")]
     private static partial Regex Date();
 
     [GeneratedRegex(@"(?<![\d/.\-:])(?<h>\d{1,2})(?:\s*(?:(?::|h|g|gio)(?:\s*(?:(?<m>\d{1,2})(?![\d/.\-])(?:\s*(?:phut|p)(?![a-z]))?|(?<half>ruoi)(?![a-z])))?\s*(?<ap>am|pm)?|\s*(?<ap>am|pm)))(?![a-z\d])")]
     private static partial Regex ClockTime();
 
-    [GeneratedRegex(@"(?<![a-z])(?:ngay\s+)?(?<r>hom\s+nay|nay|mai|kia|mot|today|tonight|tomorrow)(?![a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(?:ngay\s+)?(?<r>hom\s+nay|hom\s+qua|hom\s+kia|nay|qua|mai|kia|mot|today|tonight|tomorrow|yesterday)(?![a-z])")]
     private static partial Regex Relative();
 
     [GeneratedRegex(@"(?<![a-z])(?:thu\s*(?<vn>hai|ba|tu|nam|sau|bay|[2-7])|t(?<vn>[2-7])|(?<cn>chu\s*nhat|cn)|(?<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun))(?![a-z\d])")]

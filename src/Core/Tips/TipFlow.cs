@@ -1,5 +1,6 @@
 using System.Globalization;
 using Antq.Core.Conversations;
+using Antq.Core.Locale;
 using Antq.Core.Residents;
 using Antq.Core.Residents.Steps;
 using Microsoft.Extensions.Options;
@@ -131,18 +132,18 @@ public sealed class TipFlow : IFlow
         _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };
 
+    /// <summary>A tip tells what happened: the day is read facing the past ("20/12" on 5 January is last December's).</summary>
     private StepResult WhenDate(FlowContext context, TipDraft draft)
     {
-        if (context.Input is not { Kind: InboundKind.Text, Text: { } text }
-            || !DateOnly.TryParseExact(text.Trim(), ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var typed = context.Input.Kind == InboundKind.Text ? context.Input.Text : null;
+        var today = DateOnly.FromDateTime(LocalTime.ToLocal(context.Now));
+        return TypedDateTime.ReadPastDay(typed, context.Now) switch
         {
-            return StepResult.Invalid(context.T("tip.date_format"));
-        }
-
-        var today = DateOnly.FromDateTime(Locale.LocalTime.ToLocal(context.Now));
-        return date > today || date < today.AddYears(-5)
-            ? StepResult.Invalid(context.T("tip.date_range"))
-            : Advance(context, draft with { When = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            { Problem: DateTimeProblem.Future, Day: { } future } => StepResult.Invalid(context.T("tip.date_future", future.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture))),
+            { IsRead: true, Day: { } day } when day >= today.AddYears(-5) => Advance(context, draft with { When = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+            { IsRead: true } => StepResult.Invalid(context.T("tip.date_range")),
+            _ => StepResult.Invalid(context.T("tip.date_format")),
+        };
     }
 
     private StepResult Description(FlowContext context, TipDraft draft)

@@ -25,7 +25,7 @@ internal sealed class TipPrompts(TipCatalog catalog, TipOptions options)
         ],
     };
 
-    public static OutgoingMessage WhenDate(FlowContext context) => new() { Text = context.T("tip.ask_date"), Buttons = [Navigation.BackAndCancel(context)] };
+    public static OutgoingMessage WhenDate(FlowContext context) => new() { Text = context.T("tip.ask_date"), Buttons = [Navigation.BackAndCancel(context)], Expects = ExpectedInput.Date };
 
     public OutgoingMessage Description(FlowContext context) => new()
     {

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Antq.Bot.Tests.Pledges;
+using Antq.Bot.Tests.Reports;
 using Antq.Bot.Tests.Tips;
 using Antq.Core.Officers;
+using Antq.Core.Reports;
 using Antq.Testing;
 
 namespace Antq.Bot.Tests.WebConsole;
@@ -89,11 +92,22 @@ public sealed class ConsoleReportTests
     }
 
     [Fact]
-    public async Task The_downloads_are_csv_json_and_png_named_by_period_and_area()
+    public async Task The_downloads_are_xlsx_csv_json_and_png_named_by_period_and_area()
     {
         await using var bot = await TestBot.StartAsync();
         using var admin = await PledgesAsync(bot);
         const string Query = "from=2026-01-01&to=2026-12-31&area=chi-lang";
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/console/report?" + Query));
+        Assert.Contains("<a href=\"/console/report?handler=Xlsx&from=2026-01-01&to=2026-12-31&area=chi-lang\" download>Tải bảng tính Excel", page, StringComparison.Ordinal);
+        var xlsx = await admin.GetAsync("/console/report?handler=Xlsx&" + Query);
+        Assert.Equal(SummaryWorkbook.MediaType, xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("tong-ket-2026-chi-lang.xlsx", xlsx.Content.Headers.ContentDisposition?.FileNameStar);
+        var book = new Workbook(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal("Tổng hợp", book.Sheets[0]);
+        Assert.Contains("Cam kết", book.Sheets);
+        Assert.Equal(["Kỳ", "Từ ngày", "Đến ngày"], book.Headers("Tổng hợp").Take(3));
+        Assert.Equal(12, Convert.ToInt32(book.Row("Tổng hợp", "Năm 2026")["Bản cam kết"], CultureInfo.InvariantCulture));
 
         var csv = await admin.GetAsync("/console/report?handler=Csv&" + Query);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -109,5 +123,20 @@ public sealed class ConsoleReportTests
         var png = await admin.GetAsync("/console/report?handler=Png&" + Query);
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync())[..4]);
+
+        // The city's workbook (an admin's) has all 14 pledges and a sheet by ward; an officer's is their ward's alone,
+        // and another ward's is not theirs to take.
+        var city = new Workbook(await admin.GetByteArrayAsync("/console/report?handler=Xlsx&from=2026-01-01&to=2026-12-31"));
+        Assert.Equal(14, Convert.ToInt32(city.Row("Tổng hợp", "Năm 2026")["Bản cam kết"], CultureInfo.InvariantCulture));
+        Assert.Contains("Phường, xã", city.Sheets);
+        var officer = await bot.WardOfficerAsync();
+        using var client = bot.Client();
+        await client.SignInAsync(await officer.AsksForLinkAsync());
+        var own = await client.GetAsync("/console/report?handler=Xlsx&from=2026-01-01&to=2026-12-31");
+        Assert.Equal("tong-ket-2026-chi-lang.xlsx", own.Content.Headers.ContentDisposition?.FileNameStar);
+        var ward = new Workbook(await own.Content.ReadAsByteArrayAsync());
+        Assert.Equal(12, Convert.ToInt32(ward.Row("Tổng hợp", "Năm 2026")["Bản cam kết"], CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("Phường, xã", ward.Sheets);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/console/report?handler=Xlsx&from=2026-01-01&to=2026-12-31&area=mai-pha")).StatusCode);
     }
 }

@@ -107,10 +107,10 @@ public sealed class AnonymousTipTests
         chat.Says("Số 14 đường Bà Triệu");
         await chat.Sees("khi nào?");
         chat.Taps("Trước hôm nay");
-        await chat.Sees("ngày/tháng/năm");
+        await chat.Sees("Việc xảy ra ngày nào?");
         chat.Says("31/12/2099");
-        await chat.Sees("không được sau hôm nay");
-        await chat.Sees("ngày/tháng/năm");
+        await chat.Sees("Ngày 31/12/2099 chưa tới.");
+        await chat.Sees("Việc xảy ra ngày nào?");
         chat.Says("01/11/2026");
         await chat.Sees("mô tả sự việc");
         chat.Says("Mất xe đạp điện màu xanh để trước cửa lúc nửa đêm.");

@@ -12,7 +12,7 @@ namespace Antq.Bot.Channels.WebChat;
 /// replaces it).
 /// </summary>
 /// <param name="At">When it was delivered (UTC); the page shows it in Vietnam's time.</param>
-/// <param name="Expects">What the bot asks for: "datetime", "longtext", or null for anything.</param>
+/// <param name="Expects">What the bot asks for: "datetime", "date" (a day that has been), "longtext", or null for anything.</param>
 /// <param name="Urgent">An urgent broadcast (a warning for everyone), marked as such.</param>
 /// <param name="Mine">The visitor's own choice (a pressed button's label), shown as their bubble.</param>
 /// <param name="On">For <paramref name="Mine"/>: the id of the message whose button was pressed.</param>
@@ -161,6 +161,7 @@ public sealed class WebChatHistory(IDbContextFactory<AntqDb> dbFactory, GroupWri
         var expects = message.Expects switch
         {
             ExpectedInput.DateTime => "datetime",
+            ExpectedInput.Date => "date",
             ExpectedInput.LongText => "longtext",
             _ => null,
         };

@@ -14,7 +14,7 @@ namespace Antq.Bot.WebConsole.Pages;
 
 /// <summary>
 /// /console/report: the summary (tổng kết) of a period and an area, as /report makes it (the same builder, text, chart
-/// and files), with its charts drawn in the page and its CSV, JSON and PNG to download. An officer reads their ward and
+/// and files), with its charts drawn in the page and its Excel workbook, CSV, JSON and PNG to download. An officer reads their ward and
 /// its units (anything else is 404, as a tip of another ward); an admin any ward, unit or the city.
 /// </summary>
 public sealed class ReportModel(
@@ -30,6 +30,11 @@ public sealed class ReportModel(
 {
     /// <summary>Longer than this and the page would count decades of deliveries on one request.</summary>
     public const int MaxYears = 20;
+
+    /// <summary>The report's files as the chat gives them (the workbook in the officer's language); set with <see cref="Report"/>.</summary>
+    private SummaryAttachments? _attachments;
+
+    private DateTime _now;
 
     public SummaryReport? Report { get; private set; }
 
@@ -63,6 +68,9 @@ public sealed class ReportModel(
     public async Task<IActionResult> OnGetAsync(string? from, string? to, string? area) =>
         await PrepareAsync(from, to, area, download: false) is { } refused ? refused : Page();
 
+    public async Task<IActionResult> OnGetXlsxAsync(string? from, string? to, string? area) =>
+        await PrepareAsync(from, to, area, download: true) is { } refused ? refused : Download(_attachments!.Workbook(Report!, _now), SummaryWorkbook.MediaType, "xlsx");
+
     public async Task<IActionResult> OnGetCsvAsync(string? from, string? to, string? area) =>
         await PrepareAsync(from, to, area, download: true) is { } refused ? refused : Download(SummaryCsv.Bytes(Report!), "text/csv; charset=utf-8", "csv");
 
@@ -78,7 +86,7 @@ public sealed class ReportModel(
     /// <summary>Reads the period and area and builds the report; a result when the request is refused (404 out of scope; 400 for a bad period, shown on the page).</summary>
     private async Task<IActionResult?> PrepareAsync(string? from, string? to, string? area, bool download)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = _now = time.GetUtcNow().UtcDateTime;
         var year = ReportPeriod.Today(now).Year;
         (From, To, Area) = (Blank(from) ?? $"{year}-01-01", Blank(to) ?? $"{year}-12-31", Blank(area) ?? "");
         var own = ReportScope.Own(Officer, areas);
@@ -98,7 +106,7 @@ public sealed class ReportModel(
         await using var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted);
         Report = await new SummaryBuilder(db, areas, options.Value.FestivalTitleWords).BuildAsync(period!, chosen, now, HttpContext.RequestAborted);
         var text = new SummaryText(coreTexts, tips, pledges, Language);
-        var attachments = new SummaryAttachments(coreTexts, text, new SummarySheets(coreTexts, text, tips, pledges, Language), charts, Language);
+        var attachments = _attachments = new SummaryAttachments(coreTexts, text, new SummarySheets(coreTexts, text, tips, pledges, Language), charts, Language);
         Text = text.Render(Report);
         Chart = attachments.Chart(Report);
         WardChart = attachments.WardChart(Report);

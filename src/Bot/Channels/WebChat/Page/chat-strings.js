@@ -42,6 +42,8 @@ window.AntqStrings = {
     call: 'Gọi {0}',
     pick: 'Chọn ngày giờ',
     pickSend: 'Gửi thời gian này',
+    pickDay: 'Chọn ngày',
+    pickDaySend: 'Gửi ngày này',
     longHint: 'Mô tả sự việc… (Enter để xuống dòng, bấm Gửi khi xong)',
     buttonsOld: 'Các nút này đã cũ'
   },
@@ -87,6 +89,8 @@ window.AntqStrings = {
     call: 'Call {0}',
     pick: 'Pick a date and time',
     pickSend: 'Send this time',
+    pickDay: 'Pick a day',
+    pickDaySend: 'Send this day',
     longHint: 'Describe what happened… (Enter for a new line, press Send when done)',
     buttonsOld: 'These buttons are out of date'
   }

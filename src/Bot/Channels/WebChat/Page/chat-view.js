@@ -1,4 +1,4 @@
-// How the chat's messages look: rich text (tracking codes, phone numbers), times, check boxes, the date-time picker.
+// How the chat's messages look: rich text (tracking codes, phone numbers), times, check boxes, the date (and time) picker.
 // Every text goes into the page with textContent, never as HTML.
 window.AntqView = (t) => {
   'use strict';
@@ -107,10 +107,10 @@ window.AntqView = (t) => {
     return b;
   }
 
-  // "2026-12-20T07:30" as the bot reads a date: "20/12/2026 07:30".
+  // "2026-12-20T07:30" as the bot reads a date: "20/12/2026 07:30"; a day alone, "2026-12-20": "20/12/2026".
   function spoken(value) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-    return m ? m[3] + '/' + m[2] + '/' + m[1] + ' ' + m[4] + ':' + m[5] : '';
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+    return m ? m[3] + '/' + m[2] + '/' + m[1] + (m[4] ? ' ' + m[4] + ':' + m[5] : '') : '';
   }
 
   // Now in Vietnam, as a datetime-local input wants it.
@@ -119,16 +119,22 @@ window.AntqView = (t) => {
     return p.year + '-' + p.month + '-' + p.day + 'T' + p.hour + ':' + p.minute;
   }
 
-  function picker(send) {
+  // A date and time to come (an event's start), or with dayGone a day that has been (a tip's date: today at most).
+  function picker(send, dayGone) {
     const form = el('form', 'picker');
-    const label = el('label', null, t('pick'));
+    const label = el('label', null, t(dayGone ? 'pickDay' : 'pick'));
     const input = el('input');
-    input.type = 'datetime-local';
     input.required = true;
-    input.min = nowLocal().slice(0, 10) + 'T00:00';
-    input.value = nowLocal();
+    if (dayGone) {
+      input.type = 'date';
+      input.max = nowLocal().slice(0, 10);
+    } else {
+      input.type = 'datetime-local';
+      input.min = nowLocal().slice(0, 10) + 'T00:00';
+      input.value = nowLocal();
+    }
     label.append(input);
-    const go = el('button', 'pick-send', t('pickSend'));
+    const go = el('button', 'pick-send', t(dayGone ? 'pickDaySend' : 'pickSend'));
     go.type = 'submit';
     form.append(label, go);
     form.addEventListener('submit', (event) => {

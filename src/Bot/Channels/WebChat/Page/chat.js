@@ -15,7 +15,7 @@
   let token = '';
   let cursor = 0;
   let lastBotId = 0;
-  let expects = null; // what the newest bot message asks for: "longtext", "datetime" or null
+  let expects = null; // what the newest bot message asks for: "longtext", "datetime", "date" or null
   let maxPhotoBytes = 5 * 1024 * 1024;
 
   const t = (key, arg) => STRINGS[language][key].replace('{0}', String(arg ?? ''));
@@ -112,13 +112,18 @@
       }
       parts.push(rows);
     }
-    if (message.expects === 'datetime') {
-      parts.push(view.picker((text) => sendText(text)));
+    if (picks(message)) {
+      parts.push(view.picker((text) => sendText(text), message.expects === 'date'));
     }
     if (message.at) {
       parts.push(view.time(message.at));
     }
     bubble.replaceChildren(...parts);
+  }
+
+  // A date question: the page offers a picker beside the text box.
+  function picks(message) {
+    return message.expects === 'datetime' || message.expects === 'date';
   }
 
   // Only the newest keyboard (and date picker) works: older ones are shown disabled, as used up.
@@ -160,7 +165,7 @@
     expects = message.expects || null;
     setMode();
     log.append(bubble);
-    if (bubble.dataset.keyboard || message.expects === 'datetime') {
+    if (bubble.dataset.keyboard || picks(message)) {
       retireOlder(message.id);
     } else {
       bubbles.forEach((b, id) => { if (id < message.id) { b.querySelectorAll('.picker input, .picker button').forEach((x) => { x.disabled = true; }); } });
