@@ -73,17 +73,22 @@ public static class ConsoleRegistration
         return builder;
     }
 
-    /// <summary>No script, style or frame from elsewhere; no referrer (a sign-in link must not leak); nothing cached.</summary>
-    public const string PageSecurity = "default-src 'self'; img-src 'self'; media-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    /// <summary>
+    /// No script, style or frame from elsewhere; images from the service and, when a map is configured, from its tile
+    /// server only; no referrer (a sign-in link or a tip's address must not leak); nothing cached.
+    /// </summary>
+    public static string PageSecurity(string? tileOrigin) =>
+        $"default-src 'self'; img-src 'self'{(tileOrigin is null ? "" : " " + tileOrigin)}; media-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
     public static WebApplication UseOfficerConsole(this WebApplication app)
     {
+        var security = PageSecurity(ConsoleMap.Origin(app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.MapTiles));
         app.Use((http, next) =>
         {
             if (http.Request.Path.StartsWithSegments(Path, StringComparison.Ordinal))
             {
                 var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = PageSecurity;
+                headers.ContentSecurityPolicy = security;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";

@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Antq.Bot.Tests.WebConsole;
 
 /// <summary>The console in a real browser (Debian's Chromium through Playwright) against the real host.</summary>
-public sealed class ConsoleBrowserTests
+public sealed partial class ConsoleBrowserTests
 {
     [Fact]
     public async Task An_officer_signs_in_by_the_bots_link_and_triages_a_tip_to_closed_with_a_reply_the_tipster_receives()

@@ -89,11 +89,76 @@
     }
   }
 
+  // A short, quiet chime on a new tip, only for an officer who turned it on (kept in this browser). The browser lets a
+  // page play sound only after a gesture, so the audio starts with the officer's press of the button.
+  const sound = document.getElementById("live-sound");
+  let audio = null;
+  function chime() {
+    if (!audio) {
+      return;
+    }
+
+    const at = audio.currentTime;
+    const gain = audio.createGain();
+    gain.gain.setValueAtTime(0.0001, at);
+    gain.gain.exponentialRampToValueAtTime(0.08, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.5);
+    gain.connect(audio.destination);
+    [880, 1318.5].forEach(function (frequency, i) {
+      const tone = audio.createOscillator();
+      tone.frequency.value = frequency;
+      tone.connect(gain);
+      tone.start(at + i * 0.12);
+      tone.stop(at + 0.5);
+    });
+    sound.dataset.chimes = String(Number(sound.dataset.chimes || "0") + 1);
+  }
+
+  function setSound(on) {
+    sound.setAttribute("aria-pressed", on ? "true" : "false");
+    try {
+      window.localStorage.setItem("antq.console.sound", on ? "on" : "off");
+    } catch (e) {
+      // Private browsing: the choice lasts for this page only.
+    }
+  }
+
+  if (sound && (window.AudioContext || window.webkitAudioContext)) {
+    sound.hidden = false;
+    let stored = null;
+    try {
+      stored = window.localStorage.getItem("antq.console.sound");
+    } catch (e) {
+      stored = null;
+    }
+
+    sound.setAttribute("aria-pressed", stored === "on" ? "true" : "false");
+    sound.addEventListener("click", function () {
+      const on = sound.getAttribute("aria-pressed") !== "true";
+      setSound(on);
+      if (on) {
+        audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+        audio.resume();
+        chime();
+      }
+    });
+
+    // Turned on earlier: the first press anywhere on the page lets the audio start.
+    document.addEventListener("pointerdown", function () {
+      if (!audio && sound.getAttribute("aria-pressed") === "true") {
+        audio = new (window.AudioContext || window.webkitAudioContext)();
+      }
+    }, { once: true });
+  }
+
   const arrived = [];
   source.addEventListener("tip", function (event) {
     fresh += 1;
     arrived.push(event.data);
     showBadge();
+    if (sound && sound.getAttribute("aria-pressed") === "true") {
+      chime();
+    }
     refreshing = refreshing.then(function () { return refresh(arrived.slice()); }).catch(function () { /* the badge still says it */ });
   });
 

@@ -6,6 +6,7 @@ using Antq.Core.Storage;
 using Antq.Core.Tips;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Antq.Bot.WebConsole.Pages;
 
@@ -13,7 +14,7 @@ namespace Antq.Bot.WebConsole.Pages;
 /// A tip's page: every field, attachments, the thread, and the actions the chat offers (take, change the status with a
 /// note, reply to the tipster), each run as the chat's own domain change. Another ward's tip is 404, read or posted.
 /// </summary>
-public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFactory, ConsoleActions actions, TipCard card, TipCatalog catalog, AreaTree areas, IImageScrubber scrubber) : ConsolePage(texts)
+public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFactory, ConsoleActions actions, TipCard card, TipCatalog catalog, AreaTree areas, IImageScrubber scrubber, IOptions<ConsoleOptions> options) : ConsolePage(texts)
 {
     public const int MaxReplyLength = 2000;
 
@@ -75,6 +76,11 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
         var bytes = buffer.ToArray();
         return ImageFormat.Sniff(bytes) is not null && scrubber.Scrub(bytes) is { } clean ? (clean, null) : (null, T("reply_photo_not_image"));
     }
+
+    /// <summary>The map around a shared location, when the city configured a tile server.</summary>
+    public ConsoleMap? Map(double latitude, double longitude) => ConsoleMap.Around(latitude, longitude, options.Value.MapZoom, options.Value.MapTiles);
+
+    public string MapAttribution => options.Value.MapAttribution;
 
     public string Status(TipStatus status) => card.StatusName(status, Language);
 
