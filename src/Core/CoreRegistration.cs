@@ -58,6 +58,7 @@ public static class CoreRegistration
         services.AddSingleton<TipCard>();
         services.AddSingleton<StatusLookupLimiter>();
         services.AddSingleton<TipMessaging>();
+        services.AddSingleton<TipCardCopies>();
         services.AddChangeHandler<SubmitTip, SubmitTipHandler>();
         services.AddChangeHandler<ChangeTipStatus, ChangeTipStatusHandler>();
         services.AddChangeHandler<LookupTipStatus, LookupTipStatusHandler>();

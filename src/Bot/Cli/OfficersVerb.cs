@@ -18,13 +18,16 @@ public static class OfficersVerb
         officers invite --role admin|officer [--ward WARD]
             Prints a one-time code, valid 72 hours: the invited person sends /join CODE Full Name to the bot on
             any channel (Telegram, Zalo or the web chat) and becomes an officer of that ward, or an admin.
-        officers list
-            Lists officers with their channel, id, role and ward.
+        officers list [--channel telegram|zalo|webchat]
+            Lists officers with their channel, id, role and ward; with --channel, only the officers on that channel.
         officers remove --channel telegram|zalo|webchat --id ID
         officers remove --telegram-id ID
             Removes an officer at once (the running service checks on every message); they become an ordinary
             resident again.
         """;
+
+    /// <summary>The channels' names as the list's last line says them.</summary>
+    private static readonly Dictionary<string, string> Channels = new(StringComparer.Ordinal) { ["telegram"] = "Telegram", ["zalo"] = "Zalo", ["webchat"] = "the web chat" };
 
     public static async Task<int> RunAsync(string[] args, AntqDb db, AreaTree areas, TextWriter output, CancellationToken cancellationToken)
     {
@@ -54,14 +57,14 @@ public static class OfficersVerb
                 return 0;
 
             case "list":
-                CliArguments.Parse(rest, []);
-                var officers = await registry.ListAsync(cancellationToken);
+                var listed = CliArguments.Parse(rest, ["channel"]).Get("channel") is { } only ? Channel(only) : null;
+                var officers = (await registry.ListAsync(cancellationToken)).Where(o => listed is null || o.Channel == listed).ToList();
                 foreach (var officer in officers)
                 {
                     await output.WriteLineAsync($"{officer.Channel,-8} {officer.ExternalUserId,-14} {Describe(officer.DisplayName, officer.Role, areas.FindWard(officer.WardId ?? ""))}");
                 }
 
-                await output.WriteLineAsync($"{officers.Count} officer(s).");
+                await output.WriteLineAsync(listed is null ? $"{officers.Count} officer(s)." : $"{officers.Count} officer(s) on {Channels[listed]}.");
                 return 0;
 
             case "remove":
@@ -102,14 +105,12 @@ public static class OfficersVerb
             throw new CliException("--channel and --id are required (or --telegram-id)");
         }
 
-        var channel = options.Required("channel");
-        if (!OfficerAccount.Channels.Contains(channel))
-        {
-            throw new CliException($"--channel must be telegram, zalo or webchat (got '{channel}')");
-        }
-
+        var channel = Channel(options.Required("channel"));
         return (channel, Checked(channel, options.Required("id")));
     }
+
+    private static string Channel(string channel) =>
+        OfficerAccount.Channels.Contains(channel) ? channel : throw new CliException($"--channel must be telegram, zalo or webchat (got '{channel}')");
 
     private static string Checked(string channel, string id) =>
         OfficerAccount.IsValid(channel, id) ? id : throw new CliException(channel switch

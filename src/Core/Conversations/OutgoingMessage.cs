@@ -23,7 +23,8 @@ public sealed record OutgoingMessage
 
     /// <summary>
     /// The dispatcher records the channel's id of this message on its outbox row once sent, so it can be edited
-    /// later (a broadcast's progress). Off for everything else: recording it costs a write per message.
+    /// later (a broadcast's progress, a tip's card: <see cref="Tips.TipCardCopies"/>). Off for everything else:
+    /// recording it costs a write per message.
     /// </summary>
     public bool KeepsMessageId { get; init; }
 

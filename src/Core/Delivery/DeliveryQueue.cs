@@ -255,7 +255,7 @@ public sealed class DeliveryQueue(IDbContextFactory<AntqDb> dbFactory, GroupWrit
                 await command.ExecuteNonQueryAsync(ct);
             }
 
-            // Rare (progress messages only): one small update each.
+            // Rare (a broadcast's progress, tip cards): one small update each.
             foreach (var kept in outcomes.Where(o => o.ChannelMessageId is not null))
             {
                 await scope.Db.Outbox.Where(o => o.Id == kept.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ChannelMessageId, kept.ChannelMessageId), ct);

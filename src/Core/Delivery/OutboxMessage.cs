@@ -33,7 +33,7 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
-    /// <summary>The channel's id of the message once sent, for messages edited later (a broadcast's progress); null otherwise.</summary>
+    /// <summary>The channel's id of the message once sent, for messages edited later (a broadcast's progress, a tip's card); null otherwise.</summary>
     public string? ChannelMessageId { get; set; }
 
     /// <summary>What the message is when its priority does not say it (a tip's card, a notice to an officer); null otherwise.</summary>

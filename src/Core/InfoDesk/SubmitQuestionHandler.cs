@@ -37,6 +37,6 @@ public sealed class SubmitQuestionHandler(TipRouteSeal seal, TextCatalog texts, 
         await TipQuota.CountAsync(db, QuestionUsageFacts.Key(seal, input.Channel, input.UserId), context.Now, cancellationToken);
 
         context.Reply(new OutgoingMessage { Text = texts.Get(change.Language, "question.sent", TrackingCode.Display(code)) });
-        await messaging.ToOfficersAsync(context, question.WardId, tipCard.Render(question), cancellationToken);
+        await messaging.ToOfficersAsync(context, question.WardId, TipCardCopies.Followed(tipCard.Render(question)), cancellationToken);
     }
 }

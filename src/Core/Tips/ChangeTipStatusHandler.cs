@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Antq.Core.Tips;
 
 /// <summary>Applies <see cref="ChangeTipStatus"/> in the engine's transaction.</summary>
-public sealed class ChangeTipStatusHandler(TextCatalog texts, TipCard card, IOptions<TipOptions> tipOptions, TipMessaging messaging) : IChangeHandler<ChangeTipStatus>
+public sealed class ChangeTipStatusHandler(TextCatalog texts, TipCard card, IOptions<TipOptions> tipOptions, TipMessaging messaging, TipCardCopies copies) : IChangeHandler<ChangeTipStatus>
 {
     public async Task ApplyAsync(ChangeTipStatus change, ChangeContext context, CancellationToken cancellationToken)
     {
@@ -46,17 +46,19 @@ public sealed class ChangeTipStatusHandler(TextCatalog texts, TipCard card, IOpt
 
         context.Db.TipEvents.Add(new TipEvent { TipId = tip.Id, At = context.Now, Kind = TipEventKind.StatusChanged, OfficerId = officer.Id, FromStatus = from, ToStatus = change.To, Text = change.Note });
 
-        // The card itself shows the new status and who has the tip, in place of the one whose button was pressed.
+        // The card itself shows the new status and who has the tip, in place of the one whose button was pressed, and
+        // so does every other officer's copy of it.
         var assignee = tip.AssignedOfficerId == officer.Id
             ? officer.DisplayName
             : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(context.Db.Officers.Where(o => o.Id == tip.AssignedOfficerId).Select(o => o.DisplayName), cancellationToken);
-        context.Reply(new OutgoingMessage
+        var current = new OutgoingMessage
         {
             Text = texts.Get(Languages.Officers, "officer.status_changed", TrackingCode.Display(tip.Code), card.StatusName(change.To, Languages.Officers))
                 + "\n\n" + card.Describe(tip, "officer.card", assignee),
             Buttons = card.Actions(tip),
-            ReplacesMessageId = change.Card,
-        });
+        };
+        context.Reply(current with { ReplacesMessageId = change.Card });
+        await copies.FollowAsync(context, tip, current, card.State(tip, assignee), change.Card, [(context.Input.Channel, context.Input.ChatId)], cancellationToken);
 
         if (change.To != TipStatus.Spam)
         {

@@ -43,6 +43,6 @@ public sealed class SubmitTipHandler(TipRouteSeal seal, TextCatalog texts, AreaT
         }
 
         context.Reply(new OutgoingMessage { Text = texts.Get(change.Language, "tip.sent", TrackingCode.Display(code)) });
-        await messaging.ToOfficersAsync(context, tip.WardId, tipCard.Render(tip), cancellationToken);
+        await messaging.ToOfficersAsync(context, tip.WardId, TipCardCopies.Followed(tipCard.Render(tip)), cancellationToken);
     }
 }

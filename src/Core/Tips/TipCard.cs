@@ -25,7 +25,7 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
     /// <param name="assignee">The name of the officer who took the tip, shown beside its status.</param>
     public string Describe(Tip tip, string headKey = "officer.card_new", string? assignee = null)
     {
-        var status = StatusName(tip.Status, Languages.Officers) + (assignee is null ? "" : T("officer.card_assignee", assignee));
+        var status = State(tip, assignee);
         var place = new List<string>();
         if (tip.PlaceText is { } text)
         {
@@ -75,6 +75,10 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
             Locale.LocalTime.Format(tip.CreatedAt, Languages.Officers));
     }
 
+    /// <summary>The tip's status and, once someone has it, who: "Đang xử lý — Trung úy Hà nhận xử lý".</summary>
+    public string State(Tip tip, string? assignee) =>
+        StatusName(tip.Status, Languages.Officers) + (assignee is null ? "" : T("officer.card_assignee", assignee));
+
     public string StatusName(TipStatus status, string language) => texts.Get(language, "tip.status_" + status.ToString().ToLowerInvariant());
 
     public IReadOnlyList<IReadOnlyList<Button>> Actions(Tip tip)
@@ -87,9 +91,13 @@ public sealed class TipCard(TipCatalog catalog, AreaTree areas, TextCatalog text
                 : [[Act("officer.act_reply", TipAction.Reply), Act("officer.act_close", TipAction.Close)]];
         }
 
+        // Once someone has the tip, nobody is offered to take it: a copy of the card still offering it is out of date.
+        IReadOnlyList<Button> first = tip.AssignedOfficerId is null
+            ? [Act("officer.act_take", TipAction.Take), Act("officer.act_reply", TipAction.Reply)]
+            : [Act("officer.act_reply", TipAction.Reply)];
         return
         [
-            [Act("officer.act_take", TipAction.Take), Act("officer.act_reply", TipAction.Reply)],
+            first,
             [Act("officer.act_verify", TipAction.Verify), Act("officer.act_useless", TipAction.Useless)],
             [Act("officer.act_spam", TipAction.Spam), Act("officer.act_close", TipAction.Close)],
         ];

@@ -17,17 +17,24 @@ public sealed class TipMessaging(IOptions<TipOptions> options, TipRouteSeal seal
     /// <summary>Every officer who covers the ward (its officers and the admins), and the officers' group chat if set.</summary>
     public async Task ToOfficersAsync(ChangeContext context, string wardId, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
+        foreach (var (channel, chatId) in await OfficerChatsAsync(context, wardId, cancellationToken))
+        {
+            context.Send(channel, chatId, messages, DeliveryPriority.Reply, OutboxKind.Tip);
+        }
+    }
+
+    /// <summary>The chats <see cref="ToOfficersAsync"/> writes to: the ward's officers, the admins, the officers' group chat.</summary>
+    public async Task<IReadOnlyList<(string Channel, string ChatId)>> OfficerChatsAsync(ChangeContext context, string wardId, CancellationToken cancellationToken)
+    {
         var officers = await context.Db.Officers.Where(o => o.Role == OfficerRole.Admin || o.WardId == wardId)
             .Select(o => new { o.Channel, o.ChatId }).Distinct().ToListAsync(cancellationToken);
-        foreach (var officer in officers)
-        {
-            context.Send(officer.Channel, officer.ChatId, messages, DeliveryPriority.Reply, OutboxKind.Tip);
-        }
-
+        var chats = officers.Select(o => (o.Channel, o.ChatId)).ToList();
         if (options.Value.OfficersGroupChatId is { Length: > 0 } group && officers.All(o => o.ChatId != group))
         {
-            context.Send(options.Value.OfficersGroupChannel, group, messages, DeliveryPriority.Reply, OutboxKind.Tip);
+            chats.Add((options.Value.OfficersGroupChannel, group));
         }
+
+        return chats;
     }
 
     /// <summary>Sends to the tipster if the way back still exists; false after it was deleted.</summary>

@@ -84,7 +84,7 @@ public sealed class BroadcastTests
         officer.Taps("Gửi ngay");
         await officer.SeesAll("Xem trước", "Tuyên truyền phòng chống", "Xác nhận gửi?");
         officer.Taps("Xác nhận gửi");
-        await officer.Sees("đang trong giờ nghỉ ngơi ban đêm nên sẽ bắt đầu gửi lúc");
+        await officer.Sees("đang trong giờ nghỉ ban đêm nên sẽ bắt đầu gửi lúc");
         await resident.SeesNothingFor(TimeSpan.FromSeconds(1.5));
 
         await officer.ComposeAsync("Cảnh báo: lũ quét tại suối Phai Luông, không đi qua ngầm tràn.", "Khẩn cấp");

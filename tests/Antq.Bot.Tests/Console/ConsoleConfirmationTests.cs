@@ -27,6 +27,8 @@ public sealed class ConsoleConfirmationTests
         Assert.DoesNotContain("Đã gửi trả lời", replied, StringComparison.Ordinal);
         await resident.Sees("Đang xử lý");
         await resident.Sees("Cảm ơn bạn, chúng tôi đã nhận tin.");
+        // Taken in the console, the tip's card in the officer's own chat follows, edited in place.
+        await officer.Sees($"Đã cập nhật tin báo {display}: Đang xử lý.");
 
         using var vietnamese = bot.Client();
         await vietnamese.SignInAsync(await officer.AsksForLinkAsync());

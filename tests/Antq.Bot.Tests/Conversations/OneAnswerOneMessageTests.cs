@@ -1,5 +1,7 @@
+using Antq.Bot.Tests.Channels.Zalo;
 using Antq.Bot.Tests.Pledges;
 using Antq.Bot.Tests.Tips;
+using Antq.Core.Events;
 using Antq.Core.Residents;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +69,66 @@ public sealed class OneAnswerOneMessageTests
         chat.Taps(TipEntry);
         await chat.Sees("Tin của bạn về việc gì?");
     }
+
+    [Fact]
+    public async Task Several_upcoming_events_are_one_message_whose_numbered_buttons_answer_the_right_event()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = await bot.SignedUpAsync(9305, "Phường Chi Lăng", "Khối 2", "Ngày hội, sự kiện");
+        var ids = await AddEventsAsync(bot, 2);
+
+        chat.Says("/events");
+
+        var list = await chat.SeesAll("Sự kiện sắp diễn ra — Phường Chi Lăng:", "1. " + Titles[0], "2. " + Titles[1], "📍 Nhà văn hoá khối 2", "Bấm nút có số của sự kiện.");
+        Assert.Equal(["Sự kiện 1: 🙋 đến", "Sự kiện 1: không đến", "Sự kiện 2: 🙋 đến", "Sự kiện 2: không đến", "« Danh mục chính"], list.Buttons.Select(b => b.Text));
+        chat.Taps("Sự kiện 2: 🙋 đến");
+        await chat.Sees($"Đã ghi nhận bạn sẽ đến \"{Titles[1]}\"");
+        chat.Taps("Sự kiện 1: không đến");
+        await chat.Sees($"Đã ghi nhận bạn không đến được \"{Titles[0]}\"");
+        var answers = await bot.QueryAsync(db => db.EventRsvps.OrderBy(r => r.EventId).Select(r => new { r.EventId, r.Coming }).ToListAsync());
+        Assert.Equal(new[] { (ids[0], false), (ids[1], true) }, answers.Select(a => (a.EventId, a.Coming)));
+        Assert.Equal(1, bot.Api.ShownTo(chat.ChatId).Count(m => m.Text.Contains("Sự kiện sắp diễn ra", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task On_Zalo_three_upcoming_events_are_one_message_whose_numbered_choices_answer_the_right_event()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var user = await bot.ZaloSignedUpAsync("5521772797170001", "Ngày hội, sự kiện");
+        var ids = await AddEventsAsync(bot, 3);
+
+        await user.Says("/events");
+
+        // Six answers and the menu are more than Zalo's five buttons: they come as numbered choices, in the same message.
+        var list = await user.Sees("Sự kiện sắp diễn ra — Phường Chi Lăng:");
+        Assert.Contains("3. " + Titles[2], list.Text, StringComparison.Ordinal);
+        Assert.Contains("\n5. Sự kiện 3: 🙋 đến\n", list.Text, StringComparison.Ordinal);
+        Assert.Contains("Gõ số (1–7) để chọn.", list.Text, StringComparison.Ordinal);
+        await user.Says("5");
+        await user.Sees($"Đã ghi nhận bạn sẽ đến \"{Titles[2]}\"");
+        var answer = await bot.QueryAsync(db => db.EventRsvps.SingleAsync());
+        Assert.Equal((ids[2], true), (answer.EventId, answer.Coming));
+    }
+
+    private static readonly string[] Titles = ["Ngày hội Toàn dân bảo vệ ANTQ phường Chi Lăng", "Tập huấn phòng cháy, chữa cháy cho hộ kinh doanh", "Ra quân bảo đảm trật tự an toàn giao thông"];
+
+    /// <summary>Upcoming events in Phường Chi Lăng, a day apart; returns their ids in order.</summary>
+    private static Task<long[]> AddEventsAsync(TestBot bot, int count) => bot.QueryAsync(async db =>
+    {
+        var events = Enumerable.Range(0, count).Select(i => new FestivalEvent
+        {
+            Title = Titles[i],
+            Description = "Mời bà con khối 2 đến dự.",
+            WardId = "chi-lang",
+            Place = "Nhà văn hoá khối 2",
+            StartsAt = DateTime.UtcNow.AddDays(5 + i),
+            EndsAt = DateTime.UtcNow.AddDays(5 + i).AddHours(3),
+            CreatedAt = DateTime.UtcNow,
+        }).ToList();
+        db.Events.AddRange(events);
+        await db.SaveChangesAsync();
+        return events.Select(e => e.Id).ToArray();
+    });
 
     [Fact]
     public async Task A_pledge_receipt_is_one_message_with_the_menu_on_it()

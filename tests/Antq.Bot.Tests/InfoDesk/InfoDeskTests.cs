@@ -26,6 +26,34 @@ public sealed class InfoDeskTests
     }
 
     [Fact]
+    public async Task Info_in_English_shows_the_office_hours_in_English()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var chat = bot.Chat(990_003, "en");
+        chat.Says("/start");
+        await chat.Sees("ngôn ngữ");
+        chat.Taps("English");
+        await chat.Sees("About your personal data");
+        chat.Taps("I agree");
+        await chat.Sees("Which ward or commune");
+        chat.Says("chi lang");
+        await chat.Sees("Which residential unit");
+        chat.Says("khoi 2");
+        await chat.Sees("What would you like to hear about?");
+        chat.Taps("Select all");
+        await chat.Sees("What would you like to hear about?");
+        chat.Taps("Done");
+        await chat.Sees("Area: Khối 2");
+
+        chat.Says("/info");
+
+        var info = await chat.Sees("113 — Police");
+        Assert.Contains("🕒 Monday – Friday 7:30–17:00; out of hours call the ward duty officer", info.Text, StringComparison.Ordinal);
+        Assert.Contains("🕒 Monday – Friday 7:30–11:30, 13:30–17:00; duty officer 24/7", info.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thứ Hai", info.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_unit_with_no_officer_shows_the_ward_post_instead()
     {
         await using var bot = await TestBot.StartAsync();

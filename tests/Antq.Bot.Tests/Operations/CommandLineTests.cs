@@ -26,6 +26,11 @@ public sealed class CommandLineTests
         Assert.Contains(list, l => l.StartsWith("zalo ", StringComparison.Ordinal) && l.Contains("8402000000000001", StringComparison.Ordinal) && l.Contains("Trung úy Hà, officer of Chi Lăng", StringComparison.Ordinal));
         Assert.Contains(list, l => l.StartsWith("webchat ", StringComparison.Ordinal) && l.Contains(WebChatId, StringComparison.Ordinal));
         Assert.Contains(list, l => l.StartsWith("telegram ", StringComparison.Ordinal) && l.Contains("424242", StringComparison.Ordinal));
+        var onZalo = (await PledgeJourneys.RunVerbAsync(db, "officers", "list", "--channel", "zalo")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, onZalo.Length);
+        Assert.StartsWith("zalo ", onZalo[0], StringComparison.Ordinal);
+        Assert.Equal("1 officer(s) on Zalo.", onZalo[1].Trim());
+        Assert.Contains("Đại úy Minh, admin", (await PledgeJourneys.RunVerbAsync(db, "officers", "list", "--channel", "webchat")).Out, StringComparison.Ordinal);
 
         var removed = await PledgeJourneys.RunVerbAsync(db, "officers", "remove", "--channel", "zalo", "--id", "8402000000000001");
         Assert.Equal((0, "Removed the officer with Zalo id 8402000000000001; their officer commands stop working now."), (removed.Code, removed.Out.Trim()));
@@ -43,6 +48,9 @@ public sealed class CommandLineTests
             (["officers", "remove", "--channel", "zalo", "--id", "77"], "no officer with Zalo id 77"),
             (["officers", "invite", "--role", "officer"], "--ward is required for an officer"),
             (["officers", "invite", "--role", "officer", "--ward", "Ba Đình"], "no ward or commune 'Ba Đình'"),
+            (["officers", "list", "--channel", "viber"], "--channel must be telegram, zalo or webchat (got 'viber')"),
+            (["officers", "list", "--channel"], "--channel needs a value"),
+            (["officers", "list", "--ward", "Chi Lăng"], "unknown argument '--ward'"),
             (["officers", "promote"], "unknown command 'officers promote'"),
             (["oficers", "list"], "unknown verb 'oficers'"),
         ];

@@ -1,6 +1,7 @@
 using Antq.Bot.Tests.Conversations;
 using Antq.Core.Officers;
 using Antq.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Bot.Tests.Tips;
 
@@ -95,14 +96,22 @@ public sealed class OfficerHomeTests
     }
 
     [Fact]
-    public async Task A_status_change_updates_the_card_in_place_and_shows_who_has_the_tip()
+    public async Task A_status_change_updates_every_officers_card_in_place_and_shows_who_has_the_tip()
     {
         await using var bot = await TestBot.StartAsync();
         var officer = await bot.OfficerAsync(705_030, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
+        var colleague = await bot.OfficerAsync(705_032, "Thiếu úy Lan", OfficerRole.Officer, "chi-lang");
+        var admin = await bot.OfficerAsync(705_033, "Đại úy Minh", OfficerRole.Admin, null);
+        var elsewhere = await bot.OfficerAsync(705_034, "Trung úy Tâm", OfficerRole.Officer, "tam-thanh");
         var chat = await bot.AtTipCategoryAsync(705_031);
         await chat.AtReviewAsync();
         var code = await chat.SendsTipAsync();
         var card = await officer.Sees("Tin báo mới " + code);
+        var colleaguesCard = await colleague.Sees("Tin báo mới " + code);
+        var adminsCard = await admin.Sees("Tin báo mới " + code);
+        Assert.Contains(colleaguesCard.Buttons, b => b.Text.Contains("Nhận xử lý", StringComparison.Ordinal));
+        // The cards' ids are recorded once sent; an officer pressing a button in that instant is covered apart.
+        await Delivery.DispatcherTests.WaitUntilAsync(bot, async db => await db.Outbox.CountAsync(o => o.ChannelMessageId != null) == 3);
         var sentBefore = bot.Api.SentMessagesTo(officer.ChatId).Count;
 
         officer.Taps("Nhận xử lý");
@@ -110,6 +119,16 @@ public sealed class OfficerHomeTests
         Assert.Equal("editMessageText", taken.Call.Method);
         Assert.Equal(card.MessageId, taken.MessageId);
         Assert.Contains("Tình trạng: Đang xử lý — Trung úy Hà nhận xử lý", taken.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(taken.Buttons, b => b.Text.Contains("Nhận xử lý", StringComparison.Ordinal));
+        foreach (var (other, before) in new[] { (colleague, colleaguesCard), (admin, adminsCard) })
+        {
+            var followed = await other.Sees($"Đã cập nhật tin báo {code}: Đang xử lý.");
+            Assert.Equal("editMessageText", followed.Call.Method);
+            Assert.Equal(before.MessageId, followed.MessageId);
+            Assert.Contains("Tình trạng: Đang xử lý — Trung úy Hà nhận xử lý", followed.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(followed.Buttons, b => b.Text.Contains("Nhận xử lý", StringComparison.Ordinal));
+            Assert.Contains(followed.Buttons, b => b.Text.Contains("Kết thúc", StringComparison.Ordinal));
+        }
 
         officer.Taps("Kết thúc");
         await officer.Sees("ghi kết quả");
@@ -118,9 +137,16 @@ public sealed class OfficerHomeTests
         Assert.Equal(card.MessageId, closed.MessageId);
         Assert.Contains("Trung úy Hà nhận xử lý", closed.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(closed.Buttons, b => b.Text.Contains("Nhận xử lý", StringComparison.Ordinal));
+        var closedForAdmin = await admin.Sees($"Đã cập nhật tin báo {code}: Đã kết thúc.");
+        Assert.Equal(adminsCard.MessageId, closedForAdmin.MessageId);
+        Assert.Equal(["💬 Trả lời người báo"], closedForAdmin.Buttons.Select(b => b.Text));
+        await colleague.Sees($"Đã cập nhật tin báo {code}: Đã kết thúc.");
 
-        // Only the closing-note prompt was a new message; the status changes edited the card.
+        // Only the closing-note prompt was a new message; the status changes edited the cards.
         Assert.Equal(sentBefore + 1, bot.Api.SentMessagesTo(officer.ChatId).Count);
+        Assert.Single(bot.Api.SentMessagesTo(colleague.ChatId));
+        Assert.Single(bot.Api.SentMessagesTo(admin.ChatId));
+        Assert.Empty(bot.Api.ShownTo(elsewhere.ChatId));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public abstract class TipHandlerTests(DatabaseProvider provider) : ChangeHandler
         await AddOfficerAsync("officer-1", Ward);
         await SubmitAsync("resident-42");
         var code = await CodeAsync();
-        var handler = new ChangeTipStatusHandler(Texts, Card, _options, Messaging);
+        var handler = new ChangeTipStatusHandler(Texts, Card, _options, Messaging, new TipCardCopies([], Texts, Messaging));
 
         await ApplyAsync(handler, new ChangeTipStatus(code, TipStatus.Closed, "Đã xử lý"), From("officer-1"));
 
@@ -93,7 +93,7 @@ public abstract class TipHandlerTests(DatabaseProvider provider) : ChangeHandler
         await SubmitAsync("resident-42");
         var code = await CodeAsync();
 
-        var context = await ApplyAsync(new ChangeTipStatusHandler(Texts, Card, _options, Messaging), new ChangeTipStatus(code, TipStatus.Spam), From("resident-42"));
+        var context = await ApplyAsync(new ChangeTipStatusHandler(Texts, Card, _options, Messaging, new TipCardCopies([], Texts, Messaging)), new ChangeTipStatus(code, TipStatus.Spam), From("resident-42"));
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(TipStatus.New, (await db.Tips.AsNoTracking().SingleAsync()).Status);

@@ -28,6 +28,8 @@ public abstract class TipNoteAndAssignTests(DatabaseProvider provider) : ChangeH
 
     private TipCard Card => new(Catalog, Areas, Texts);
 
+    private TipCardCopies Copies => new([], Texts, new TipMessaging(Options.Create(new TipOptions()), _seal));
+
     private static string OtherWard => Areas.Wards[^1].Id;
 
     [Fact]
@@ -68,8 +70,8 @@ public abstract class TipNoteAndAssignTests(DatabaseProvider provider) : ChangeH
         var tip = await SubmitAsync("resident-42");
 
         var noted = await ApplyAsync(new AddTipNoteHandler(Texts), new AddTipNote(tip.Id, outsider.Id, "Xem trộm."), From("console"));
-        var assigned = await ApplyAsync(new AssignTipHandler(Texts, Card), new AssignTip(tip.Id, outsider.Id, ward.Id), From("console"));
-        var taken = await ApplyAsync(new AssignTipHandler(Texts, Card), new AssignTip(tip.Id, outsider.Id, outsider.Id), From("console"));
+        var assigned = await ApplyAsync(new AssignTipHandler(Texts, Card, Copies), new AssignTip(tip.Id, outsider.Id, ward.Id), From("console"));
+        var taken = await ApplyAsync(new AssignTipHandler(Texts, Card, Copies), new AssignTip(tip.Id, outsider.Id, outsider.Id), From("console"));
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Null((await db.Tips.AsNoTracking().SingleAsync()).AssignedOfficerId);
@@ -98,7 +100,7 @@ public abstract class TipNoteAndAssignTests(DatabaseProvider provider) : ChangeH
         var tip = await SubmitAsync("resident-42");
         var queuedBefore = (await QueuedAsync()).Count;
 
-        var context = await ApplyAsync(new AssignTipHandler(Texts, Card), new AssignTip(tip.Id, officer.Id, colleague.Id), From("console"));
+        var context = await ApplyAsync(new AssignTipHandler(Texts, Card, Copies), new AssignTip(tip.Id, officer.Id, colleague.Id), From("console"));
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(colleague.Id, (await db.Tips.AsNoTracking().SingleAsync()).AssignedOfficerId);
@@ -119,7 +121,7 @@ public abstract class TipNoteAndAssignTests(DatabaseProvider provider) : ChangeH
         var tip = await SubmitAsync("resident-42");
         var queuedBefore = (await QueuedAsync()).Count;
 
-        await ApplyAsync(new AssignTipHandler(Texts, Card), new AssignTip(tip.Id, officer.Id, officer.Id), From("console"));
+        await ApplyAsync(new AssignTipHandler(Texts, Card, Copies), new AssignTip(tip.Id, officer.Id, officer.Id), From("console"));
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(officer.Id, (await db.Tips.AsNoTracking().SingleAsync()).AssignedOfficerId);
@@ -133,7 +135,7 @@ public abstract class TipNoteAndAssignTests(DatabaseProvider provider) : ChangeH
         var outsider = await AddOfficerAsync("officer-9", OtherWard);
         var tip = await SubmitAsync("resident-42");
 
-        var context = await ApplyAsync(new AssignTipHandler(Texts, Card), new AssignTip(tip.Id, admin.Id, outsider.Id), From("console"));
+        var context = await ApplyAsync(new AssignTipHandler(Texts, Card, Copies), new AssignTip(tip.Id, admin.Id, outsider.Id), From("console"));
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Null((await db.Tips.AsNoTracking().SingleAsync()).AssignedOfficerId);
@@ -148,7 +150,7 @@ public abstract class TipNoteAndAssignTests(DatabaseProvider provider) : ChangeH
         var colleague = await AddOfficerAsync("officer-2", Ward);
         var tip = await SubmitAsync("resident-42");
         await ApplyAsync(new AddTipNoteHandler(Texts), new AddTipNote(tip.Id, officer.Id, "Chờ camera của quán."), From("console"));
-        await ApplyAsync(new AssignTipHandler(Texts, Card), new AssignTip(tip.Id, officer.Id, colleague.Id), From("console"));
+        await ApplyAsync(new AssignTipHandler(Texts, Card, Copies), new AssignTip(tip.Id, officer.Id, colleague.Id), From("console"));
 
         var context = await ApplyAsync(new ShowTipHandler(Texts, Card), new ShowTip(tip.Code), From(colleague.ExternalUserId));
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Antq.Bot.Tests.Pledges;
 using Antq.Bot.Tests.Tips;
 using Antq.Core.Conversations;
 using Antq.Core.Officers;
@@ -76,6 +77,50 @@ public sealed class ZaloTipTests
         Assert.All(toOfficer, body => Assert.DoesNotContain(Tipster, body, StringComparison.Ordinal));
         Assert.All(toOfficer, body => Assert.DoesNotContain("zalo", body, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Text.Contains(Tipster, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Zalo_user_joins_with_a_command_line_invitation_and_takes_a_tip_whose_other_copies_follow()
+    {
+        await using var bot = await TestBot.StartWithZaloAsync();
+        var colleague = await bot.OfficerAsync(890_101, "Đại úy Minh", OfficerRole.Officer, "chi-lang");
+        var invited = await PledgeJourneys.RunVerbAsync(bot, "officers", "invite", "--role", "officer", "--ward", "Chi Lăng");
+        Assert.Equal(0, invited.Code);
+        var officer = bot.ZaloUser("8402000000000009");
+
+        await officer.Says($"/join {invited.Out.Split("/join ")[1][..8]} Trung úy Hà");
+
+        await officer.Sees("Chào đồng chí Trung úy Hà!");
+        var joined = await bot.QueryAsync(db => db.Officers.SingleAsync(o => o.DisplayName == "Trung úy Hà"));
+        Assert.Equal(("zalo", "8402000000000009", "chi-lang"), (joined.Channel, joined.ExternalUserId, joined.WardId));
+
+        var resident = await bot.AtTipCategoryAsync(890_102);
+        await resident.AtReviewAsync();
+        var code = await resident.SendsTipAsync();
+        var colleaguesCard = await colleague.Sees("Tin báo mới " + code);
+        await officer.Sees("Tin báo mới " + code);
+        await Delivery.DispatcherTests.WaitUntilAsync(bot, async db => await db.Outbox.CountAsync(o => o.ChannelMessageId != null) == 2);
+
+        // Zalo shows five buttons: the card's six actions are numbered choices, taken by typing the number.
+        await officer.Taps("Nhận xử lý");
+        var taken = await officer.Sees($"Đã cập nhật tin báo {code}: Đang xử lý.");
+        Assert.Contains("Tình trạng: Đang xử lý — Trung úy Hà nhận xử lý", taken.Text, StringComparison.Ordinal);
+        await resident.Sees($"Tin báo {code} của bạn: Đang xử lý.");
+        var followed = await colleague.Sees($"Đã cập nhật tin báo {code}: Đang xử lý.");
+        Assert.Equal((colleaguesCard.MessageId, "editMessageText"), (followed.MessageId, followed.Call.Method));
+        Assert.Contains("Tình trạng: Đang xử lý — Trung úy Hà nhận xử lý", followed.Text, StringComparison.Ordinal);
+
+        // The Telegram colleague closes it: Zalo cannot edit the card, so the Zalo officer gets one short line.
+        colleague.Taps("Kết thúc");
+        await colleague.Sees("ghi kết quả");
+        colleague.Says("Đã xác minh, nhóm thanh niên đã giải tán.");
+        await colleague.Sees($"Đã cập nhật tin báo {code}: Đã kết thúc.");
+        var line = await officer.Sees($"🔄 Tin báo {code} vừa được cập nhật: Đã kết thúc — Trung úy Hà nhận xử lý.");
+        Assert.Equal(["📄 Xem tin báo"], line.Buttons.Select(b => b.Title));
+        await officer.Taps("Xem tin báo");
+        var card = await officer.Sees("Tin báo " + code);
+        Assert.Contains("Tình trạng: Đã kết thúc — Trung úy Hà nhận xử lý", card.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await bot.QueryAsync(db => db.TipEvents.CountAsync(e => e.OfficerId == joined.Id && e.ToStatus == TipStatus.InProgress)));
     }
 
     [Fact]
