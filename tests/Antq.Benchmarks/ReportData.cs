@@ -90,12 +90,12 @@ internal sealed class ReportData(string file, double scale, TextWriter log)
         {
             await Step(connection, first == 1 ? $"{(long)b * PerBroadcast:N0} deliveries, {chunk} broadcasts a statement" : null, $"""
                 WITH RECURSIVE k(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM k WHERE k < {PerBroadcast - 1})
-                INSERT INTO outbox (Channel, ChatId, Priority, Payload, Status, Attempts, CreatedAt, NotBefore, SentAt, BroadcastId)
+                INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "SentAt", "BroadcastId")
                 SELECT 'telegram',
-                       CASE WHEN br.WardIds IS NULL THEN ((br.Id * 7919 + k * 37) % {n}) + 1
-                            ELSE ((br.Id * 7919 + k) % ({n} / {Wards})) * {Wards} + (br.Id % {Wards}) END,
-                       2, 'x', CASE WHEN k % 20 = 0 THEN 3 WHEN k % 25 = 1 THEN 4 ELSE 2 END, 1, br.StartedAt, br.StartedAt, br.StartedAt, br.Id
-                FROM broadcasts br, k WHERE br.Id BETWEEN {first} AND {Math.Min(b, first + chunk - 1)}
+                       CASE WHEN br."WardIds" IS NULL THEN ((br."Id" * 7919 + k * 37) % {n}) + 1
+                            ELSE ((br."Id" * 7919 + k) % ({n} / {Wards})) * {Wards} + (br."Id" % {Wards}) END,
+                       2, 'x', CASE WHEN k % 20 = 0 THEN 3 WHEN k % 25 = 1 THEN 4 ELSE 2 END, 1, br."StartedAt", br."StartedAt", br."StartedAt", br."Id"
+                FROM "broadcasts" br, k WHERE br."Id" BETWEEN {first} AND {Math.Min(b, first + chunk - 1)}
                 """);
             if (first % 1000 == 1)
             {

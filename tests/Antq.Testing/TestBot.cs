@@ -74,7 +74,7 @@ public sealed class TestBot : IAsyncDisposable
             // Background clean-ups run when a test says so (RunOnceAsync), not on their own timers.
             ["Tips:DownloadInterval"] = "01:00:00",
             ["Tips:CleanupInterval"] = "01:00:00",
-            ["Broadcasts:ClockInterval"] = "00:00:00.500",
+            ["Scheduling:DueMessagesEvery"] = "00:00:00.500",
             ["Delivery:QuietHours"] = "off",
         };
         configure?.Invoke(settings);

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Antq.Bot.Hosting;
 using Antq.Core.Areas;
+using Antq.Core.Conversations;
 using Antq.Core.Pledges;
 using Antq.Core.Reports;
 using Antq.Core.Storage;
+using Antq.Core.Texts;
 using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +29,7 @@ public static class CliVerbs
 
         """;
 
-    private static readonly string[] Verbs = ["officers", "pledges", "report", "copy-to-postgres"];
+    private static readonly string[] Verbs = ["officers", "pledges", "report", "copy-to-postgres", "commands"];
 
     /// <summary>
     /// A verb, a help request, or a word that is neither (a mistyped verb): all handled here, so none of them starts a
@@ -42,7 +44,7 @@ public static class CliVerbs
         {
             if (args[0] is "help" || args[0].StartsWith('-'))
             {
-                await output.WriteLineAsync(Usage + OfficersVerb.Usage + "\n" + PledgesVerb.Usage + "\n" + ReportVerb.Usage + "\n" + CopyToPostgresVerb.Usage);
+                await output.WriteLineAsync(Usage + OfficersVerb.Usage + "\n" + PledgesVerb.Usage + "\n" + ReportVerb.Usage + "\n" + CopyToPostgresVerb.Usage + "\n" + CommandsVerb.Usage);
                 return 0;
             }
 
@@ -54,8 +56,13 @@ public static class CliVerbs
             // Help never needs the database: it is printed before anything is opened or created.
             if (AsksForHelp(args))
             {
-                await output.WriteLineAsync(args[0] switch { "officers" => OfficersVerb.Usage, "pledges" => PledgesVerb.Usage, "copy-to-postgres" => CopyToPostgresVerb.Usage, _ => ReportVerb.Usage });
+                await output.WriteLineAsync(args[0] switch { "officers" => OfficersVerb.Usage, "pledges" => PledgesVerb.Usage, "copy-to-postgres" => CopyToPostgresVerb.Usage, "commands" => CommandsVerb.Usage, _ => ReportVerb.Usage });
                 return 0;
+            }
+
+            if (args[0] == "commands")
+            {
+                return await CommandsAsync(args, output);
             }
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = ContentRoot.Find() });
@@ -100,6 +107,23 @@ public static class CliVerbs
             await error.WriteLineAsync("error: " + problem);
             return 2;
         }
+    }
+
+    /// <summary>
+    /// The menu comes from the service's own composition (the routes that run the commands, the text catalog), built but
+    /// never started: no database is opened, and throwaway keys stand in for the ones the service would create on disk.
+    /// </summary>
+    private static async Task<int> CommandsAsync(string[] args, TextWriter output)
+    {
+        var (channel, language) = CommandsVerb.Parse(args[1..].Where(a => !IsSetting(a)).ToArray());
+        var throwaway = new Dictionary<string, string?>
+        {
+            ["Tips:RouteKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["WebChat:IdentityKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        };
+        await using var app = AntqHost.Build(args.Where(IsSetting).ToArray(), b => b.Configuration.AddInMemoryCollection(throwaway));
+        await output.WriteAsync(CommandsVerb.Render(channel, language, app.Services.GetRequiredService<CommandMenu>(), app.Services.GetRequiredService<TextCatalog>()));
+        return 0;
     }
 
     private static bool AsksForHelp(string[] args) => args.Contains("--help") || args.Contains("-h");

@@ -71,14 +71,14 @@ public static class ReportVerb
 
         var report = await new SummaryBuilder(db, areas, festivalWords).BuildAsync(new ReportPeriod(from, to), area, now, cancellationToken);
         var texts = TextCatalog.LoadEmbedded();
-        var text = new SummaryText(texts, categories, catalog, "vi");
+        var text = new SummaryText(texts, categories, catalog, Languages.Officers);
         await output.WriteAsync(format switch
         {
             "csv" => SummaryCsv.Render(report),
             "json" => SummaryJson.Render(report) + Environment.NewLine,
             _ => text.Render(report) + Environment.NewLine,
         });
-        var attachments = new SummaryAttachments(texts, text, new SummarySheets(texts, text, categories, catalog, "vi"), null, "vi");
+        var attachments = new SummaryAttachments(texts, text, new SummarySheets(texts, text, categories, catalog, Languages.Officers), null, Languages.Officers);
         if (xlsxFile is not null)
         {
             var file = Directory.Exists(xlsxFile) ? Path.Combine(xlsxFile, SummaryAttachments.FileName(report) + ".xlsx") : xlsxFile;

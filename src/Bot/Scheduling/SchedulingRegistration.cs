@@ -13,13 +13,8 @@ public static class SchedulingRegistration
     /// </summary>
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder, Core.Storage.DatabaseProvider provider, string connectionString)
     {
-        var section = builder.Configuration.GetSection(BroadcastOptions.Section);
-        builder.Services.AddOptions<BroadcastOptions>().Bind(section);
-        var interval = (section.Get<BroadcastOptions>() ?? new()).ClockInterval;
-        if (interval <= TimeSpan.Zero)
-        {
-            throw new Hosting.ConfigurationProblemException($"Broadcasts:ClockInterval must be a positive time span (got {interval}).");
-        }
+        builder.Services.AddOptions<BroadcastOptions>().Bind(builder.Configuration.GetSection(BroadcastOptions.Section));
+        var interval = DueMessagesSchedule.Every(builder.Configuration);
 
         // One scheduler per database: its name is in every QRTZ_ row, so it must not change between restarts, and
         // two hosts in one process (tests) must not share one through Quartz's process-wide scheduler registry.

@@ -4,9 +4,6 @@ public sealed class BroadcastOptions
 {
     public const string Section = "Broadcasts";
 
-    /// <summary>How often due broadcasts are expanded and finished ones reported (a Quartz job).</summary>
-    public TimeSpan ClockInterval { get; set; } = TimeSpan.FromSeconds(10);
-
     /// <summary>A broadcast whose time passed while the service was down still goes out within this; later it is missed.</summary>
     public TimeSpan MissedGrace { get; set; } = TimeSpan.FromHours(2);
 

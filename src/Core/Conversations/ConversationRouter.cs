@@ -10,16 +10,24 @@ namespace Antq.Core.Conversations;
 /// </summary>
 public sealed class ConversationRouter(FlowCatalog flows, ConversationOptions options, IEnumerable<IInputRoute> routes)
 {
+    public static readonly CommandDescriptor Start = new("start", CommandAudience.Everyone, 10);
+
+    public static readonly CommandDescriptor Menu = new("menu", CommandAudience.Everyone, 20) { Aliases = ["home"], ForOfficersToo = true };
+
+    public static readonly CommandDescriptor Cancel = new("cancel", CommandAudience.Everyone, 140) { ForOfficersToo = true };
+
+    public static readonly CommandDescriptor Help = new("help", CommandAudience.Everyone, 150) { ForOfficersToo = true };
+
     /// <summary>The commands of the conversation itself: starting, the menu, leaving, help and the resident's own data.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> OwnCommands =
     [
-        new("start", CommandAudience.Everyone, 10),
-        new("menu", CommandAudience.Everyone, 20) { Aliases = ["home"], ForOfficersToo = true },
+        Start,
+        Menu,
         new("settings", CommandAudience.Residents, 110),
         new("privacy", CommandAudience.Everyone, 120),
         new("delete_me", CommandAudience.Everyone, 130) { Aliases = ["deleteme", "erase"] },
-        new("cancel", CommandAudience.Everyone, 140) { ForOfficersToo = true },
-        new("help", CommandAudience.Everyone, 150) { ForOfficersToo = true },
+        Cancel,
+        Help,
     ];
 
     private readonly IReadOnlyList<IInputRoute> _routes = [.. routes.OrderBy(r => r is IFallbackRoute)];

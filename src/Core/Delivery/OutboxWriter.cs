@@ -9,8 +9,8 @@ namespace Antq.Core.Delivery;
 /// The one writer of outgoing rows, in the caller's transaction (a <see cref="WriteScope"/>: the group writer's turn, or
 /// a job's own transaction under the write gate through <see cref="WriteScope.Of"/>): messages to one chat
 /// (<see cref="WriteAsync(WriteScope, string, string, IReadOnlyList{string}, DeliveryPriority, DateTime, CancellationToken, OutboxKind?)"/>,
-/// leased or not), what changes or jobs collected as <see cref="OutboxSend"/>s, or one row per chat a query finds
-/// (<see cref="WriteForAsync"/>). Every statement shares one column list, so a new column is added here alone, and
+/// leased or not), what changes or jobs collected as <see cref="OutboxSend"/>s, one row per chat a query finds
+/// (<see cref="WriteForAsync"/>), or a row that is already sent (<see cref="WriteSentAsync"/>). Every statement shares one column list, so a new column is added here alone, and
 /// every queued row is counted on the scope (<see cref="WriteScope.Queued"/>), so whoever commits it wakes the
 /// dispatcher without asking the database.
 /// </summary>
@@ -19,10 +19,10 @@ public static class OutboxWriter
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Every column an insert writes, in the order of <see cref="Values"/>.</summary>
-    private const string Columns = """("Channel", "ChatId", "Priority", "Kind", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "LeaseUntil", "LeasedBy", "BroadcastId")""";
+    private const string Columns = """("Channel", "ChatId", "Priority", "Kind", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "LeaseUntil", "LeasedBy", "BroadcastId", "SentAt", "ChannelMessageId")""";
 
     /// <summary>The values after the channel and the chat (parameter names the writer keeps for itself).</summary>
-    private const string Values = "@priority, @kind, @payload, @status, 0, @now, @notBefore, @until, @leasedBy, @broadcast";
+    private const string Values = "@priority, @kind, @payload, @status, 0, @now, @notBefore, @until, @leasedBy, @broadcast, @sentAt, @channelMessage";
 
     /// <summary>The one-chat insert; a statement kept prepared by the scope.</summary>
     private const string InsertOne = $"""INSERT INTO "outbox" {Columns} VALUES (@channel, @chat, {Values}) RETURNING "Id" """;
@@ -77,11 +77,27 @@ public static class OutboxWriter
         parameters["@until"] = null;
         parameters["@leasedBy"] = null;
         parameters["@broadcast"] = broadcastId;
+        parameters["@sentAt"] = null;
+        parameters["@channelMessage"] = null;
         await using var command = scope.Connection.Command(scope.Transaction, $"""INSERT INTO "outbox" {Columns} SELECT r."Channel", r."ChatId", {Values} """ + recipients);
         parameters.AddTo(command);
         var rows = await command.ExecuteNonQueryAsync(cancellationToken);
         scope.CountQueued(rows);
         return rows;
+    }
+
+    /// <summary>
+    /// A row written as already sent at <paramref name="now"/> (the dispatcher never takes it, so it is not counted as
+    /// queued): a message that is shown in a chat's history without being delivered, such as the web chat's echo of a
+    /// pressed button, kept with the chat's other rows. <paramref name="channelMessageId"/> is what it refers to there.
+    /// </summary>
+    public static async Task<long> WriteSentAsync(WriteScope scope, string channel, string chatId, OutgoingMessage message, DeliveryPriority priority, OutboxKind kind, string? channelMessageId, DateTime now, CancellationToken cancellationToken)
+    {
+        var command = scope.Statement(InsertOne);
+        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int)kind).Set("@payload", Payload(message))
+            .Set("@status", (int)DeliveryStatus.Sent).Set("@now", now).Set("@notBefore", now).Set("@until", null).Set("@leasedBy", null).Set("@broadcast", null)
+            .Set("@sentAt", now).Set("@channelMessage", channelMessageId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, (DateTime Until, string By)? lease, OutboxKind? kind, CancellationToken cancellationToken)
@@ -96,7 +112,8 @@ public static class OutboxWriter
         var status = leaseUntil is null ? DeliveryStatus.Queued : DeliveryStatus.InFlight;
         var command = scope.Statement(InsertOne);
         command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int?)kind)
-            .Set("@status", (int)status).Set("@now", now).Set("@notBefore", now).Set("@until", leaseUntil).Set("@leasedBy", lease?.By).Set("@broadcast", null);
+            .Set("@status", (int)status).Set("@now", now).Set("@notBefore", now).Set("@until", leaseUntil).Set("@leasedBy", lease?.By).Set("@broadcast", null)
+            .Set("@sentAt", null).Set("@channelMessage", null);
         foreach (var payload in payloads)
         {
             command.Set("@payload", payload);

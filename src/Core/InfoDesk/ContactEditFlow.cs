@@ -7,9 +7,23 @@ namespace Antq.Core.InfoDesk;
 /// /contact (officers): pick an entry of the contact book in one's ward → the field → the new value, saved as an
 /// override (<see cref="SaveContactOverride"/>) that residents see at once in /info.
 /// </summary>
-public sealed class ContactEditFlow(ContactBook book) : IFlow
+public sealed class ContactEditFlow : IFlow
 {
     public const string FlowName = "contactedit";
+
+    private readonly ContactBook _book;
+
+    /// <summary>Each step once: how it reads the input and what it asks (no step goes back: each is one tap or one answer).</summary>
+    private readonly StepTable<FlowData> _steps;
+
+    public ContactEditFlow(ContactBook book)
+    {
+        _book = book;
+        _steps = new StepTable<FlowData>()
+            .Add(Step.Entry, Entry, EntryPrompt)
+            .Add(Step.Field, Field, FieldPrompt)
+            .Add(Step.Value, (c, _) => Value(c), (c, d) => c.Say("contact.value_prompt", c.T("contact.field_" + d["field"]), _book.Find(d["entry"] ?? "")?.Name ?? ""));
+    }
 
     public string Name => FlowName;
 
@@ -17,47 +31,39 @@ public sealed class ContactEditFlow(ContactBook book) : IFlow
 
     public StepResult Start(FlowContext context) => Editable(context).Count == 0
         ? StepResult.Done(context.Say("contact.none"))
-        : StepResult.Continue(Step.Entry, FlowData.Empty, [.. Prompt(context with { Step = Step.Entry })]);
+        : Go(context, Step.Entry, FlowData.Empty);
 
-    public StepResult Handle(FlowContext context)
+    public StepResult Handle(FlowContext context) => _steps.Handle(context, context.Data, step => Go(context, step, context.Data)) ?? Start(context);
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => _steps.Prompts(context, context.Step, context.Data);
+
+    private StepResult Entry(FlowContext context, FlowData data)
     {
-        switch (context.Step)
-        {
-            case Step.Entry:
-                var entry = ContactEditButton.Parse(Navigation.ButtonData(context))?.EntryId;
-                return entry is not null && Editable(context).Any(c => c.Id == entry)
-                    ? Go(context, Step.Field, context.Data.With("entry", entry))
-                    : StepResult.Invalid(Navigation.WhyNotAButton(context));
-            case Step.Field:
-                var field = ContactEditButton.Parse(Navigation.ButtonData(context))?.Field;
-                return field is not null && AreaContact.Fields.Contains(field)
-                    ? Go(context, Step.Value, context.Data.With("field", field))
-                    : StepResult.Invalid(Navigation.WhyNotAButton(context));
-            case Step.Value:
-                return Value(context);
-            default:
-                return Start(context);
-        }
+        var entry = ContactEditButton.Parse(Navigation.ButtonData(context))?.EntryId;
+        return entry is not null && Editable(context).Any(c => c.Id == entry)
+            ? Go(context, Step.Field, data.With("entry", entry))
+            : StepResult.Invalid(Navigation.WhyNotAButton(context));
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context)
+    private OutgoingMessage EntryPrompt(FlowContext context, FlowData data) => new()
     {
-        var entry = book.Find(context.Data["entry"] ?? "");
-        return context.Step switch
-        {
-            Step.Field => [new OutgoingMessage
-            {
-                Text = context.T("contact.field", entry?.Name ?? ""),
-                Buttons = Navigation.Rows(AreaContact.Fields.Select(f => new Button(context.T("contact.field_" + f), ContactEditButton.ForField(f).Data)), 2),
-            }],
-            Step.Value => [context.Say("contact.value_prompt", context.T("contact.field_" + context.Data["field"]), entry?.Name ?? "")],
-            _ => [new OutgoingMessage
-            {
-                Text = context.T("contact.pick"),
-                Buttons = Navigation.Rows(Editable(context).Select(c => new Button(Label(context, c), ContactEditButton.Entry(c.Id).Data)), 1),
-            }],
-        };
+        Text = context.T("contact.pick"),
+        Buttons = Navigation.Rows(Editable(context).Select(c => new Button(Label(context, c), ContactEditButton.Entry(c.Id).Data)), 1),
+    };
+
+    private StepResult Field(FlowContext context, FlowData data)
+    {
+        var field = ContactEditButton.Parse(Navigation.ButtonData(context))?.Field;
+        return field is not null && AreaContact.Fields.Contains(field)
+            ? Go(context, Step.Value, data.With("field", field))
+            : StepResult.Invalid(Navigation.WhyNotAButton(context));
     }
+
+    private OutgoingMessage FieldPrompt(FlowContext context, FlowData data) => new()
+    {
+        Text = context.T("contact.field", _book.Find(data["entry"] ?? "")?.Name ?? ""),
+        Buttons = Navigation.Rows(AreaContact.Fields.Select(f => new Button(context.T("contact.field_" + f), ContactEditButton.ForField(f).Data)), 2),
+    };
 
     private StepResult Value(FlowContext context)
     {
@@ -83,13 +89,12 @@ public sealed class ContactEditFlow(ContactBook book) : IFlow
         ? contact.Name
         : contact.Name + " · " + string.Join(", ", contact.UnitIds.Select(u => context.Areas.FindUnit(u)?.Name ?? u));
 
-    private StepResult Go(FlowContext context, string step, FlowData data) =>
-        StepResult.Continue(step, data, [.. Prompt(context with { Step = step, Data = data })]);
+    private StepResult Go(FlowContext context, string step, FlowData data) => StepResult.Continue(step, data, _steps.Prompt(context, step, data));
 
     private IReadOnlyList<AreaContact> Editable(FlowContext context) => context.Facts.Get<Officer>() switch
     {
-        { Role: OfficerRole.Admin } => book.Editable(null),
-        { WardId: { } ward } => book.Editable(ward),
+        { Role: OfficerRole.Admin } => _book.Editable(null),
+        { WardId: { } ward } => _book.Editable(ward),
         _ => [],
     };
 

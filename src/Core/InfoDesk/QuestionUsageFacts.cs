@@ -22,8 +22,8 @@ public sealed class QuestionUsageFacts(TipRouteSeal seal) : ITurnFactLoader
 
         var key = Key(seal, input.Channel, input.UserId);
         var since = now.AddDays(-1);
-        var uses = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == key && q.Hour > since)
-            .Select(q => new { q.Hour, q.Count }).ToListAsync(cancellationToken);
-        facts.Set(new QuestionUsage(uses.Where(u => u.Hour > now.AddHours(-1)).Sum(u => u.Count), uses.Sum(u => u.Count)));
+        var uses = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == key && q.Slot > since)
+            .Select(q => new { q.Slot, q.Count }).ToListAsync(cancellationToken);
+        facts.Set(new QuestionUsage(uses.Where(u => u.Slot > now.AddHours(-1)).Sum(u => u.Count), uses.Sum(u => u.Count)));
     }
 }

@@ -14,6 +14,9 @@ public sealed class OfficerFacts : ITurnFactLoader
     private static readonly CompiledQuery<string, string, Officer?> OfficerOf =
         new((db, channel, userId, _) => db.Officers.AsNoTracking().SingleOrDefault(o => o.Channel == channel && o.ExternalUserId == userId));
 
+    // The commands that answer an officer with their home or help, which show the count of open tips.
+    private static readonly CommandDescriptor[] ShowHome = [ConversationRouter.Start, ConversationRouter.Menu, ConversationRouter.Help, ConversationRouter.Cancel];
+
     public async Task LoadAsync(AntqDb db, InboundMessage input, ConversationState state, DateTime now, TurnFacts facts, CancellationToken cancellationToken)
     {
         var officer = await OfficerOf.RunAsync(db, input.Channel, input.UserId, cancellationToken);
@@ -24,7 +27,7 @@ public sealed class OfficerFacts : ITurnFactLoader
 
         facts.Set(officer);
         // An officer's home may follow any input that is not a command (officers are few: the count is cheap).
-        var home = facts.Get<TurnCommand>() is not { } command || command.Name is "start" or "menu" or "help" or "cancel";
+        var home = facts.Get<TurnCommand>() is not { } command || ShowHome.Any(command.Runs);
         if (home)
         {
             facts.Set(new OpenTipCount(await Tips.OpenTips.Of(db.Tips.AsNoTracking(), officer).CountAsync(cancellationToken)));

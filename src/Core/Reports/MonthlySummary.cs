@@ -7,31 +7,34 @@ using Antq.Core.Storage;
 using Antq.Core.Texts;
 using Antq.Core.Tips;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Antq.Core.Reports;
 
 /// <summary>Last month's city-wide summary, with its workbook and charts, queued to every admin (run monthly by a job).</summary>
+/// <param name="charts">Draws the charts; none (a host without the renderer) sends the summary without them.</param>
 public sealed class MonthlySummary(
     IDbContextFactory<AntqDb> dbFactory,
     WriteGate writeGate,
     DeliverySignal delivery,
     TimeProvider time,
-    IServiceProvider services,
-    IOptions<ReportOptions> options)
+    TextCatalog texts,
+    AreaTree areas,
+    TipCatalog categories,
+    PledgeCatalog pledges,
+    IOptions<ReportOptions> options,
+    IChartRenderer? charts = null)
 {
     public async Task<int> SendAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var period = ReportPeriod.LastMonth(now);
-        var texts = services.GetRequiredService<TextCatalog>();
         const string language = Languages.Officers;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var report = await new SummaryBuilder(db, services.GetRequiredService<AreaTree>(), options.Value.FestivalTitleWords).BuildAsync(period, ReportArea.City, now, cancellationToken);
-        var text = new SummaryText(texts, services.GetRequiredService<TipCatalog>(), services.GetRequiredService<PledgeCatalog>(), language);
-        var sheets = new SummarySheets(texts, text, services.GetRequiredService<TipCatalog>(), services.GetRequiredService<PledgeCatalog>(), language);
-        var messages = new SummaryAttachments(texts, text, sheets, services.GetService<IChartRenderer>(), language)
+        var report = await new SummaryBuilder(db, areas, options.Value.FestivalTitleWords).BuildAsync(period, ReportArea.City, now, cancellationToken);
+        var text = new SummaryText(texts, categories, pledges, language);
+        var sheets = new SummarySheets(texts, text, categories, pledges, language);
+        var messages = new SummaryAttachments(texts, text, sheets, charts, language)
             .Messages(report, now, texts.Get(language, "report.monthly", period.From.ToString("MM/yyyy", CultureInfo.InvariantCulture)));
 
         using (await writeGate.EnterAsync(cancellationToken))

@@ -103,7 +103,8 @@ public static class ReportTallies
     /// <summary>
     /// The triggers as the code means them (a bulk load creates them again after loading). Migrations hold their own
     /// copy as text (the initial one: <c>Initial.TallyTriggers</c>), so a change here goes out in a new migration;
-    /// a test checks the two agree. SQLite syntax (trigger bodies, <c>strftime</c>, <c>IS NOT</c>).
+    /// a test checks the two agree. SQLite syntax (trigger bodies, <c>strftime</c>, <c>IS NOT</c>), with bare names as the
+    /// initial migration wrote them: the one exception to the quoting rule of <see cref="Sql"/>.
     /// </summary>
     public static string Triggers => $"""
         CREATE TRIGGER tally_pledge_insert AFTER INSERT ON pledges WHEN NEW.WithdrawnAt IS NULL

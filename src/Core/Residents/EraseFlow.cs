@@ -13,10 +13,10 @@ public sealed class EraseFlow : IFlow
 
     public StepResult Start(FlowContext context) => StepResult.Continue("confirm", FlowData.Empty, Prompt(context).ToArray());
 
-    public StepResult Handle(FlowContext context) => Navigation.ButtonArgument(context, "erase:") switch
+    public StepResult Handle(FlowContext context) => EraseButton.Parse(Navigation.ButtonData(context))?.Confirmed switch
     {
-        "yes" => StepResult.Done(MainMenu.StartHint(context, "erase.done") with { ForgetsChat = true }).With(new EraseResident()),
-        "no" => StepResult.Done(context.Resident is { HasConsented: true } ? MainMenu.Render(context, "erase.kept") : context.Say("erase.kept")),
+        true => StepResult.Done(MainMenu.StartHint(context, "erase.done") with { ForgetsChat = true }).With(new EraseResident()),
+        false => StepResult.Done(context.Resident is { HasConsented: true } ? MainMenu.Render(context, "erase.kept") : context.Say("erase.kept")),
         _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
     };
 
@@ -25,7 +25,7 @@ public sealed class EraseFlow : IFlow
         new OutgoingMessage
         {
             Text = context.T("erase.confirm"),
-            Buttons = [[new Button(context.T("erase.yes"), "erase:yes"), new Button(context.T("erase.no"), "erase:no")]],
+            Buttons = [[new Button(context.T("erase.yes"), EraseButton.Yes.Data), new Button(context.T("erase.no"), EraseButton.No.Data)]],
         },
     ];
 }

@@ -8,114 +8,85 @@ public sealed class OnboardingFlow : IFlow
 {
     public const string FlowName = "onboarding";
 
+    /// <summary>Each step once: how it reads the input, what it asks, the step "« Back" returns to. No step offers Cancel.</summary>
+    private static readonly StepTable<FlowData> Steps = new StepTable<FlowData>()
+        .Add(Step.Language, ChooseLanguage, (c, _) => LanguageStep.Prompt(c))
+        .Add(Step.Consent, Consent, (c, _) => ConsentPrompt(c), back: (_, _) => Step.Language)
+        .Add(
+            Step.Ward,
+            (c, d) => AreaStep.ParseWard(c, out var problem) is { } ward ? Go(c, Step.Unit, d.With("ward", ward.Id).With("page", "0")) : StepResult.Invalid(problem!),
+            (c, _) => AreaStep.WardPrompt(c, withBack: true, withCancel: false),
+            back: (_, _) => Step.Consent)
+        .Add(Step.Unit, ChooseUnit, UnitPrompt, back: (_, _) => Step.Ward)
+        .Add(Step.Topics, ChooseTopics, (c, d) => TopicsStep.Prompt(c, (Topics)d.GetInt("topics"), withBack: true, withCancel: false), back: (_, _) => Step.Unit)
+        .Add(
+            Step.NoTopics,
+            (c, d) => Navigation.IsDone(c) ? Finish(c, d, Topics.None) : StepResult.Invalid(Navigation.WhyNotAButton(c)),
+            (c, _) => NoTopicsPrompt(c),
+            back: (_, _) => Step.Topics);
+
     public string Name => FlowName;
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Language, FlowData.Empty, LanguageStep.Prompt(context));
+    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Language, FlowData.Empty, Steps.Prompt(context, Step.Language, FlowData.Empty));
 
-    public StepResult Handle(FlowContext context)
+    public StepResult Handle(FlowContext context) => Steps.Handle(context, context.Data, step => Go(context, step, context.Data)) ?? Start(context);
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => Steps.Prompts(context, context.Step, context.Data);
+
+    private static StepResult Go(FlowContext context, string step, FlowData data) => StepResult.Continue(step, data, Steps.Prompt(context, step, data));
+
+    // The consent notice comes in the language just chosen.
+    private static StepResult ChooseLanguage(FlowContext context, FlowData data) => LanguageStep.Parse(context) is { } language
+        ? Go(context with { Language = language }, Step.Consent, data.With("lang", language)) with { Language = language }
+        : StepResult.Invalid(Navigation.WhyNotAButton(context));
+
+    private static StepResult Consent(FlowContext context, FlowData data) => ConsentButton.Parse(Navigation.ButtonData(context)) switch
     {
-        var data = context.Data;
-        switch (context.Step)
+        { Given: true } => StepResult.Continue(Step.Ward, data, Thanked(context, Steps.Prompt(context, Step.Ward, data))),
+        { Given: false } => StepResult.Done(MainMenu.StartHint(context, "consent.refused")).With(new RecordConsentRefusal(context.Language)),
+        _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
+    };
+
+    private static StepResult ChooseUnit(FlowContext context, FlowData data)
+    {
+        if (context.Areas.FindWard(data["ward"] ?? "") is not { } ward)
         {
-            case Step.Language:
-                if (LanguageStep.Parse(context) is not { } language)
-                {
-                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
-                }
-
-                var chosen = context with { Language = language };
-                return StepResult.Continue(Step.Consent, data.With("lang", language), ConsentPrompt(chosen)) with { Language = language };
-
-            case Step.Consent:
-                if (Navigation.IsBack(context))
-                {
-                    return StepResult.Continue(Step.Language, data, LanguageStep.Prompt(context));
-                }
-
-                return ConsentButton.Parse(Navigation.ButtonData(context)) switch
-                {
-                    { Given: true } => StepResult.Continue(Step.Ward, data, Thanked(context, AreaStep.WardPrompt(context, withBack: true, withCancel: false))),
-                    { Given: false } => StepResult.Done(MainMenu.StartHint(context, "consent.refused")).With(new RecordConsentRefusal(context.Language)),
-                    _ => StepResult.Invalid(Navigation.WhyNotAButton(context)),
-                };
-
-            case Step.Ward:
-                if (Navigation.IsBack(context))
-                {
-                    return StepResult.Continue(Step.Consent, data, ConsentPrompt(context));
-                }
-
-                return AreaStep.ParseWard(context, out var wardProblem) is { } ward
-                    ? StepResult.Continue(Step.Unit, data.With("ward", ward.Id).With("page", "0"), AreaStep.UnitPrompt(context, ward, 0, withBack: true, withCancel: false))
-                    : StepResult.Invalid(wardProblem!);
-
-            case Step.Unit:
-                var currentWard = context.Areas.FindWard(data["ward"] ?? "");
-                if (currentWard is null || Navigation.IsBack(context))
-                {
-                    return StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true, withCancel: false));
-                }
-
-                if (AreaStep.TurnPage(context, currentWard, Step.Unit, withCancel: false) is { } paged)
-                {
-                    return paged;
-                }
-
-                return AreaStep.ParseUnit(context, currentWard, out var unitProblem) is { } unit
-                    ? StepResult.Continue(Step.Topics, data.With("unit", unit.Id).With("topics", "0"), TopicsStep.Prompt(context, Topics.None, withBack: true, withCancel: false))
-                    : StepResult.Invalid(unitProblem!);
-
-            case Step.Topics:
-                var selected = (Topics)data.GetInt("topics");
-                if (Navigation.IsBack(context))
-                {
-                    return StepResult.Continue(Step.Unit, data, Prompt(context with { Step = Step.Unit }).ToArray());
-                }
-
-                if (TopicsStep.Toggle(context, selected) is { } toggled)
-                {
-                    var prompt = TopicsStep.Prompt(context, toggled, withBack: true, replaces: context.Input.ButtonMessageId, withCancel: false);
-                    return StepResult.Continue(Step.Topics, data.With("topics", ((int)toggled).ToString(System.Globalization.CultureInfo.InvariantCulture)), prompt);
-                }
-
-                if (!Navigation.IsDone(context))
-                {
-                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
-                }
-
-                // No topic at all means urgent notices only: a choice to confirm, not one made by a tap too soon.
-                return selected == Topics.None
-                    ? StepResult.Continue(Step.NoTopics, data, NoTopicsPrompt(context))
-                    : Finish(context, data, selected);
-
-            case Step.NoTopics:
-                if (Navigation.IsBack(context))
-                {
-                    return StepResult.Continue(Step.Topics, data, TopicsStep.Prompt(context, Topics.None, withBack: true));
-                }
-
-                return Navigation.IsDone(context) ? Finish(context, data, Topics.None) : StepResult.Invalid(Navigation.WhyNotAButton(context));
-
-            default:
-                return Start(context);
+            return Go(context, Step.Ward, data);
         }
+
+        if (AreaStep.TurnPage(context, ward, Step.Unit, withCancel: false) is { } paged)
+        {
+            return paged;
+        }
+
+        return AreaStep.ParseUnit(context, ward, out var problem) is { } unit
+            ? Go(context, Step.Topics, data.With("unit", unit.Id).With("topics", "0"))
+            : StepResult.Invalid(problem!);
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context)
+    // A ward the area file no longer has is asked for again.
+    private static OutgoingMessage UnitPrompt(FlowContext context, FlowData data) => context.Areas.FindWard(data["ward"] ?? "") is { } ward
+        ? AreaStep.UnitPrompt(context, ward, data.GetInt("page"), withBack: true, withCancel: false)
+        : AreaStep.WardPrompt(context, withBack: true, withCancel: false);
+
+    private static StepResult ChooseTopics(FlowContext context, FlowData data)
     {
-        var ward = context.Areas.FindWard(context.Data["ward"] ?? "");
-        return context.Step switch
+        var selected = (Topics)data.GetInt("topics");
+        if (TopicsStep.Toggle(context, selected) is { } toggled)
         {
-            Step.Consent => [ConsentPrompt(context)],
-            Step.Ward => [AreaStep.WardPrompt(context, withBack: true, withCancel: false)],
-            Step.Unit when ward is not null => [AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true, withCancel: false)],
-            Step.Unit => [AreaStep.WardPrompt(context, withBack: true, withCancel: false)],
-            Step.Topics => [TopicsStep.Prompt(context, (Topics)context.Data.GetInt("topics"), withBack: true, withCancel: false)],
-            Step.NoTopics => [NoTopicsPrompt(context)],
-            _ => [LanguageStep.Prompt(context)],
-        };
+            var prompt = TopicsStep.Prompt(context, toggled, withBack: true, replaces: context.Input.ButtonMessageId, withCancel: false);
+            return StepResult.Continue(Step.Topics, data.With("topics", ((int)toggled).ToString(System.Globalization.CultureInfo.InvariantCulture)), prompt);
+        }
+
+        if (!Navigation.IsDone(context))
+        {
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
+        // No topic at all means urgent notices only: a choice to confirm, not one made by a tap too soon.
+        return selected == Topics.None ? Go(context, Step.NoTopics, data) : Finish(context, data, selected);
     }
 
     private static OutgoingMessage ConsentPrompt(FlowContext context) => new()

@@ -9,102 +9,98 @@ public sealed class SettingsFlow : IFlow
 {
     public const string FlowName = "settings";
 
+    /// <summary>Each step once: how it reads the input, what it asks, the step "« Back" returns to (the settings card, or the ward from the unit).</summary>
+    private static readonly StepTable<FlowData> Steps = new StepTable<FlowData>()
+        .Add(Step.Choose, Choose, (c, _) => ChoosePrompt(c, c.Resident!))
+        .Add(Step.Language, (c, _) => ChooseLanguage(c), (c, _) => LanguageStep.Prompt(c, withBack: true), back: (_, _) => Step.Choose)
+        .Add(
+            Step.Ward,
+            (c, d) => AreaStep.ParseWard(c, out var problem) is { } ward ? Go(c, Step.Unit, d.With("ward", ward.Id).With("page", "0")) : StepResult.Invalid(problem!),
+            (c, _) => AreaStep.WardPrompt(c, withBack: true),
+            back: (_, _) => Step.Choose)
+        .Add(Step.Unit, ChooseUnit, UnitPrompt, back: (_, _) => Step.Ward)
+        .Add(Step.Topics, ChooseTopics, (c, d) => TopicsStep.Prompt(c, (Topics)d.GetInt("topics"), withBack: true), back: (_, _) => Step.Choose);
+
     public string Name => FlowName;
 
     public int Version => 1;
 
-    public StepResult Start(FlowContext context) => StepResult.Continue(Step.Choose, FlowData.Empty, ChoosePrompt(context, context.Resident!));
+    public StepResult Start(FlowContext context) => Go(context, Step.Choose, FlowData.Empty);
 
-    public StepResult Handle(FlowContext context)
+    public StepResult Handle(FlowContext context) => Steps.Handle(context, context.Data, step => Go(context, step, context.Data)) ?? Start(context);
+
+    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context) => Steps.Prompts(context, context.Step, context.Data);
+
+    // The settings card starts afresh: nothing chosen on the way is kept.
+    private static StepResult Go(FlowContext context, string step, FlowData data) =>
+        step == Step.Choose ? StepResult.Continue(step, FlowData.Empty, Steps.Prompt(context, step, FlowData.Empty)) : StepResult.Continue(step, data, Steps.Prompt(context, step, data));
+
+    private static StepResult Choose(FlowContext context, FlowData data)
     {
-        var resident = context.Resident!;
-        var data = context.Data;
-        if (Navigation.IsBack(context) && context.Step != Step.Choose)
+        if (Navigation.IsDone(context))
         {
-            return context.Step == Step.Unit
-                ? StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true))
-                : StepResult.Continue(Step.Choose, FlowData.Empty, ChoosePrompt(context, resident));
+            return StepResult.Done(MainMenu.Render(context));
         }
 
-        switch (context.Step)
-        {
-            case Step.Choose:
-                if (Navigation.IsDone(context))
-                {
-                    return StepResult.Done(MainMenu.Render(context));
-                }
-
-                var setting = SettingsButton.Parse(Navigation.ButtonData(context));
-                return setting is null ? StepResult.Invalid(Navigation.WhyNotAButton(context))
-                    : setting == SettingsButton.Language ? StepResult.Continue(Step.Language, data, LanguageStep.Prompt(context, withBack: true))
-                    : setting == SettingsButton.Area ? StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true))
-                    : StepResult.Continue(Step.Topics, data.With("topics", Int(resident.Topics)), TopicsStep.Prompt(context, resident.Topics, withBack: true));
-
-            case Step.Language:
-                if (LanguageStep.Parse(context) is not { } language)
-                {
-                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
-                }
-
-                var now = context with { Language = language };
-                return Saved(now, Snapshot(resident, language: language)).With(new ChangeResidentLanguage(language)) with { Language = language };
-
-            case Step.Ward:
-                return AreaStep.ParseWard(context, out var wardProblem) is { } ward
-                    ? StepResult.Continue(Step.Unit, data.With("ward", ward.Id).With("page", "0"), AreaStep.UnitPrompt(context, ward, 0, withBack: true))
-                    : StepResult.Invalid(wardProblem!);
-
-            case Step.Unit:
-                var chosenWard = context.Areas.FindWard(data["ward"] ?? "");
-                if (chosenWard is null)
-                {
-                    return StepResult.Continue(Step.Ward, data, AreaStep.WardPrompt(context, withBack: true));
-                }
-
-                if (AreaStep.TurnPage(context, chosenWard, Step.Unit) is { } paged)
-                {
-                    return paged;
-                }
-
-                if (AreaStep.ParseUnit(context, chosenWard, out var unitProblem) is not { } unit)
-                {
-                    return StepResult.Invalid(unitProblem!);
-                }
-
-                var moved = Snapshot(resident, wardId: chosenWard.Id, unitId: unit.Id);
-                return Saved(context, moved).With(Profile(moved));
-
-            case Step.Topics:
-                var selected = (Topics)data.GetInt("topics");
-                if (TopicsStep.Toggle(context, selected) is { } toggled)
-                {
-                    return StepResult.Continue(Step.Topics, data.With("topics", Int(toggled)), TopicsStep.Prompt(context, toggled, withBack: true, replaces: context.Input.ButtonMessageId));
-                }
-
-                if (!Navigation.IsDone(context))
-                {
-                    return StepResult.Invalid(Navigation.WhyNotAButton(context));
-                }
-
-                var followed = Snapshot(resident, topics: selected);
-                return Saved(context, followed).With(Profile(followed));
-
-            default:
-                return Start(context);
-        }
+        var setting = SettingsButton.Parse(Navigation.ButtonData(context));
+        return setting is null ? StepResult.Invalid(Navigation.WhyNotAButton(context))
+            : setting == SettingsButton.Language ? Go(context, Step.Language, data)
+            : setting == SettingsButton.Area ? Go(context, Step.Ward, data)
+            : Go(context, Step.Topics, data.With("topics", Int(context.Resident!.Topics)));
     }
 
-    public IReadOnlyList<OutgoingMessage> Prompt(FlowContext context)
+    private static StepResult ChooseLanguage(FlowContext context)
     {
-        var ward = context.Areas.FindWard(context.Data["ward"] ?? "");
-        return context.Step switch
+        if (LanguageStep.Parse(context) is not { } language)
         {
-            Step.Language => [LanguageStep.Prompt(context, withBack: true)],
-            Step.Ward => [AreaStep.WardPrompt(context, withBack: true)],
-            Step.Unit when ward is not null => [AreaStep.UnitPrompt(context, ward, context.Data.GetInt("page"), withBack: true)],
-            Step.Topics => [TopicsStep.Prompt(context, (Topics)context.Data.GetInt("topics"), withBack: true)],
-            _ => [ChoosePrompt(context, context.Resident!)],
-        };
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
+        var now = context with { Language = language };
+        return Saved(now, Snapshot(context.Resident!, language: language)).With(new ChangeResidentLanguage(language)) with { Language = language };
+    }
+
+    private static StepResult ChooseUnit(FlowContext context, FlowData data)
+    {
+        if (context.Areas.FindWard(data["ward"] ?? "") is not { } ward)
+        {
+            return Go(context, Step.Ward, data);
+        }
+
+        if (AreaStep.TurnPage(context, ward, Step.Unit) is { } paged)
+        {
+            return paged;
+        }
+
+        if (AreaStep.ParseUnit(context, ward, out var problem) is not { } unit)
+        {
+            return StepResult.Invalid(problem!);
+        }
+
+        var moved = Snapshot(context.Resident!, wardId: ward.Id, unitId: unit.Id);
+        return Saved(context, moved).With(Profile(moved));
+    }
+
+    // A ward the area file no longer has: the settings card again.
+    private static OutgoingMessage UnitPrompt(FlowContext context, FlowData data) => context.Areas.FindWard(data["ward"] ?? "") is { } ward
+        ? AreaStep.UnitPrompt(context, ward, data.GetInt("page"), withBack: true)
+        : ChoosePrompt(context, context.Resident!);
+
+    private static StepResult ChooseTopics(FlowContext context, FlowData data)
+    {
+        var selected = (Topics)data.GetInt("topics");
+        if (TopicsStep.Toggle(context, selected) is { } toggled)
+        {
+            return StepResult.Continue(Step.Topics, data.With("topics", Int(toggled)), TopicsStep.Prompt(context, toggled, withBack: true, replaces: context.Input.ButtonMessageId));
+        }
+
+        if (!Navigation.IsDone(context))
+        {
+            return StepResult.Invalid(Navigation.WhyNotAButton(context));
+        }
+
+        var followed = Snapshot(context.Resident!, topics: selected);
+        return Saved(context, followed).With(Profile(followed));
     }
 
     // One answer, one message: "saved" heads the settings card it changed.

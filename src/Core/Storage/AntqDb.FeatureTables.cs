@@ -250,7 +250,9 @@ public partial class AntqDb
         {
             e.ToTable("tip_quota");
             e.Property(q => q.ResidentKey).HasMaxLength(64);
-            e.HasIndex(q => new { q.ResidentKey, q.Hour }).IsUnique();
+            // Named for what it holds; the column keeps the name the tables were made with, so no migration renames it.
+            e.Property(q => q.Slot).HasColumnName("Hour");
+            e.HasIndex(q => new { q.ResidentKey, q.Slot }).IsUnique();
         });
     }
 }

@@ -145,9 +145,10 @@ public static class DatabaseCopy
 
             var table = Quoted(entity.GetTableName()!);
             var column = id.GetColumnName();
-            // Names from the model, never from input.
-            var move = $"""SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE((SELECT MAX({Quoted(column)}) FROM {table}), 0) + 1, false)""";
-            await target.Database.ExecuteSqlRawAsync(move, cancellationToken);
+            // Names from the model, never from input. pg_get_serial_sequence reads its table as SQL does (quoted, as the
+            // table was created) and its column as it is; both are bound, and only the quoted names are in the text.
+            var move = $"""SELECT setval(pg_get_serial_sequence(@table, @column), COALESCE((SELECT MAX({Quoted(column)}) FROM {table}), 0) + 1, false)""";
+            await target.Database.ExecuteAsync(move, new SqlParameters { ["@table"] = table, ["@column"] = column }, cancellationToken);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
             else
             {
                 // Held by this connection until unlocked below: the next instance waits, then finds nothing pending.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+                await db.Database.ExecuteAsync("SELECT pg_advisory_lock(@key)", LockKey(), cancellationToken);
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -48,7 +48,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
             if (!sqlite)
             {
                 // A pooled connection keeps its session locks: given back explicitly.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                await db.Database.ExecuteAsync("SELECT pg_advisory_unlock(@key)", LockKey(), CancellationToken.None);
             }
 
             await db.Database.CloseConnectionAsync();
@@ -76,4 +76,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<AntqDb> dbFactory, ILo
             return false;
         }
     }
+
+    // Made for each statement: a bound parameter belongs to the one command it was added to.
+    private static SqlParameters LockKey() => new() { ["@key"] = MigrationLockKey };
 }

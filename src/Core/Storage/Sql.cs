@@ -18,14 +18,20 @@ namespace Antq.Core.Storage;
 /// Written for SQLite (3.35 or later) and PostgreSQL alike: <c>COALESCE</c>, <c>ON CONFLICT (…) DO UPDATE</c> with its
 /// conflict target and <c>excluded</c>, <c>RETURNING</c>, row values, <c>CASE</c> rather than two-argument <c>MAX</c>,
 /// id lists as bound parameters (<see cref="Ids"/>) rather than <c>json_each</c>, dates computed in C# and bound.
-/// Not portable yet, each in one named place:
+/// Where the two differ, each in one named place:
 /// <list type="bullet">
-/// <item><see cref="SqlDialect"/>: SQLite's planner hint (unary plus) and the local year of a time (<c>strftime</c>).</item>
-/// <item>The tally triggers (<c>ReportTallies.Triggers</c>, held as text in the migrations): SQLite trigger bodies with
-/// <c>IFNULL</c>, <c>IS NOT</c> and <c>ON CONFLICT</c> without a target; PostgreSQL needs PL/pgSQL.</item>
+/// <item><see cref="SqlDialect"/>: SQLite's planner hint (<see cref="SqlDialect.NotIndexed"/>), the local year of a time
+/// (<see cref="SqlDialect.LocalYear"/>), the lease's <c>FOR UPDATE SKIP LOCKED</c> (<see cref="SqlDialect.SkipLocked"/>),
+/// the server's clock (<see cref="SqlDialect.HeartbeatNow"/>, <see cref="SqlDialect.ServerSeconds"/>) and PostgreSQL's
+/// advisory lock (<see cref="SqlDialect.TransactionLock"/>).</item>
+/// <item>The tally triggers, one set per provider, each held as text in its migrations: SQLite's
+/// (<c>ReportTallies.Triggers</c>: trigger bodies with <c>IFNULL</c>, <c>IS NOT</c> and <c>ON CONFLICT</c> without a
+/// target) and PostgreSQL's PL/pgSQL functions (<c>PostgresTallyTriggers</c>). SQLite's are the one exception to the
+/// quoting rule: they stay word for word what the initial migration created (a test compares the two), and quoting them
+/// would make new databases differ from old ones for no gain (SQLite reads either alike).</item>
 /// <item>The PRAGMAs (<c>SqlitePragmas</c>, <c>WalCheckpointer</c>, the writer's cache size, the WAL switch at start).</item>
 /// <item>The single writer itself (<c>WriteGate</c>, <c>GroupWriter</c>'s savepoints per unit): SQLite's one-writer
-/// rule; on PostgreSQL, ordinary transactions and <c>FOR UPDATE SKIP LOCKED</c> for the lease.</item>
+/// rule; on PostgreSQL, ordinary transactions, with <see cref="SqlDialect.SkipLocked"/> for the lease.</item>
 /// </list>
 /// </remarks>
 public static class Sql

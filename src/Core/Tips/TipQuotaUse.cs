@@ -2,7 +2,7 @@ namespace Antq.Core.Tips;
 
 /// <summary>
 /// How many tips one resident sent in one five-minute slot, for the per-resident limits. Keyed by a keyed hash of the
-/// resident, counted by hour, with no tip id: it cannot tie a tip to its sender.
+/// resident, counted by five-minute slot, with no tip id: it cannot tie a tip to its sender.
 /// </summary>
 public sealed class TipQuotaUse
 {
@@ -10,8 +10,8 @@ public sealed class TipQuotaUse
 
     public required string ResidentKey { get; set; }
 
-    /// <summary>The start (UTC) of the five-minute slot the tips were sent in.</summary>
-    public DateTime Hour { get; set; }
+    /// <summary>The start (UTC) of the five-minute slot the tips were sent in (its column keeps its first name, "Hour").</summary>
+    public DateTime Slot { get; set; }
 
     public int Count { get; set; }
 }

@@ -28,7 +28,7 @@ public sealed partial class TipRetention(
         using (await writeGate.EnterAsync(cancellationToken))
         {
             var routes = await db.TipRoutes.Where(r => r.DeleteAfter != null && r.DeleteAfter <= now).ExecuteDeleteAsync(cancellationToken);
-            await db.TipQuota.Where(q => q.Hour < quotaBefore).ExecuteDeleteAsync(cancellationToken);
+            await db.TipQuota.Where(q => q.Slot < quotaBefore).ExecuteDeleteAsync(cancellationToken);
 
             // A channel's record of when a chat last wrote (Zalo's 7-day reply window) means nothing after the
             // window: it is not kept, so an erased resident's chat id does not linger there either.

@@ -16,15 +16,15 @@ public sealed class TipUsageFacts(TipRouteSeal seal) : ITurnFactLoader
 
         var key = seal.ResidentKey(input.Channel, input.UserId);
         var since = now.AddDays(-1);
-        var uses = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == key && q.Hour > since)
-            .Select(q => new { q.Hour, q.Count }).ToListAsync(cancellationToken);
+        var uses = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == key && q.Slot > since)
+            .Select(q => new { q.Slot, q.Count }).ToListAsync(cancellationToken);
         var network = 0;
         if (NetworkKey(seal, input) is { } networkKey)
         {
-            network = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == networkKey && q.Hour > since).SumAsync(q => q.Count, cancellationToken);
+            network = await db.TipQuota.AsNoTracking().Where(q => q.ResidentKey == networkKey && q.Slot > since).SumAsync(q => q.Count, cancellationToken);
         }
 
-        facts.Set(new TipUsage(uses.Where(u => u.Hour > now.AddHours(-1)).Sum(u => u.Count), uses.Sum(u => u.Count), network));
+        facts.Set(new TipUsage(uses.Where(u => u.Slot > now.AddHours(-1)).Sum(u => u.Count), uses.Sum(u => u.Count), network));
     }
 
     /// <summary>The quota key of the sender's network, or null when the channel does not know it.</summary>

@@ -64,7 +64,7 @@ public sealed class DispatcherTests
         await using var bot = await TestBot.StartAsync(s =>
         {
             s["Delivery:PollInterval"] = "01:00:00";
-            s["Broadcasts:ClockInterval"] = "01:00:00";
+            s["Scheduling:DueMessagesEvery"] = "01:00:00";
         });
         var officer = await bot.OfficerAsync(7011, "Trung úy Hà", OfficerRole.Officer, "chi-lang");
         var tipster = await bot.AtTipCategoryAsync(7012);
@@ -94,7 +94,7 @@ public sealed class DispatcherTests
         await using var bot = await TestBot.StartAsync(s =>
         {
             s["Delivery:PollInterval"] = "01:00:00";
-            s["Broadcasts:ClockInterval"] = "01:00:00";
+            s["Scheduling:DueMessagesEvery"] = "01:00:00";
             s["Telegram:RateLimit:PerSecond"] = "20";
         });
         await bot.StopAsync();

@@ -16,7 +16,7 @@ public sealed class ClockTests
         // The clocks run when the test says so; nothing else wakes the dispatcher.
         await using var bot = await TestBot.StartAsync(s =>
         {
-            s["Broadcasts:ClockInterval"] = "01:00:00";
+            s["Scheduling:DueMessagesEvery"] = "01:00:00";
             s["Delivery:PollInterval"] = "01:00:00";
         });
         var year = bot.Services.GetRequiredService<PledgeCatalog>().Campaign.Year;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Antq.Bot.Cli;
 using Antq.Bot.Hosting;
+using Antq.Bot.Tests.Conversations;
 using Antq.Bot.Tests.Pledges;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -111,6 +112,43 @@ public sealed class CommandLineTests
         Assert.False(File.Exists(db));
         Assert.True(CliVerbs.IsVerb(["--Urls", "http://127.0.0.1:0", "--help"]));
         Assert.False(CliVerbs.IsVerb(["--Urls", "http://127.0.0.1:0"]));
+    }
+
+    [Fact]
+    public async Task The_menu_printed_for_a_Zalo_OA_is_the_one_the_bot_gives_Telegram_and_lists_in_help()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Api.WaitForCallAsync("deleteWebhook", ChatScript.Patience);
+        var telegram = bot.Api.CallsTo("setMyCommands").Single(c => c.Field("language_code") == "vi").JsonField("commands")!.AsArray()
+            .Select(c => (Name: (string)c!["command"]!, Description: (string)c["description"]!)).ToList();
+
+        var zalo = await PledgeJourneys.RunVerbAsync(bot.DatabaseFile, "commands", "--channel", "zalo");
+        Assert.Equal(0, zalo.Code);
+        var printed = zalo.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => (Name: l[(l.LastIndexOf('/') + 1)..].Trim(), Description: l[..l.LastIndexOf('/')].Trim())).ToList();
+        Assert.Equal(telegram, printed);
+        Assert.Contains(("tip", "Gửi tin báo cho công an"), printed);
+        Assert.DoesNotContain(printed, c => c.Name is "tips" or "broadcast" or "join");
+
+        var resident = await bot.SignedUpAsync(1_905_001);
+        resident.Says("/help");
+        var help = await resident.Sees("Các lệnh bạn có thể dùng:");
+        Assert.All(printed, c => Assert.Contains("/" + c.Name + " ", help.Text, StringComparison.Ordinal));
+
+        var english = await PledgeJourneys.RunVerbAsync(bot.DatabaseFile, "commands", "--channel", "telegram", "--language", "en");
+        Assert.Contains("tip - Send a tip to the police\n", english.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var usage = await PledgeJourneys.RunVerbAsync(bot.DatabaseFile, "commands", "--help");
+        Assert.Contains("commands --channel zalo|telegram [--language vi|en]", usage.Out, StringComparison.Ordinal);
+        foreach (var (args, message) in new (string[], string)[]
+        {
+            (["commands"], "--channel is required"),
+            (["commands", "--channel", "viber"], "--channel must be zalo or telegram (got 'viber')"),
+            (["commands", "--channel", "zalo", "--language", "fr"], "--language must be vi or en (got 'fr')"),
+        })
+        {
+            var refused = await PledgeJourneys.RunVerbAsync(bot.DatabaseFile, args);
+            Assert.Equal((2, true), (refused.Code, refused.Err.Contains("error: " + message, StringComparison.Ordinal)));
+        }
     }
 
     [Fact]

@@ -72,6 +72,8 @@ public sealed class StartupTests
     [InlineData("Delivery:MaxInHandPerChat", "0", "Delivery:MaxInHandPerChat")]
     [InlineData("Conversations:MaxUpdatesPerMinute", "-1", "Conversations:MaxUpdatesPerMinute")]
     [InlineData("Telegram:BotToken", "not-a-token", "Telegram:BotToken")]
+    [InlineData("Scheduling:DueMessagesEvery", "0", "Scheduling:DueMessagesEvery")]
+    [InlineData("Broadcasts:ClockInterval", "-00:00:01", "Broadcasts:ClockInterval")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var folder = Directory.CreateTempSubdirectory("antq-start-").FullName;

@@ -100,6 +100,25 @@ public abstract class DeliveryQueueTests(DatabaseProvider provider) : DatabaseTe
         Assert.Equal(["late-broadcast"], rest.Select(r => r.ChatId));
     }
 
+    [Fact]
+    public async Task A_row_written_as_sent_is_kept_with_the_chat_but_never_leased_nor_counted_as_queued()
+    {
+        var before = DateTime.UtcNow.AddMinutes(-1);
+        var (id, queued) = await Writer.WriteAsync(async (scope, ct) =>
+        {
+            var written = await OutboxWriter.WriteSentAsync(scope, "telegram", "echoed", new OutgoingMessage { Text = "Tiếng Việt" }, DeliveryPriority.Reply, OutboxKind.Echo, "41", before, ct);
+            return (written, scope.Queued);
+        });
+
+        Assert.Equal(0, queued);
+        Assert.Empty(await Queue.LeaseAsync(["telegram"], max: 20, perChat: 5, Lease, CancellationToken.None));
+        await using var db = await Contexts.CreateDbContextAsync();
+        var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id);
+        Assert.Equal(("echoed", DeliveryStatus.Sent, OutboxKind.Echo, "41", 0), (row.ChatId, row.Status, row.Kind, row.ChannelMessageId, row.Attempts));
+        Assert.NotNull(row.SentAt);
+        Assert.Equal("Tiếng Việt", OutboxWriter.Read(row).Text);
+    }
+
     private Task QueueAsync(string chat, int count, DeliveryPriority priority, DateTime at, string channel = "telegram") =>
         Writer.WriteAsync((scope, ct) => OutboxWriter.WriteAsync(
             scope, channel, chat, [.. Enumerable.Range(1, count).Select(i => OutboxWriter.Payload(new OutgoingMessage { Text = "Tin " + i }))], priority, at, ct));

@@ -53,9 +53,10 @@ public sealed partial class TelegramStartup(ITelegramBotClient bot, IOptions<Tel
     private async Task SetUpAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        await bot.SetMyCommands(Commands("vi"), cancellationToken: cancellationToken);
-        await bot.SetMyCommands(Commands("vi"), languageCode: "vi", cancellationToken: cancellationToken);
-        await bot.SetMyCommands(Commands("en"), languageCode: "en", cancellationToken: cancellationToken);
+        // The menu without a language code is for users whose app language has no menu of its own.
+        await bot.SetMyCommands(Commands(Languages.Default), cancellationToken: cancellationToken);
+        await bot.SetMyCommands(Commands(Languages.Vietnamese), languageCode: "vi", cancellationToken: cancellationToken);
+        await bot.SetMyCommands(Commands(Languages.English), languageCode: "en", cancellationToken: cancellationToken);
         if (settings.Mode == TelegramMode.Webhook)
         {
             await bot.SetWebhook(settings.WebhookUrl!, allowedUpdates: TelegramPolling.Wanted, secretToken: settings.WebhookSecret, cancellationToken: cancellationToken);

@@ -42,16 +42,8 @@ public sealed class WebChatEchoes(IDbContextFactory<AntqDb> dbFactory)
     /// in <see cref="OutboxMessage.ChannelMessageId"/>, so a press that only edits its keyboard (a toggle, the next
     /// page) is not shown as a bubble.
     /// </summary>
-    public static Task WriteAsync(WriteScope scope, string chatId, long messageId, string label, DateTime now, CancellationToken cancellationToken)
-    {
-        var command = scope.Statement(
-            """
-            INSERT INTO "outbox" ("Channel", "ChatId", "Priority", "Kind", "Payload", "Status", "Attempts", "CreatedAt", "NotBefore", "SentAt", "ChannelMessageId")
-            VALUES (@channel, @chat, @priority, @kind, @payload, @status, 0, @now, @now, @now, @on)
-            """);
-        command.Set("@channel", WebChatChannel.ChannelName).Set("@chat", chatId).Set("@priority", (int)DeliveryPriority.Reply)
-            .Set("@kind", (int)OutboxKind.Echo).Set("@payload", OutboxWriter.Payload(new OutgoingMessage { Text = label }))
-            .Set("@status", (int)DeliveryStatus.Sent).Set("@now", now).Set("@on", messageId.ToString(CultureInfo.InvariantCulture));
-        return command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static Task WriteAsync(WriteScope scope, string chatId, long messageId, string label, DateTime now, CancellationToken cancellationToken) =>
+        OutboxWriter.WriteSentAsync(
+            scope, WebChatChannel.ChannelName, chatId, new OutgoingMessage { Text = label }, DeliveryPriority.Reply, OutboxKind.Echo,
+            messageId.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Antq.Core.Conversations;
+using Antq.Core.Texts;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Antq.Bot.Channels.WebChat;
@@ -79,7 +80,7 @@ public static class WebChatMapper
         ChatId = visitor.ChatId,
         UserId = visitor.ChatId,
         Kind = InboundKind.Text,
-        LanguageHint = post.Language is "vi" or "en" ? post.Language : null,
+        LanguageHint = Languages.IsSupported(post.Language) ? post.Language : null,
         SentAt = now,
         Network = visitor.Network,
     };

@@ -50,7 +50,7 @@ public sealed class ZaloSender(
                 return new SendResult(SendStatus.NotReachable, Error: "no interaction with the OA in the last 7 days");
             }
 
-            var language = message.Buttons.Sum(r => r.Count) > Capabilities.MaxButtons ? await LanguageAsync(chatId, cancellationToken) : "vi";
+            var language = message.Buttons.Sum(r => r.Count) > Capabilities.MaxButtons ? await LanguageAsync(chatId, cancellationToken) : Languages.Default;
             var fitted = MessageFitter.Fit(message, Capabilities, count => texts.Get(language, "channel.reply_with_number", count));
             if (fitted.Choices.Count > 0)
             {
@@ -241,7 +241,7 @@ public sealed class ZaloSender(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Residents.Where(r => r.Channel == ZaloChannel.ChannelName && r.ChatId == chatId).Select(r => r.Language).FirstOrDefaultAsync(cancellationToken)
             ?? await db.Conversations.Where(c => c.Channel == ZaloChannel.ChannelName && c.ChatId == chatId).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken)
-            ?? "vi";
+            ?? Languages.Default;
     }
 
     /// <summary>Zalo refused the photo's upload: the message goes no further, judged like a refused send.</summary>
