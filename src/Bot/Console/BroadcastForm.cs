@@ -35,6 +35,9 @@ public sealed class BroadcastForm
     /// <summary>Weekly on these days (<see cref="DayOfWeek"/> numbers); none for the first time's weekday.</summary>
     public List<int> Days { get; set; } = [];
 
+    /// <summary>Ticked days (<see cref="DayOfWeek"/> numbers) as the bits a broadcast keeps; anything else is ignored.</summary>
+    public static int Weekdays(IEnumerable<int> days) => days.Where(d => d is >= 0 and <= 6).Aggregate(0, (bits, d) => bits | Recurrences.Bit((DayOfWeek)d));
+
     /// <summary>The draft, or why not in words for the officer (the page's own texts through <paramref name="t"/>).</summary>
     public (BroadcastDraft? Draft, string? Problem) Read(Officer officer, AreaTree areas, DateTime now, int maxTextLength, string language, Func<string, object?[], string> t)
     {
@@ -107,7 +110,7 @@ public sealed class BroadcastForm
             return (null, t("bc_at_far", []));
         }
 
-        var weekdays = recurrence == Recurrence.Weekly ? Days.Where(d => d is >= 0 and <= 6).Aggregate(0, (bits, d) => bits | Recurrences.Bit((DayOfWeek)d)) : 0;
+        var weekdays = recurrence == Recurrence.Weekly ? Weekdays(Days) : 0;
 
         // As the chat reads it: on chosen weekdays the first time is the first chosen day from then.
         var first = weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;

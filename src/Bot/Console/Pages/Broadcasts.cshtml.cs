@@ -82,8 +82,11 @@ public sealed class BroadcastsModel(
 
     public Task<IActionResult> OnPostResumeAsync(long id) => RunAsync(id, () => new ResumeBroadcast(id));
 
-    /// <summary>New text and/or a new time for a scheduled or paused broadcast, as the chat's edit buttons allow; what is unchanged is left alone.</summary>
-    public async Task<IActionResult> OnPostEditAsync(long id, string? text, string? at)
+    /// <summary>
+    /// New text, a new time and, for a weekly one, new days for a scheduled or paused broadcast, as the chat's edit buttons
+    /// allow; what is unchanged is left alone. <paramref name="weekly"/> says the form showed the days (none ticked is refused).
+    /// </summary>
+    public async Task<IActionResult> OnPostEditAsync(long id, string? text, string? at, List<int>? days, bool weekly)
     {
         Broadcast? current;
         await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
@@ -99,14 +102,21 @@ public sealed class BroadcastsModel(
         text = string.IsNullOrWhiteSpace(text) || text.Trim() == current.Text ? null : text.Trim();
         var newAt = ConsoleDateTime.Read(at);
         newAt = newAt is { } typed && ConsoleDateTime.Write(typed) == ConsoleDateTime.Write(current.ScheduledFor) ? null : newAt;
+        var chosen = weekly && current.Recurrence == Recurrence.Weekly ? BroadcastForm.Weekdays(days ?? []) : (int?)null;
+        var newDays = chosen == WeekdaysOf(current) ? null : chosen;
         var problem = !string.IsNullOrWhiteSpace(at) && ConsoleDateTime.Read(at) is null ? T("bc_at_missing")
-            : text is null && newAt is null ? T("bc_edit_nothing")
+            : chosen == 0 ? T("bc_days_none")
+            : text is null && newAt is null && newDays is null ? T("bc_edit_nothing")
             : text?.Length > MaxTextLength ? T("bc_text_too_long", MaxTextLength, text.Length)
             : newAt <= Now ? T("bc_at_past", LocalTime.Format(newAt.Value, Language))
             : newAt > Now.AddYears(1) ? T("bc_at_far")
             : null;
-        return await RunAsync(id, () => new UpdateBroadcast(id, text, newAt), problem);
+        return await RunAsync(id, () => new UpdateBroadcast(id, text, newAt, newDays), problem);
     }
+
+    /// <summary>The days a weekly broadcast goes on; one made for "the first time's weekday" goes on that one.</summary>
+    public static int WeekdaysOf(Broadcast b) =>
+        b.Weekdays != 0 ? b.Weekdays : Recurrences.Bit(LocalTime.ToLocal(b.FirstAt ?? b.ScheduledFor).DayOfWeek);
 
     public string Topic(BroadcastTopic topic) => T("bc_topic_" + BroadcastTopics.Code(topic));
 
