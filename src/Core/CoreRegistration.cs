@@ -139,6 +139,10 @@ public static class CoreRegistration
         services.AddSingleton<MediaFiles>();
         services.AddSingleton<MediaSteps>();
         services.AddSingleton<Channels.ChannelFileReferences>();
+
+        // The console's broadcast photos, kept in the database: whichever channel sends them fetches them here.
+        services.AddSingleton<Broadcasts.ConsolePhotoFiles>();
+        services.AddSingleton<Channels.IChannelFiles>(sp => sp.GetRequiredService<Broadcasts.ConsolePhotoFiles>());
         services.AddHostedService(sp => sp.GetRequiredService<AttachmentArchive>());
         return services;
     }

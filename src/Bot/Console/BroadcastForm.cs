@@ -35,8 +35,23 @@ public sealed class BroadcastForm
     /// <summary>Weekly on these days (<see cref="DayOfWeek"/> numbers); none for the first time's weekday.</summary>
     public List<int> Days { get; set; } = [];
 
-    /// <summary>The draft, or why not in words for the officer (the page's own texts through <paramref name="t"/>).</summary>
-    public (BroadcastDraft? Draft, string? Problem) Read(Officer officer, AreaTree areas, DateTime now, int maxTextLength, string language, Func<string, object?[], string> t)
+    /// <summary>The photo uploaded at an earlier preview (its console photo id), carried to the next preview and to sending.</summary>
+    public string? PhotoId { get; set; }
+
+    /// <summary>The officer took the photo off at the next preview.</summary>
+    public bool DropPhoto { get; set; }
+
+    /// <summary>A photo's caption holds at most this many characters on Telegram; the chat's broadcast refuses more too.</summary>
+    public const int MaxCaptionLength = 1024;
+
+    /// <summary>Ticked days (<see cref="DayOfWeek"/> numbers) as the bits a broadcast keeps; anything else is ignored.</summary>
+    public static int Weekdays(IEnumerable<int> days) => days.Where(d => d is >= 0 and <= 6).Aggregate(0, (bits, d) => bits | Recurrences.Bit((DayOfWeek)d));
+
+    /// <summary>
+    /// The draft, or why not in words for the officer (the page's own texts through <paramref name="t"/>); with a photo
+    /// (<paramref name="photo"/>), the text is its caption. The photo itself the page adds once it is checked.
+    /// </summary>
+    public (BroadcastDraft? Draft, string? Problem) Read(Officer officer, AreaTree areas, DateTime now, int maxTextLength, bool photo, string language, Func<string, object?[], string> t)
     {
         var text = Text?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -47,6 +62,11 @@ public sealed class BroadcastForm
         if (text.Length > maxTextLength)
         {
             return (null, t("bc_text_too_long", [maxTextLength, text.Length]));
+        }
+
+        if (photo && text.Length > MaxCaptionLength)
+        {
+            return (null, t("bc_caption_too_long", [MaxCaptionLength, text.Length]));
         }
 
         if (BroadcastTopics.FromCode(Topic) is not { } topic)
@@ -107,7 +127,7 @@ public sealed class BroadcastForm
             return (null, t("bc_at_far", []));
         }
 
-        var weekdays = recurrence == Recurrence.Weekly ? Days.Where(d => d is >= 0 and <= 6).Aggregate(0, (bits, d) => bits | Recurrences.Bit((DayOfWeek)d)) : 0;
+        var weekdays = recurrence == Recurrence.Weekly ? Weekdays(Days) : 0;
 
         // As the chat reads it: on chosen weekdays the first time is the first chosen day from then.
         var first = weekdays != 0 ? Recurrences.First(Recurrence.Weekly, at, weekdays) : at;

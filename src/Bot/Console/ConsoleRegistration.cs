@@ -32,6 +32,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleAnswers>();
         services.AddSingleton<IInputRoute, ConsoleRoutes>();
         services.AddChangeHandler<IssueConsoleLink, IssueConsoleLinkHandler>();
+        services.AddChangeHandler<KeepConsolePhoto, KeepConsolePhotoHandler>();
 
         services.AddAuthentication(ConsoleSession.Scheme).AddCookie(ConsoleSession.Scheme, cookie =>
         {
@@ -107,6 +108,7 @@ public static class ConsoleRegistration
         app.MapRazorPages();
         app.MapGet(Path + "/assets/{asset:regex(^(console\\.css|console\\.js|icon\\.svg)$)}", (string asset, HttpContext http, ConsoleAssets assets) => assets.Serve(asset, http));
         app.MapGet(Path + "/files/{id:long}", ConsoleFiles.ServeAsync).RequireAuthorization();
+        app.MapGet(Path + "/photos/{id}", ConsolePhotoRoute.ServeAsync).RequireAuthorization();
         app.MapGet(Path + "/live", ConsoleLive.StreamAsync).RequireAuthorization();
         return app;
     }

@@ -12,6 +12,12 @@ public sealed record BroadcastDraft
 
     public string? PhotoFileId { get; init; }
 
+    /// <summary>
+    /// Whose file <see cref="PhotoFileId"/> is: null for the officer's own channel (a photo sent in the chat), or
+    /// <see cref="ConsolePhotoFiles.ChannelName"/> for a photo uploaded in the web console.
+    /// </summary>
+    public string? PhotoChannel { get; init; }
+
     public BroadcastTopic? Topic { get; init; }
 
     /// <summary>Chosen wards; empty with <see cref="WholeCity"/> for everyone.</summary>

@@ -28,12 +28,18 @@ public sealed class CreateBroadcastHandler(TextCatalog texts, AreaTree areas, IO
             return;
         }
 
+        if (change.Draft.PhotoChannel is not null && !await PhotoIsTheirsAsync(change.Draft, officer.Id, context, cancellationToken))
+        {
+            context.Reply(texts.Get(Language, "broadcast.photo_not_yours"));
+            return;
+        }
+
         var broadcast = new Broadcast
         {
             OfficerId = officer.Id,
             Text = change.Draft.Text,
             PhotoFileId = change.Draft.PhotoFileId,
-            PhotoChannel = change.Draft.PhotoFileId is null ? null : context.Input.Channel,
+            PhotoChannel = change.Draft.PhotoFileId is null ? null : change.Draft.PhotoChannel ?? context.Input.Channel,
             Topic = change.Draft.Topic.Value,
             WardIds = wards.Count == 0 ? null : string.Join(',', wards),
             UnitIds = change.Draft.Units.Count == 0 ? null : string.Join(',', change.Draft.Units),
@@ -57,4 +63,13 @@ public sealed class CreateBroadcastHandler(TextCatalog texts, AreaTree areas, IO
         var started = texts.Get(Language, notBefore > context.Now ? "broadcast.started_quiet" : "broadcast.started", broadcast.Id, count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), LocalTime.Format(notBefore, Language));
         await BroadcastProgress.StartAsync(context.Turn, broadcast, started, context.Now, cancellationToken);
     }
+
+    /// <summary>
+    /// A photo named by another channel than the officer's own can only be one they uploaded in the console: never
+    /// another officer's, a made-up id, or a resident's file on some channel (which would go out under the ward's name).
+    /// </summary>
+    private static Task<bool> PhotoIsTheirsAsync(BroadcastDraft draft, long officerId, ChangeContext context, CancellationToken cancellationToken) =>
+        draft.PhotoChannel == ConsolePhotoFiles.ChannelName
+            ? ConsolePhotoFiles.IsOwnedAsync(context.Db, draft.PhotoFileId, officerId, cancellationToken)
+            : Task.FromResult(false);
 }

@@ -18,7 +18,8 @@ namespace Antq.Core.Delivery;
 /// <remarks>
 /// Deleted in chunks, each a short turn of the single writer, so chats never wait behind a month of messages.
 /// The outbox goes by windows of its ids (ids grow with time) up to the newest row old enough, found by a binary
-/// search outside the writer's turn; the inbox by its handled-time index.
+/// search outside the writer's turn; the inbox by its handled-time index. Photos uploaded in the console for a
+/// broadcast that was never sent go after a day (<see cref="Broadcasts.ConsolePhotoFiles.KeepUnsent"/>).
 /// </remarks>
 public sealed partial class MessageRetention(
     IDbContextFactory<AntqDb> dbFactory,
@@ -50,6 +51,17 @@ public sealed partial class MessageRetention(
         if (outbox + inbox > 0)
         {
             LogDeleted(logger, outbox, inbox, options.Value.KeepDays);
+        }
+
+        int photos;
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            photos = await Broadcasts.ConsolePhotoFiles.DeleteUnsentAsync(db, time.GetUtcNow().UtcDateTime - Broadcasts.ConsolePhotoFiles.KeepUnsent, cancellationToken);
+        }
+
+        if (photos > 0)
+        {
+            LogPhotosDeleted(logger, photos);
         }
 
         return (outbox, inbox);
@@ -149,6 +161,9 @@ public sealed partial class MessageRetention(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Outbox} outgoing message(s) and {Inbox} handled update(s) older than {Days} days")]
     private static partial void LogDeleted(ILogger logger, int outbox, int inbox, int days);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Photos} console photo(s) no broadcast holds")]
+    private static partial void LogPhotosDeleted(ILogger logger, int photos);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The message retention clean-up failed; trying again at the next interval")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -148,6 +148,15 @@ public partial class AntqDb
             e.HasIndex(b => new { b.Status, b.ScheduledFor });
         });
 
+        modelBuilder.Entity<ConsolePhoto>(e =>
+        {
+            e.ToTable("console_photos");
+            e.Property(p => p.Id).HasMaxLength(32);
+
+            // The retention sweep finds the old ones by this.
+            e.HasIndex(p => p.CreatedAt);
+        });
+
         modelBuilder.Entity<FestivalEvent>(e =>
         {
             e.ToTable("events");

@@ -62,6 +62,8 @@ public partial class AntqDb : DbContext
 
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
+    public DbSet<ConsolePhoto> ConsolePhotos => Set<ConsolePhoto>();
+
     public DbSet<FestivalEvent> Events => Set<FestivalEvent>();
 
     public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();

@@ -381,5 +381,37 @@ public sealed partial class ConsoleBrowserTests
         Assert.Empty(browser.Problems);
     }
 
+    [Fact]
+    public async Task An_officer_attaches_a_photo_to_a_broadcast_sees_it_in_the_preview_and_residents_get_it_without_its_metadata()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var officer = await bot.WardOfficerAsync();
+        await Antq.Bot.Tests.Broadcasts.BroadcastJourneys.FollowersAsync(bot, Antq.Core.Residents.Topics.Traffic, [701_871]);
+        var link = await officer.AsksForLinkAsync();
+        await using var browser = await WebChatBrowser.OpenAsync(bot, WebChatBrowser.Desktop);
+        var page = browser.Page;
+        await SignInAsync(page, link);
+        const string caption = "Đoạn đường Bà Triệu đang sửa, xe tải đi đường Lê Lợi.";
+
+        await page.GotoAsync(new Uri(bot.BaseAddress, "/console/broadcasts").ToString());
+        await page.GetByLabel("Nội dung tin").FillAsync(caption);
+        await page.GetByLabel("Chủ đề").SelectOptionAsync(new SelectOptionValue { Label = "An toàn giao thông" });
+        await page.GetByLabel("Ảnh kèm theo").SetInputFilesAsync(new FilePayload { Name = "duong-ba-trieu.jpg", MimeType = "image/jpeg", Buffer = TestImages.JpegWithMetadata(400, 300) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+
+        // The photo shows in the preview under the console's own content policy.
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Ảnh gửi kèm tin" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('.bc-photo img')?.naturalWidth > 0");
+        await Expect(page.Locator(".bc-photo figcaption")).ToHaveTextAsync(caption);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi" }).ClickAsync();
+
+        await Expect(page.Locator("[data-broadcast='1']")).ToHaveAttributeAsync("data-status", "Sent", new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-broadcast='1']")).ToContainTextAsync("kèm ảnh");
+        var photo = await bot.Api.WaitForCallAsync(c => c.Method == "sendPhoto" && c.ChatId == "701871", ChatScript.Patience);
+        Assert.Contains(caption, photo.Field("caption"), StringComparison.Ordinal);
+        Assert.Empty(TestImages.MetadataIn(Assert.Single(photo.Files).Content));
+        Assert.Empty(browser.Problems);
+    }
+
     #endregion
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Antq.Core.Areas;
 using Antq.Core.Broadcasts;
+using Antq.Core.Channels;
 using Antq.Core.Conversations;
 using Antq.Core.Delivery;
 using Antq.Core.Locale;
@@ -14,7 +15,8 @@ namespace Antq.Bot.WebConsole.Pages;
 /// <summary>
 /// Broadcasts: compose → preview (as residents will see it, with the recipient count and when it will go) → confirm,
 /// and the list of scheduled, running and finished broadcasts with their progress, cancel and edit. Each action is the
-/// chat's own domain change; a broadcast outside the officer's scope answers 404.
+/// chat's own domain change; a broadcast outside the officer's scope answers 404. A photo is checked, re-encoded and
+/// stored at the preview (<see cref="ConsolePhotoFiles"/>); the page then carries only its id, which must be the officer's.
 /// </summary>
 public sealed class BroadcastsModel(
     ConsoleTexts texts,
@@ -23,7 +25,8 @@ public sealed class BroadcastsModel(
     AreaTree areas,
     TimeProvider time,
     IOptions<BroadcastOptions> options,
-    IOptions<DeliveryOptions> delivery) : ConsolePage(texts)
+    IOptions<DeliveryOptions> delivery,
+    IImageScrubber scrubber) : ConsolePage(texts)
 {
     [BindProperty]
     public BroadcastForm Form { get; set; } = new();
@@ -46,12 +49,38 @@ public sealed class BroadcastsModel(
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostPreviewAsync()
+    /// <summary>A new photo (<paramref name="photo"/>) is stored only once the whole form reads well; a bad one stores nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? photo)
     {
-        var (draft, problem) = Read();
+        byte[]? upload = null;
+        if (photo is { Length: > 0 })
+        {
+            var (clean, trouble) = await ConsolePhotoUpload.ReadAsync(photo, scrubber, HttpContext.RequestAborted);
+            if (trouble is { } why)
+            {
+                return await RefuseAsync(why == ConsolePhotoUpload.UploadProblem.TooLarge ? T("bc_photo_too_large", ConsolePhotoUpload.MaxMegabytes) : T("bc_photo_not_image"));
+            }
+
+            upload = clean;
+        }
+
+        if (Form.DropPhoto || upload is not null)
+        {
+            Form.PhotoId = null;
+            Form.DropPhoto = false;
+        }
+
+        var (draft, problem) = await ReadAsync(upload is not null);
         if (draft is null)
         {
             return await RefuseAsync(problem!);
+        }
+
+        if (upload is not null)
+        {
+            Form.PhotoId = ConsolePhotoFiles.NewId();
+            await actions.RunAsync(Officer, new KeepConsolePhoto(Form.PhotoId, upload), HttpContext.RequestAborted);
+            draft = draft with { PhotoFileId = Form.PhotoId, PhotoChannel = ConsolePhotoFiles.ChannelName };
         }
 
         await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
@@ -65,7 +94,7 @@ public sealed class BroadcastsModel(
 
     public async Task<IActionResult> OnPostSendAsync()
     {
-        var (draft, problem) = Read();
+        var (draft, problem) = await ReadAsync(newPhoto: false);
         if (draft is null)
         {
             return await RefuseAsync(problem!);
@@ -82,8 +111,11 @@ public sealed class BroadcastsModel(
 
     public Task<IActionResult> OnPostResumeAsync(long id) => RunAsync(id, () => new ResumeBroadcast(id));
 
-    /// <summary>New text and/or a new time for a scheduled or paused broadcast, as the chat's edit buttons allow; what is unchanged is left alone.</summary>
-    public async Task<IActionResult> OnPostEditAsync(long id, string? text, string? at)
+    /// <summary>
+    /// New text, a new time and, for a weekly one, new days for a scheduled or paused broadcast, as the chat's edit buttons
+    /// allow; what is unchanged is left alone. <paramref name="weekly"/> says the form showed the days (none ticked is refused).
+    /// </summary>
+    public async Task<IActionResult> OnPostEditAsync(long id, string? text, string? at, List<int>? days, bool weekly)
     {
         Broadcast? current;
         await using (var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted))
@@ -99,14 +131,22 @@ public sealed class BroadcastsModel(
         text = string.IsNullOrWhiteSpace(text) || text.Trim() == current.Text ? null : text.Trim();
         var newAt = ConsoleDateTime.Read(at);
         newAt = newAt is { } typed && ConsoleDateTime.Write(typed) == ConsoleDateTime.Write(current.ScheduledFor) ? null : newAt;
+        var chosen = weekly && current.Recurrence == Recurrence.Weekly ? BroadcastForm.Weekdays(days ?? []) : (int?)null;
+        var newDays = chosen == WeekdaysOf(current) ? null : chosen;
         var problem = !string.IsNullOrWhiteSpace(at) && ConsoleDateTime.Read(at) is null ? T("bc_at_missing")
-            : text is null && newAt is null ? T("bc_edit_nothing")
+            : chosen == 0 ? T("bc_days_none")
+            : text is null && newAt is null && newDays is null ? T("bc_edit_nothing")
             : text?.Length > MaxTextLength ? T("bc_text_too_long", MaxTextLength, text.Length)
+            : current.PhotoFileId is not null && text?.Length > BroadcastForm.MaxCaptionLength ? T("bc_caption_too_long", BroadcastForm.MaxCaptionLength, text.Length)
             : newAt <= Now ? T("bc_at_past", LocalTime.Format(newAt.Value, Language))
             : newAt > Now.AddYears(1) ? T("bc_at_far")
             : null;
-        return await RunAsync(id, () => new UpdateBroadcast(id, text, newAt), problem);
+        return await RunAsync(id, () => new UpdateBroadcast(id, text, newAt, newDays), problem);
     }
+
+    /// <summary>The days a weekly broadcast goes on; one made for "the first time's weekday" goes on that one.</summary>
+    public static int WeekdaysOf(Broadcast b) =>
+        b.Weekdays != 0 ? b.Weekdays : Recurrences.Bit(LocalTime.ToLocal(b.FirstAt ?? b.ScheduledFor).DayOfWeek);
 
     public string Topic(BroadcastTopic topic) => T("bc_topic_" + BroadcastTopics.Code(topic));
 
@@ -147,8 +187,28 @@ public sealed class BroadcastsModel(
         return draft.Recurrence == Recurrence.None ? when : when + " · " + Repeats(draft.Recurrence, draft.Weekdays);
     }
 
-    private (BroadcastDraft? Draft, string? Problem) Read() =>
-        Form.Read(Officer, areas, Now, MaxTextLength, Language, (key, args) => T(key, args));
+    /// <summary>
+    /// The form as a draft; a photo kept from an earlier preview goes with it only if this officer uploaded it (not
+    /// another officer's, not a made-up id, not a file id of some channel). <paramref name="newPhoto"/>: one comes now.
+    /// </summary>
+    private async Task<(BroadcastDraft? Draft, string? Problem)> ReadAsync(bool newPhoto)
+    {
+        var kept = string.IsNullOrEmpty(Form.PhotoId) ? null : Form.PhotoId;
+        var (draft, problem) = Form.Read(Officer, areas, Now, MaxTextLength, newPhoto || kept is not null, Language, (key, args) => T(key, args));
+        if (draft is null || kept is null)
+        {
+            return (draft, problem);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(HttpContext.RequestAborted);
+        if (!await ConsolePhotoFiles.IsOwnedAsync(db, kept, Officer.Id, HttpContext.RequestAborted))
+        {
+            Form.PhotoId = null;
+            return (null, T("bc_photo_not_yours"));
+        }
+
+        return (draft with { PhotoFileId = kept, PhotoChannel = ConsolePhotoFiles.ChannelName }, null);
+    }
 
     private async Task<IActionResult> RefuseAsync(string problem)
     {

@@ -19,7 +19,7 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
     public const int MaxReplyLength = 2000;
 
     /// <summary>A reply's photo goes into the outbox whole: kept well under the 10 MB Telegram takes.</summary>
-    public const int MaxPhotoBytes = 5 * 1024 * 1024;
+    public const int MaxPhotoBytes = ConsolePhotoUpload.MaxBytes;
 
     /// <summary>What an officer may move a tip to from the page (as the chat's buttons: take, verify, not useful, spam, close).</summary>
     public static readonly TipStatus[] Choices = [TipStatus.InProgress, TipStatus.Verified, TipStatus.NotUseful, TipStatus.Spam, TipStatus.Closed];
@@ -64,18 +64,13 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
         return await RunAsync(code, () => new OfficerReply(View.Tip.Code, text, null, clean), problem);
     }
 
-    private async Task<(byte[]? Clean, string? Problem)> ScrubAsync(IFormFile photo)
-    {
-        if (photo.Length > MaxPhotoBytes)
+    private async Task<(byte[]? Clean, string? Problem)> ScrubAsync(IFormFile photo) =>
+        await ConsolePhotoUpload.ReadAsync(photo, scrubber, HttpContext.RequestAborted) switch
         {
-            return (null, T("reply_photo_too_large", MaxPhotoBytes / 1024 / 1024));
-        }
-
-        using var buffer = new MemoryStream((int)photo.Length);
-        await photo.CopyToAsync(buffer, HttpContext.RequestAborted);
-        var bytes = buffer.ToArray();
-        return ImageFormat.Sniff(bytes) is not null && scrubber.Scrub(bytes) is { } clean ? (clean, null) : (null, T("reply_photo_not_image"));
-    }
+            (_, ConsolePhotoUpload.UploadProblem.TooLarge) => (null, T("reply_photo_too_large", ConsolePhotoUpload.MaxMegabytes)),
+            (_, ConsolePhotoUpload.UploadProblem.NotImage) => (null, T("reply_photo_not_image")),
+            var (clean, _) => (clean, null),
+        };
 
     /// <summary>The map around a shared location, when the city configured a tile server.</summary>
     public ConsoleMap? Map(double latitude, double longitude) => ConsoleMap.Around(latitude, longitude, options.Value.MapZoom, options.Value.MapTiles);

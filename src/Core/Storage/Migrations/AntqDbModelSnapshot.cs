@@ -95,6 +95,29 @@ namespace Antq.Core.Storage.Migrations
                     b.ToTable("broadcasts", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Broadcasts.ConsolePhoto", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("console_photos", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Channels.ChannelCredential", b =>
                 {
                     b.Property<string>("Channel")

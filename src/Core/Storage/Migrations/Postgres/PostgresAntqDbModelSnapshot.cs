@@ -102,6 +102,29 @@ namespace Antq.Core.Storage.Migrations.Postgres
                     b.ToTable("broadcasts", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Core.Broadcasts.ConsolePhoto", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OfficerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("console_photos", (string)null);
+                });
+
             modelBuilder.Entity("Antq.Core.Channels.ChannelCredential", b =>
                 {
                     b.Property<string>("Channel")
