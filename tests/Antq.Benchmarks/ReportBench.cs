@@ -19,7 +19,11 @@ internal sealed record ReportTiming(string What, IReadOnlyList<TimeSpan> Runs, s
     public TimeSpan Median => Runs.Order().ElementAt(Runs.Count / 2);
 }
 
-internal sealed record ReportResult(ReportData Data, TimeSpan Generation, long FileBytes, IReadOnlyList<ReportTiming> Timings, string Sample, string LoadAverage);
+internal sealed record ReportResult(ReportData Data, TimeSpan Generation, long FileBytes, IReadOnlyList<ReportTiming> Timings, string Sample, string LoadAverage)
+{
+    /// <summary>On PostgreSQL: how long copy-to-postgres's copy took (with its checks) and how many rows it copied.</summary>
+    public (TimeSpan Took, long Rows)? Copy { get; init; }
+}
 
 /// <summary>Times the summary report over a generated province: ten years city-wide, one ward, and one year city-wide.</summary>
 internal static class ReportBench
@@ -45,9 +49,10 @@ internal static class ReportBench
             var generation = await data.GenerateAsync();
             log.WriteLine($"  generated in {generation.TotalSeconds:0} s, {new FileInfo(file).Length / 1_048_576:N0} MiB");
             var open = () => new AntqDb(options);
+            (TimeSpan, long)? copy = null;
             if (BenchDatabase.OnPostgres)
             {
-                open = await CopyToPostgresAsync(options, log);
+                (open, copy) = await CopyToPostgresAsync(options, log);
             }
 
             var areas = ReportData.Areas();
@@ -103,7 +108,7 @@ internal static class ReportBench
                 log.WriteLine($"  {c.What}: best {timing.Best.TotalMilliseconds:0} ms, median {timing.Median.TotalMilliseconds:0} ms over {runs} runs");
             }
 
-            return new ReportResult(data, generation, new FileInfo(file).Length, timings, sample, Machine.LoadAverage());
+            return new ReportResult(data, generation, new FileInfo(file).Length, timings, sample, Machine.LoadAverage()) { Copy = copy };
         }
         finally
         {
@@ -123,21 +128,25 @@ internal static class ReportBench
     /// The generated province copied into a PostgreSQL database as a city moving there would be (copy-to-postgres's own
     /// copy, which checks row counts and tallies), then analysed as autovacuum would soon do; how to open it.
     /// </summary>
-    private static async Task<Func<AntqDb>> CopyToPostgresAsync(DbContextOptions<AntqDb> sqlite, TextWriter log)
+    private static async Task<(Func<AntqDb> Open, (TimeSpan Took, long Rows) Copy)> CopyToPostgresAsync(DbContextOptions<AntqDb> sqlite, TextWriter log)
     {
         var target = await BenchDatabase.NewAsync("");
         AntqDb Open() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, target);
         await new DatabaseInitializer(new Opener(Open), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
+        long rows;
+        TimeSpan took;
         await using (var source = new AntqDb(sqlite))
         await using (var destination = Open())
         {
             var copied = await DatabaseCopy.CopyAsync(source, destination, null, CancellationToken.None);
+            took = clock.Elapsed;
+            rows = copied.Sum(c => c.Rows);
             await destination.Database.ExecuteSqlRawAsync("ANALYZE");
-            log.WriteLine($"  copied to PostgreSQL in {clock.Elapsed.TotalSeconds:0} s: {copied.Sum(c => c.Rows):N0} rows in {copied.Count} tables");
+            log.WriteLine($"  copied to PostgreSQL in {took.TotalSeconds:0} s: {rows:N0} rows in {copied.Count} tables");
         }
 
-        return Open;
+        return (Open, (took, rows));
     }
 
     private sealed class Opener(Func<AntqDb> open) : IDbContextFactory<AntqDb>
