@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Core.Broadcasts;
 
 /// <summary>
-/// Who a broadcast reaches: active residents who consented, in its wards, following its topic — each once.
+/// Who a broadcast reaches: active residents who consented, in its wards, following its topic (an urgent alert: all of
+/// them) — each once.
 /// Expansion is one INSERT … SELECT through <see cref="OutboxWriter.WriteForAsync"/>, not a round trip per resident.
 /// </summary>
 public static class BroadcastAudience
@@ -15,7 +16,12 @@ public static class BroadcastAudience
     public static Task<int> CountAsync(AntqDb db, AudienceFilter audience, CancellationToken cancellationToken)
     {
         var mask = audience.Topics;
-        var residents = db.Residents.Where(r => r.Status == ResidentStatus.Active && r.ConsentedAt != null && (r.Topics & mask) != 0);
+        var residents = db.Residents.Where(r => r.Status == ResidentStatus.Active && r.ConsentedAt != null);
+        if (!audience.Everyone)
+        {
+            residents = residents.Where(r => (r.Topics & mask) != 0);
+        }
+
         if (audience.Wards.Count > 0)
         {
             var wards = audience.Wards;
@@ -57,8 +63,9 @@ public static class BroadcastAudience
         var parameters = new SqlParameters { ["@active"] = (int)ResidentStatus.Active, ["@topics"] = (int)audience.Topics };
         var recipients = """
             FROM "residents" AS r
-            WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL AND (r."Topics" & @topics) <> 0
+            WHERE r."Status" = @active AND r."ConsentedAt" IS NOT NULL
             """
+            + (audience.Everyone ? "" : """ AND (r."Topics" & @topics) <> 0""")
             + In("WardId", audience.Wards, parameters)
             + In("UnitId", audience.Units, parameters)
             + In("Language", audience.Language is { } language ? [language] : [], parameters);

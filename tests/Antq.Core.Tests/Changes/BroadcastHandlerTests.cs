@@ -51,6 +51,28 @@ public abstract class BroadcastHandlerTests(DatabaseProvider provider) : ChangeH
     }
 
     [Fact]
+    public async Task An_urgent_alert_reaches_a_resident_who_chose_urgent_notices_only_and_nothing_else_does()
+    {
+        await AddOfficerAsync("officer-1", Ward);
+        await AddResidentAsync("urgent-only", Ward, Topics.None);
+        await AddResidentAsync("follows-traffic", Ward, Topics.Traffic);
+        var urgent = Draft(Ward) with { Topic = BroadcastTopic.Urgent, Text = "Cảnh báo: lũ quét trên suối Kỳ Cùng, tránh xa bờ suối." };
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            Assert.Equal(2, await BroadcastAudience.CountAsync(db, urgent.Audience!, CancellationToken.None));
+            Assert.Equal(1, await BroadcastAudience.CountAsync(db, Draft(Ward).Audience!, CancellationToken.None));
+        }
+
+        await ApplyAsync(Handler, new CreateBroadcast(Draft(Ward)), From("officer-1"));
+        await ApplyAsync(Handler, new CreateBroadcast(urgent), From("officer-1"));
+
+        var rows = (await QueuedAsync()).Where(o => o.BroadcastId is not null).ToList();
+        Assert.Equal(["follows-traffic"], rows.Where(o => OutboxWriter.Read(o).Text!.Contains("Lê Lợi", StringComparison.Ordinal)).Select(o => o.ChatId));
+        Assert.Equal(["follows-traffic", "urgent-only"], rows.Where(o => OutboxWriter.Read(o).Text!.Contains("lũ quét", StringComparison.Ordinal)).Select(o => o.ChatId).Order());
+    }
+
+    [Fact]
     public async Task An_officer_cannot_broadcast_to_another_ward()
     {
         await AddOfficerAsync("officer-1", Ward);
