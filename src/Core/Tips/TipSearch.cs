@@ -21,4 +21,14 @@ public static class TipSearch
     /// <summary>The folded words of what an officer typed; a tip matches when its text contains every one.</summary>
     public static IReadOnlyList<string> Words(string? search) =>
         string.IsNullOrWhiteSpace(search) ? [] : VietnameseText.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+
+    /// <summary>The escape character of the search's LIKE patterns.</summary>
+    public const string LikeEscape = "\\";
+
+    /// <summary>
+    /// A word as a literal inside a LIKE pattern: its <c>%</c>, <c>_</c> and escape character escaped (folding drops
+    /// them today; the pattern must not depend on that).
+    /// </summary>
+    public static string EscapeLike(string word) =>
+        word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

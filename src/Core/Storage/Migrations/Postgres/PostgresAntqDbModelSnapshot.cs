@@ -1179,17 +1179,18 @@ namespace Antq.Core.Storage.Migrations.Postgres
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime>("Hour")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("ResidentKey")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime>("Slot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("Hour");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ResidentKey", "Hour")
+                    b.HasIndex("ResidentKey", "Slot")
                         .IsUnique();
 
                     b.ToTable("tip_quota", (string)null);
