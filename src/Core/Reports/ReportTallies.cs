@@ -144,7 +144,24 @@ public static class ReportTallies
     /// providers differ is the local year of a time: SQLite has no time zones (Vietnam's fixed seven hours are added),
     /// PostgreSQL reads Asia/Ho_Chi_Minh.
     /// </summary>
-    public static string FillOn(DatabaseProvider provider) => $$"""
+    public static string FillOn(DatabaseProvider provider) => FillKeptByTriggers(provider) + """
+        UPDATE "broadcasts" SET "Delivered" = (SELECT COUNT(*) FROM "outbox" AS o WHERE o."BroadcastId" = "broadcasts"."Id" AND o."Status" = 2)
+        WHERE "StartedAt" IS NOT NULL AND "Status" IN (2, 3)
+          AND NOT EXISTS (SELECT 1 FROM "outbox" AS o WHERE o."BroadcastId" = "broadcasts"."Id" AND o."Status" IN (0, 1));
+        DELETE FROM "broadcast_delivered";
+        INSERT INTO "broadcast_delivered" ("BroadcastId", "WardId", "UnitId", "Sent")
+        SELECT o."BroadcastId", COALESCE(r."WardId", ''), COALESCE(r."UnitId", ''), COUNT(*)
+        FROM "broadcasts" AS b CROSS JOIN "outbox" AS o CROSS JOIN "residents" AS r
+        WHERE b."Delivered" IS NOT NULL AND o."BroadcastId" = b."Id" AND o."Status" = 2 AND r."Channel" = o."Channel" AND r."ChatId" = o."ChatId"
+        GROUP BY 1, 2, 3;
+        """;
+
+    /// <summary>
+    /// The tallies the triggers keep (pledges, signers, residents) counted again from the facts. A broadcast's reach is
+    /// not here: it is written once, when the broadcast finishes, from the recipients' areas of that day, and a copy of
+    /// the database moves it as it is.
+    /// </summary>
+    public static string FillKeptByTriggers(DatabaseProvider provider) => $$"""
         DELETE FROM "pledge_tally";
         INSERT INTO "pledge_tally" ("CampaignYear", "WardId", "UnitId", "TypeId", "Source", "Pledges")
         SELECT "CampaignYear", "WardId", "UnitId", "TypeId", "Source", COUNT(*) FROM "pledges" WHERE "WithdrawnAt" IS NULL GROUP BY 1, 2, 3, 4, 5;
@@ -155,15 +172,7 @@ public static class ReportTallies
         INSERT INTO "resident_tally" ("WardId", "UnitId", "ConsentYear", "Status", "Residents")
         SELECT COALESCE(r."WardId", ''), COALESCE(r."UnitId", ''), {{SqlDialect.LocalYear(provider, "r.\"ConsentedAt\"")}}, r."Status", COUNT(*)
         FROM "residents" AS r WHERE r."ConsentedAt" IS NOT NULL GROUP BY 1, 2, 3, 4;
-        UPDATE "broadcasts" SET "Delivered" = (SELECT COUNT(*) FROM "outbox" AS o WHERE o."BroadcastId" = "broadcasts"."Id" AND o."Status" = 2)
-        WHERE "StartedAt" IS NOT NULL AND "Status" IN (2, 3)
-          AND NOT EXISTS (SELECT 1 FROM "outbox" AS o WHERE o."BroadcastId" = "broadcasts"."Id" AND o."Status" IN (0, 1));
-        DELETE FROM "broadcast_delivered";
-        INSERT INTO "broadcast_delivered" ("BroadcastId", "WardId", "UnitId", "Sent")
-        SELECT o."BroadcastId", COALESCE(r."WardId", ''), COALESCE(r."UnitId", ''), COUNT(*)
-        FROM "broadcasts" AS b CROSS JOIN "outbox" AS o CROSS JOIN "residents" AS r
-        WHERE b."Delivered" IS NOT NULL AND o."BroadcastId" = b."Id" AND o."Status" = 2 AND r."Channel" = o."Channel" AND r."ChatId" = o."ChatId"
-        GROUP BY 1, 2, 3;
+
         """;
 
     private const string Always = "true";

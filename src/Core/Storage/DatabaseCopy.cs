@@ -2,19 +2,31 @@ using System.Reflection;
 using Antq.Core.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Antq.Core.Storage;
 
 /// <summary>
 /// Moves a city from its SQLite file to PostgreSQL: every table of the model copied into an empty, migrated
 /// PostgreSQL database in one transaction (so a failure leaves it empty), the identity sequences moved past the copied
-/// ids, then checked: the same number of rows in each table and the same report tallies, which PostgreSQL's own
-/// triggers counted again from the copied facts. Quartz's tables are not copied: its jobs are the service's fixed
-/// clocks, scheduled again at start.
+/// ids, then checked: the same number of rows in each table and the same report tallies, counted again on PostgreSQL
+/// from the copied facts. Quartz's tables are not copied: its jobs are the service's fixed clocks, scheduled again at
+/// start.
 /// </summary>
+/// <remarks>
+/// Loaded as a bulk load, not as a stream of inserts: a province's database has tens of millions of rows, and row by
+/// row the target would update every secondary index and, through the tally triggers, the same few thousand tally rows
+/// millions of times in one transaction (each update a new row version the others must step over, so the load slows as
+/// it goes). Inside the one transaction the tables are locked, found empty and truncated (so <c>COPY … FREEZE</c> may
+/// write their rows already frozen, with no second pass over every page after), the secondary indexes are dropped and
+/// the triggers of the copied tables switched off; after the rows, the indexes are built again each in one pass
+/// from their own definitions, the triggers switched on, and the tallies they keep counted once from the facts
+/// (<see cref="ReportTallies.FillKeptByTriggers"/>). Constraints (keys, foreign keys, checks) stay and hold for every
+/// copied row. A failure anywhere rolls it all back: the target is as the migrations left it.
+/// </remarks>
 public static class DatabaseCopy
 {
-    // Counted by the target's triggers while the facts are copied; compared with the source's afterwards.
+    // Counted again on the target from the copied facts; compared with the source's afterwards.
     private static readonly Type[] KeptByTriggers = [typeof(PledgeTally), typeof(SignerTally), typeof(ResidentTally)];
 
     private static readonly MethodInfo CopyMethod = typeof(DatabaseCopy).GetMethod(nameof(CopyTableAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -29,34 +41,99 @@ public static class DatabaseCopy
         }
 
         var tables = InDependencyOrder(target.Model).ToList();
-        foreach (var entity in tables)
-        {
-            if (await CountAsync(target, entity, cancellationToken) > 0)
-            {
-                throw new DatabaseCopyException($"the target database is not empty (table {entity.GetTableName()} has rows); copy into a new, empty database");
-            }
-        }
-
+        var names = string.Join(", ", tables.Select(t => Quoted(t.GetTableName()!)));
         var copied = new List<(string Table, long Rows)>();
-        await using var transaction = await target.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var entity in tables.Where(t => !KeptByTriggers.Contains(t.ClrType)))
+        await using (var transaction = await target.Database.BeginTransactionAsync(cancellationToken))
         {
-            var task = (Task<long>)CopyMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [source, target, cancellationToken])!;
-            var rows = await task;
-            copied.Add((entity.GetTableName()!, rows));
-            progress?.Report($"{entity.GetTableName()}: {rows:N0}");
+            // Nothing else may write them until the copy is committed or gone; only then is "empty" a fact to build on.
+            await RunAsync(target, $"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE", cancellationToken);
+            foreach (var entity in tables)
+            {
+                if (await CountAsync(target, entity, cancellationToken) > 0)
+                {
+                    throw new DatabaseCopyException($"the target database is not empty (table {entity.GetTableName()} has rows); copy into a new, empty database");
+                }
+            }
+
+            await RunAsync(target, $"TRUNCATE {names}", cancellationToken);
+            var indexes = await SecondaryIndexesAsync(target, tables, cancellationToken);
+            foreach (var (name, _) in indexes)
+            {
+                await RunAsync(target, $"DROP INDEX {Quoted(name)}", cancellationToken);
+            }
+
+            await SetTriggersAsync(target, tables, "DISABLE", cancellationToken);
+            foreach (var entity in tables.Where(t => !KeptByTriggers.Contains(t.ClrType)))
+            {
+                var task = (Task<long>)CopyMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [source, target, cancellationToken])!;
+                var rows = await task;
+                copied.Add((entity.GetTableName()!, rows));
+                progress?.Report($"{entity.GetTableName()}: {rows:N0}");
+            }
+
+            await SetTriggersAsync(target, tables, "ENABLE", cancellationToken);
+            await target.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
+            foreach (var (name, definition) in indexes)
+            {
+                await RunAsync(target, definition, cancellationToken);
+                progress?.Report($"index {name}");
+            }
+
+            await target.Database.ExecuteSqlRawAsync(ReportTallies.FillKeptByTriggers(DatabaseProvider.Postgres), cancellationToken);
+            await MoveSequencesAsync(target, tables, cancellationToken);
+            await CheckAsync(source, target, tables, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await MoveSequencesAsync(target, tables, cancellationToken);
-        await CheckAsync(source, target, tables, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // The planner's statistics for the new rows now, not when autovacuum comes round to it.
+        await target.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         return copied;
     }
 
     /// <summary>
+    /// The model's tables' indexes that no constraint owns (a primary key's or a unique constraint's index stays), with
+    /// the statement that makes each, as PostgreSQL gives it back.
+    /// </summary>
+    private static async Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(AntqDb target, IEnumerable<IEntityType> tables, CancellationToken cancellationToken)
+    {
+        const string Secondary = """
+            SELECT i.relname, pg_get_indexdef(i.oid)
+            FROM pg_index AS x
+            JOIN pg_class AS i ON i.oid = x.indexrelid
+            JOIN pg_class AS t ON t.oid = x.indrelid
+            JOIN pg_namespace AS n ON n.oid = t.relnamespace
+            WHERE n.nspname = current_schema() AND t.relname = ANY(@tables)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = x.indexrelid)
+            ORDER BY i.relname
+            """;
+        var connection = target.Database.GetDbConnection();
+        await using var command = connection.Command(target.Database.CurrentTransaction?.GetDbTransaction(), Secondary)
+            .With("@tables", tables.Select(t => t.GetTableName()!).ToArray());
+        var indexes = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return indexes;
+    }
+
+    /// <summary>
+    /// The copied tables' own triggers (the tallies') off while loading, on again after: <c>USER</c> leaves the
+    /// triggers PostgreSQL keeps for foreign keys alone, so every copied row is still checked against its parent.
+    /// </summary>
+    private static async Task SetTriggersAsync(AntqDb target, IEnumerable<IEntityType> tables, string state, CancellationToken cancellationToken)
+    {
+        foreach (var entity in tables)
+        {
+            await RunAsync(target, $"ALTER TABLE {Quoted(entity.GetTableName()!)} {state} TRIGGER USER", cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// One table, streamed from SQLite and written with PostgreSQL's binary <c>COPY</c>: each column's value as the
-    /// target's model stores it (its value converter applied), in the wire type its column type names. Row triggers run
-    /// for copied rows as for inserted ones, so the tallies are counted again.
+    /// target's model stores it (its value converter applied), in the wire type its column type names.
     /// </summary>
     private static async Task<long> CopyTableAsync<T>(AntqDb source, AntqDb target, CancellationToken cancellationToken)
         where T : class
@@ -72,7 +149,7 @@ public static class DatabaseCopy
         }
 
         var connection = (Npgsql.NpgsqlConnection)target.Database.GetDbConnection();
-        var copy = $"COPY {Quoted(entity.GetTableName()!)} ({string.Join(", ", columns.Select(c => Quoted(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {Quoted(entity.GetTableName()!)} ({string.Join(", ", columns.Select(c => Quoted(c.Name)))}) FROM STDIN (FORMAT BINARY, FREEZE)";
         long rows = 0;
         await using (var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken))
         {
@@ -188,6 +265,10 @@ public static class DatabaseCopy
         var count = $"""SELECT COUNT(*) AS "Value" FROM {Quoted(entity.GetTableName()!)}""";
         return await db.Database.SqlQueryRaw<long>(count).SingleAsync(cancellationToken);
     }
+
+    /// <summary>A statement whose only names are the model's own, quoted, or PostgreSQL's own index definitions: no input.</summary>
+    private static Task<int> RunAsync(AntqDb target, string text, CancellationToken cancellationToken) =>
+        target.Database.ExecuteAsync(text, new SqlParameters(), cancellationToken);
 
     private static string Quoted(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

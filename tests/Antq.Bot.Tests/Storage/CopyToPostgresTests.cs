@@ -5,6 +5,7 @@ using Antq.Core.Storage;
 using Antq.Core.Tips;
 using Antq.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Antq.Bot.Tests.Storage;
 
@@ -49,11 +50,22 @@ public sealed class CopyToPostgresTests
             pg.Tips.Add(next);
             await pg.SaveChangesAsync();
             Assert.True(next.Id > (await pg.Tips.MinAsync(t => t.Id)));
+
+            // The load switched the tally triggers off and dropped the indexes: both are back as the migrations made them.
+            pg.Pledges.Add(Pledge("traffic", "household|tran van g|so 7", DateTime.UtcNow));
+            await pg.SaveChangesAsync();
+            Assert.Equal(3, (await pg.SignerTallies.AsNoTracking().SingleAsync(t => t.Signers != 0)).Signers);
+            Assert.Equal(await IndexesAsync(await MigratedAsync(await SharedPostgres.CreateDatabaseAsync())), await IndexesAsync(target));
         }
 
         var again = await PledgeJourneys.RunVerbAsync(file, "copy-to-postgres", "--to", target);
         Assert.Equal(2, again.Code);
         Assert.Contains("error: the target database is not empty", again.Err, StringComparison.Ordinal);
+        await using (var pg = StorageRegistration.CreateContext(DatabaseProvider.Postgres, target))
+        {
+            // Refused before anything is cleared: the city already moved keeps every row.
+            Assert.Equal((3, 2), (await pg.Residents.CountAsync(), await pg.Tips.CountAsync()));
+        }
     }
 
     [Fact]
@@ -73,6 +85,24 @@ public sealed class CopyToPostgresTests
         var beside = await PledgeJourneys.RunVerbAsync(file, "copy-to-postgres", "--to", await SharedPostgres.CreateDatabaseAsync());
         Assert.Equal(2, beside.Code);
         Assert.Contains("already running", beside.Err, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> MigratedAsync(string connectionString)
+    {
+        await new DatabaseInitializer(new Opener(connectionString), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        return connectionString;
+    }
+
+    /// <summary>Every index of the database's tables as PostgreSQL would create it again.</summary>
+    private static async Task<List<string>> IndexesAsync(string connectionString)
+    {
+        await using var pg = StorageRegistration.CreateContext(DatabaseProvider.Postgres, connectionString);
+        return await pg.Database.SqlQueryRaw<string>("""SELECT "indexdef" AS "Value" FROM "pg_indexes" WHERE "schemaname" = current_schema() ORDER BY "indexname" """).ToListAsync();
+    }
+
+    private sealed class Opener(string connectionString) : IDbContextFactory<AntqDb>
+    {
+        public AntqDb CreateDbContext() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, connectionString);
     }
 
     private static Resident Resident(string id, DateTime? consented) => new()
