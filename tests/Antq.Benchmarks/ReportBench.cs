@@ -22,7 +22,7 @@ internal sealed record ReportTiming(string What, IReadOnlyList<TimeSpan> Runs, s
 internal sealed record ReportResult(ReportData Data, TimeSpan Generation, long FileBytes, IReadOnlyList<ReportTiming> Timings, string Sample, string LoadAverage)
 {
     /// <summary>On PostgreSQL: how long copy-to-postgres's copy took (with its checks) and how many rows it copied.</summary>
-    public (TimeSpan Took, long Rows)? Copy { get; init; }
+    public (TimeSpan Took, long Rows, string Steps)? Copy { get; init; }
 }
 
 /// <summary>Times the summary report over a generated province: ten years city-wide, one ward, and one year city-wide.</summary>
@@ -49,7 +49,7 @@ internal static class ReportBench
             var generation = await data.GenerateAsync();
             log.WriteLine($"  generated in {generation.TotalSeconds:0} s, {new FileInfo(file).Length / 1_048_576:N0} MiB");
             var open = () => new AntqDb(options);
-            (TimeSpan, long)? copy = null;
+            (TimeSpan, long, string)? copy = null;
             if (BenchDatabase.OnPostgres)
             {
                 (open, copy) = await CopyToPostgresAsync(options, log);
@@ -126,27 +126,36 @@ internal static class ReportBench
 
     /// <summary>
     /// The generated province copied into a PostgreSQL database as a city moving there would be (copy-to-postgres's own
-    /// copy, which checks row counts and tallies), then analysed as autovacuum would soon do; how to open it.
+    /// copy, which checks row counts and tallies and analyses the tables), each step logged as it is done; how to open it.
     /// </summary>
-    private static async Task<(Func<AntqDb> Open, (TimeSpan Took, long Rows) Copy)> CopyToPostgresAsync(DbContextOptions<AntqDb> sqlite, TextWriter log)
+    private static async Task<(Func<AntqDb> Open, (TimeSpan Took, long Rows, string Steps) Copy)> CopyToPostgresAsync(DbContextOptions<AntqDb> sqlite, TextWriter log)
     {
         var target = await BenchDatabase.NewAsync("");
         AntqDb Open() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, target);
         await new DatabaseInitializer(new Opener(Open), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
+        var marks = new List<double>();
+        void Step(string step)
+        {
+            marks.Add(clock.Elapsed.TotalSeconds);
+            log.WriteLine($"    {clock.Elapsed.TotalSeconds,5:0} s  {step}");
+        }
+
         long rows;
         TimeSpan took;
         await using (var source = new AntqDb(sqlite))
         await using (var destination = Open())
         {
-            var copied = await DatabaseCopy.CopyAsync(source, destination, null, CancellationToken.None);
+            var copied = await DatabaseCopy.CopyAsync(source, destination, new CopyProgress(Step), CancellationToken.None);
             took = clock.Elapsed;
             rows = copied.Sum(c => c.Rows);
-            await destination.Database.ExecuteSqlRawAsync("ANALYZE");
             log.WriteLine($"  copied to PostgreSQL in {took.TotalSeconds:0} s: {rows:N0} rows in {copied.Count} tables");
         }
 
-        return (Open, (took, rows));
+        // The copy's last four steps are the indexes, the tallies, the checks and (after them) ANALYZE; the rows before.
+        var at = marks[^3..].Prepend(marks[^4]).Append(took.TotalSeconds).ToList();
+        var steps = string.Create(CultureInfo.InvariantCulture, $"rows {at[0]:N0} s, indexes {at[1] - at[0]:N0} s, tallies {at[2] - at[1]:N0} s, checks {at[3] - at[2]:N0} s, ANALYZE {at[4] - at[3]:N0} s");
+        return (Open, (took, rows, steps));
     }
 
     private sealed class Opener(Func<AntqDb> open) : IDbContextFactory<AntqDb>

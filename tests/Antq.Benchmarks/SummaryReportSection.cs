@@ -44,6 +44,6 @@ internal static class SummaryReportSection
 
     /// <summary>On PostgreSQL, how long the move from SQLite took: what a city moving there waits for.</summary>
     private static string Copied(ReportResult result) => result.Copy is { } copy
-        ? string.Create(CultureInfo.InvariantCulture, $" Moved to PostgreSQL by `copy-to-postgres`'s copy (binary COPY, every table's rows and the tallies checked, one transaction) in {copy.Took.TotalSeconds:N0} s: {copy.Rows:N0} rows, {copy.Rows / Math.Max(copy.Took.TotalSeconds, 0.001):N0} a second.")
+        ? string.Create(CultureInfo.InvariantCulture, $" Moved to PostgreSQL by `copy-to-postgres`'s copy (one transaction, a bulk load: binary COPY with the secondary indexes and tally triggers off, then the indexes built, the tallies counted, every table's rows and the tallies checked, ANALYZE) in {copy.Took.TotalSeconds:N0} s ({copy.Steps}): {copy.Rows:N0} rows, {copy.Rows / Math.Max(copy.Took.TotalSeconds, 0.001):N0} a second.")
         : "";
 }

@@ -68,20 +68,22 @@ public static class DatabaseCopy
                 var task = (Task<long>)CopyMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [source, target, cancellationToken])!;
                 var rows = await task;
                 copied.Add((entity.GetTableName()!, rows));
-                progress?.Report($"{entity.GetTableName()}: {rows:N0}");
+                progress?.Report($"{entity.GetTableName()}: {rows:N0} rows");
             }
 
             await SetTriggersAsync(target, tables, "ENABLE", cancellationToken);
             await target.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
-            foreach (var (name, definition) in indexes)
+            foreach (var (_, definition) in indexes)
             {
                 await RunAsync(target, definition, cancellationToken);
-                progress?.Report($"index {name}");
             }
 
+            progress?.Report($"{indexes.Count} indexes built again");
             await target.Database.ExecuteSqlRawAsync(ReportTallies.FillKeptByTriggers(DatabaseProvider.Postgres), cancellationToken);
+            progress?.Report("tallies counted from the copied facts");
             await MoveSequencesAsync(target, tables, cancellationToken);
             await CheckAsync(source, target, tables, cancellationToken);
+            progress?.Report("rows and tallies checked against the SQLite file");
             await transaction.CommitAsync(cancellationToken);
         }
 
