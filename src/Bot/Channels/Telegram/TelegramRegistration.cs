@@ -38,6 +38,7 @@ public static class TelegramRegistration
             http.Timeout = TimeSpan.FromSeconds(settings.PollingTimeoutSeconds + 30);
             return new TelegramBotClient(clientOptions, http);
         });
+        services.AddSingleton<TelegramUploads>();
         services.AddSingleton<IChannelSender, TelegramSender>();
 
         // The Bot API lets a bot download files of up to 20 MB.

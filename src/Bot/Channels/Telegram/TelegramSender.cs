@@ -10,7 +10,7 @@ using global::Telegram.Bot.Types.ReplyMarkups;
 namespace Antq.Bot.Channels.Telegram;
 
 /// <summary>Sends one outgoing message through the Bot API and says how it went; the dispatcher owns retries and pacing.</summary>
-public sealed class TelegramSender(ITelegramBotClient bot, MediaFiles files, IOptions<TelegramOptions> options) : IChannelSender
+public sealed class TelegramSender(ITelegramBotClient bot, MediaFiles files, TelegramUploads uploads, IOptions<TelegramOptions> options) : IChannelSender
 {
     public string Channel => TelegramChannel.ChannelName;
 
@@ -83,21 +83,30 @@ public sealed class TelegramSender(ITelegramBotClient bot, MediaFiles files, IOp
 
     private async Task<Message> SendMediaAsync(ChatId chat, MediaRef media, string caption, InlineKeyboardMarkup? keyboard, bool paid, CancellationToken cancellationToken)
     {
-        // A photo from the web chat or Zalo: Telegram knows nothing of its file id, so it is uploaded.
-        if (MediaFiles.NeedsBytes(media, Channel))
+        Task<Message> Send(InputFile file) => media.Kind switch
         {
-            media = await files.WithContentAsync(media, cancellationToken);
+            AttachmentKind.Photo => bot.SendPhoto(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
+            AttachmentKind.Video => bot.SendVideo(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
+            _ => bot.SendDocument(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
+        };
+
+        if (media.Content is { } given)
+        {
+            return await Send(InputFile.FromStream(new MemoryStream(given), media.FileName ?? "file"));
         }
 
-        InputFile file = media.Content is { } bytes
-            ? InputFile.FromStream(new MemoryStream(bytes), media.FileName ?? "file")
-            : InputFile.FromString(media.Source);
-        return media.Kind switch
+        // A photo from the console, the web chat or Zalo: Telegram knows nothing of its file id, so it is uploaded,
+        // once; the next chats get it by the id Telegram gives the upload.
+        if (MediaFiles.NeedsBytes(media, Channel))
         {
-            AttachmentKind.Photo => await bot.SendPhoto(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
-            AttachmentKind.Video => await bot.SendVideo(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
-            _ => await bot.SendDocument(chat, file, caption, replyMarkup: keyboard, allowPaidBroadcast: paid, cancellationToken: cancellationToken),
-        };
+            return await uploads.SendAsync(media, Send, async () =>
+            {
+                var loaded = await files.WithContentAsync(media, cancellationToken);
+                return InputFile.FromStream(new MemoryStream(loaded.Content!), loaded.FileName ?? "file");
+            });
+        }
+
+        return await Send(InputFile.FromString(media.Source));
     }
 
     private static InlineKeyboardMarkup? Keyboard(OutgoingMessage message) =>
