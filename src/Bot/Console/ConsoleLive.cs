@@ -8,7 +8,7 @@ namespace Antq.Bot.WebConsole;
 
 /// <summary>
 /// Server-sent events for an open console page: each new tip in the officer's scope, as <c>event: tip</c> with its
-/// code and id, within a second. It reads the database (not an in-process signal), so a tip taken in by another
+/// code and id, and each new "ask an officer" question as <c>event: question</c>, within a second. It reads the database (not an in-process signal), so a tip taken in by another
 /// instance on the same PostgreSQL database is seen too. The officer's row is read again each time round: removed,
 /// or their role or ward changed, and the stream says <c>ended</c> and stops.
 /// </summary>
@@ -19,7 +19,9 @@ public static class ConsoleLive
 
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(20);
 
-    public static async Task StreamAsync(HttpContext http, IDbContextFactory<AntqDb> dbFactory, TimeProvider time, IHostApplicationLifetime lifetime, long? after)
+    /// <param name="after">The newest tip the page shows (the queue), so one that came meanwhile is not missed.</param>
+    /// <param name="questions">The newest question the page knows of (the questions page), likewise.</param>
+    public static async Task StreamAsync(HttpContext http, IDbContextFactory<AntqDb> dbFactory, TimeProvider time, IHostApplicationLifetime lifetime, long? after, long? questions)
     {
         if (ConsoleSession.Current(http) is not { } officer)
         {
@@ -31,13 +33,15 @@ public static class ConsoleLive
         var ct = stop.Token;
         if (long.TryParse(http.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var resumed))
         {
-            after = resumed;
+            (after, questions) = (resumed, resumed);
         }
 
-        long last;
+        // One cursor per kind: the queue names its newest tip, the questions page its newest question.
+        long lastTip, lastQuestion;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            last = after ?? await InScope(db, officer).MaxAsync(t => (long?)t.Id, ct) ?? 0;
+            lastTip = after ?? await InScope(db, officer).Where(t => t.Kind == TipKind.Tip).MaxAsync(t => (long?)t.Id, ct) ?? 0;
+            lastQuestion = questions ?? await InScope(db, officer).Where(t => t.Kind == TipKind.Question).MaxAsync(t => (long?)t.Id, ct) ?? 0;
         }
 
         http.Response.ContentType = "text/event-stream";
@@ -60,11 +64,16 @@ public static class ConsoleLive
                     return;
                 }
 
-                var arrived = await InScope(db, officer).Where(t => t.Id > last).OrderBy(t => t.Id).Select(t => new { t.Id, t.Code }).Take(50).ToListAsync(ct);
-                foreach (var tip in arrived)
+                // The lower cursor bounds the key's range, so each look reads only the newest rows.
+                var (floor, tip, question) = (Math.Min(lastTip, lastQuestion), lastTip, lastQuestion);
+                var arrived = await InScope(db, officer)
+                    .Where(t => t.Id > floor && (t.Kind == TipKind.Tip ? t.Id > tip : t.Id > question))
+                    .OrderBy(t => t.Id).Select(t => new { t.Id, t.Code, t.Kind }).Take(50).ToListAsync(ct);
+                foreach (var row in arrived)
                 {
-                    await http.Response.WriteAsync($"id: {tip.Id.ToString(CultureInfo.InvariantCulture)}\nevent: tip\ndata: {tip.Code}\n\n", ct);
-                    last = tip.Id;
+                    var kind = row.Kind == TipKind.Question ? "question" : "tip";
+                    await http.Response.WriteAsync($"id: {row.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {kind}\ndata: {row.Code}\n\n", ct);
+                    (lastTip, lastQuestion) = row.Kind == TipKind.Question ? (lastTip, row.Id) : (row.Id, lastQuestion);
                 }
 
                 if (arrived.Count == 0 && time.GetElapsedTime(quietSince) < KeepAlive)
@@ -88,10 +97,10 @@ public static class ConsoleLive
         }
     }
 
-    /// <summary>The tips (not questions) an officer's scope covers: their ward, or the city for an admin.</summary>
+    /// <summary>The tips and questions an officer's scope covers: their ward, or the city for an admin.</summary>
     private static IQueryable<Tip> InScope(AntqDb db, Officer officer)
     {
-        var tips = db.Tips.AsNoTracking().Where(t => t.Kind == TipKind.Tip);
+        var tips = db.Tips.AsNoTracking();
         return officer.Role == OfficerRole.Admin ? tips : tips.Where(t => t.WardId == officer.WardId);
     }
 }

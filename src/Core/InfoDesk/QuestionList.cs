@@ -32,6 +32,7 @@ public sealed class QuestionList(IDbContextFactory<AntqDb> contexts)
 
         var total = await questions.CountAsync(cancellationToken);
         var waiting = await questions.CountAsync(t => t.Status != TipStatus.Closed && t.FirstResponseAt == null, cancellationToken);
+        var newest = await questions.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
         var rows = await questions
             .OrderBy(t => t.Status == TipStatus.Closed ? 2 : t.FirstResponseAt == null ? 0 : 1)
             .ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
@@ -47,6 +48,7 @@ public sealed class QuestionList(IDbContextFactory<AntqDb> contexts)
             total,
             waiting,
             page,
-            PageSize);
+            PageSize,
+            newest);
     }
 }

@@ -188,7 +188,7 @@ public sealed partial class ConsoleBrowserTests
         await ScanAsync(page, "questions");
         await question.GetByLabel("Trả lời câu hỏi").FillAsync("Chào chị, hiện chưa phải đăng ký; chị nhớ tiêm phòng dại cho chó nhé.");
         await question.GetByRole(AriaRole.Button, new() { Name = "Gửi câu trả lời" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi trả lời");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã gửi trả lời" })).ToBeVisibleAsync();
         await Expect(question).ToHaveAttributeAsync("data-state", "answered");
         await resident.Sees("tiêm phòng dại");
         await ScanAsync(page, "questions, one answered");

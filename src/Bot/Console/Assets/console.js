@@ -1,6 +1,6 @@
-// The console works without this script; it adds the live part only: new tips arriving while a page is open show as
-// a badge beside "Tips", and on the first page of the queue the list and its counts are fetched again (as the server
-// renders them) so the new tip appears in place without a reload.
+// The console works without this script; it adds the live part only: new tips and questions arriving while a page is
+// open show as a badge beside "Tips" or "Questions", and on the first page of the queue (or of the questions) the list
+// and its counts are fetched again (as the server renders them) so the new one appears in place without a reload.
 "use strict";
 
 // Broadcasts: while one sends (the list says data-live="on"), the list is fetched again every two seconds as the
@@ -41,22 +41,31 @@
     return;
   }
 
+  // The queue names its newest tip and the questions page its newest question, so one that came while the page
+  // loaded is not missed.
   const found = document.getElementById("found");
-  const said = document.getElementById("live-said");
-  const after = found ? found.dataset.newest : "";
-  const source = new EventSource("/console/live" + (after && after !== "0" ? "?after=" + encodeURIComponent(after) : ""));
+  const questionsFound = document.getElementById("q-found");
+  const from = [];
+  if (found && found.dataset.newest && found.dataset.newest !== "0") {
+    from.push("after=" + encodeURIComponent(found.dataset.newest));
+  }
+  if (questionsFound && questionsFound.dataset.newest) {
+    from.push("questions=" + encodeURIComponent(questionsFound.dataset.newest));
+  }
+  const source = new EventSource("/console/live" + (from.length ? "?" + from.join("&") : ""));
   let fresh = 0;
+  let freshQuestions = 0;
   let refreshing = Promise.resolve();
 
-  function showBadge() {
-    badge.textContent = String(fresh);
+  function showBadge(element, count, said) {
+    element.textContent = String(count);
     const label = document.createElement("span");
     label.className = "sr-only";
-    label.textContent = " " + badge.dataset.label;
-    badge.appendChild(label);
-    badge.hidden = false;
+    label.textContent = " " + element.dataset.label;
+    element.appendChild(label);
+    element.hidden = false;
     if (said) {
-      said.textContent = said.dataset.template.replace("{0}", String(fresh));
+      said.textContent = said.dataset.template.replace("{0}", String(count));
     }
   }
 
@@ -85,6 +94,35 @@
       const row = document.querySelector('tr[data-tip="' + CSS.escape(code) + '"]');
       if (row) {
         row.classList.add("arrived");
+      }
+    }
+  }
+
+  // The questions page's first page, fetched again as the server renders it; not while the officer types an answer.
+  async function refreshQuestions(codes) {
+    const list = document.getElementById("q-live");
+    if (!list || list.dataset.live !== "on" || list.contains(document.activeElement)) {
+      return;
+    }
+
+    const response = await fetch(window.location.href, { credentials: "same-origin" });
+    if (!response.ok) {
+      return;
+    }
+
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const id of ["q-live", "q-found"]) {
+      const next = page.getElementById(id);
+      const now = document.getElementById(id);
+      if (next && now) {
+        now.replaceWith(document.importNode(next, true));
+      }
+    }
+
+    for (const code of codes) {
+      const item = document.querySelector('li[data-question="' + CSS.escape(code) + '"]');
+      if (item) {
+        item.classList.add("arrived");
       }
     }
   }
@@ -155,11 +193,25 @@
   source.addEventListener("tip", function (event) {
     fresh += 1;
     arrived.push(event.data);
-    showBadge();
+    showBadge(badge, fresh, document.getElementById("live-said"));
     if (sound && sound.getAttribute("aria-pressed") === "true") {
       chime();
     }
     refreshing = refreshing.then(function () { return refresh(arrived.slice()); }).catch(function () { /* the badge still says it */ });
+  });
+
+  const asked = [];
+  const questionBadge = document.getElementById("live-q-badge");
+  source.addEventListener("question", function (event) {
+    freshQuestions += 1;
+    asked.push(event.data);
+    if (questionBadge) {
+      showBadge(questionBadge, freshQuestions, document.getElementById("live-q-said"));
+    }
+    if (sound && sound.getAttribute("aria-pressed") === "true") {
+      chime();
+    }
+    refreshing = refreshing.then(function () { return refreshQuestions(asked.slice()); }).catch(function () { /* the badge still says it */ });
   });
 
   // The session ended (officer removed, role or ward changed): the server now answers with the sign-in page.
