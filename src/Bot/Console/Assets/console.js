@@ -69,38 +69,10 @@
     }
   }
 
-  async function refresh(codes) {
-    const queue = document.getElementById("queue");
-    // Not while the officer is working inside the list (focus would be lost), nor past the first page.
-    if (!queue || queue.dataset.live !== "on" || queue.contains(document.activeElement)) {
-      return;
-    }
-
-    const response = await fetch(window.location.href, { credentials: "same-origin" });
-    if (!response.ok) {
-      return;
-    }
-
-    const page = new DOMParser().parseFromString(await response.text(), "text/html");
-    for (const id of ["queue", "queue-counts"]) {
-      const next = page.getElementById(id);
-      const now = document.getElementById(id);
-      if (next && now) {
-        now.replaceWith(document.importNode(next, true));
-      }
-    }
-
-    for (const code of codes) {
-      const row = document.querySelector('tr[data-tip="' + CSS.escape(code) + '"]');
-      if (row) {
-        row.classList.add("arrived");
-      }
-    }
-  }
-
-  // The questions page's first page, fetched again as the server renders it; not while the officer types an answer.
-  async function refreshQuestions(codes) {
-    const list = document.getElementById("q-live");
+  // The first page of a live list fetched again as the server renders it, the new rows marked; not while the officer
+  // works inside the list (focus would be lost, an answer being typed replaced), nor past the first page.
+  async function refreshList(listId, parts, attribute, codes) {
+    const list = document.getElementById(listId);
     if (!list || list.dataset.live !== "on" || list.contains(document.activeElement)) {
       return;
     }
@@ -111,7 +83,7 @@
     }
 
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
-    for (const id of ["q-live", "q-found"]) {
+    for (const id of parts) {
       const next = page.getElementById(id);
       const now = document.getElementById(id);
       if (next && now) {
@@ -120,9 +92,9 @@
     }
 
     for (const code of codes) {
-      const item = document.querySelector('li[data-question="' + CSS.escape(code) + '"]');
-      if (item) {
-        item.classList.add("arrived");
+      const row = document.querySelector("[" + attribute + '="' + CSS.escape(code) + '"]');
+      if (row) {
+        row.classList.add("arrived");
       }
     }
   }
@@ -197,7 +169,7 @@
     if (sound && sound.getAttribute("aria-pressed") === "true") {
       chime();
     }
-    refreshing = refreshing.then(function () { return refresh(arrived.slice()); }).catch(function () { /* the badge still says it */ });
+    refreshing = refreshing.then(function () { return refreshList("queue", ["queue", "queue-counts"], "data-tip", arrived.slice()); }).catch(function () { /* the badge still says it */ });
   });
 
   const asked = [];
@@ -211,7 +183,7 @@
     if (sound && sound.getAttribute("aria-pressed") === "true") {
       chime();
     }
-    refreshing = refreshing.then(function () { return refreshQuestions(asked.slice()); }).catch(function () { /* the badge still says it */ });
+    refreshing = refreshing.then(function () { return refreshList("q-live", ["q-live", "q-found"], "data-question", asked.slice()); }).catch(function () { /* the badge still says it */ });
   });
 
   // The session ended (officer removed, role or ward changed): the server now answers with the sign-in page.
