@@ -26,7 +26,7 @@ internal static class RenewalBench
         try
         {
             var options = (DbContextOptions<AntqDb>)StorageRegistration.Configure(new DbContextOptionsBuilder<AntqDb>(), $"Data Source={file}").Options;
-            var factory = new ReportBench.Factory(options);
+            var factory = new ContextFactory(() => new AntqDb(options));
             await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
             var data = new ReportData(file, scale, log);
             log.WriteLine($"Generating the data set (scale {scale.ToString(CultureInfo.InvariantCulture)})");

@@ -81,7 +81,7 @@ public static class CliVerbs
             var connection = provider == DatabaseProvider.Postgres
                 ? HostingRegistration.PostgresConnectionString(configuration.GetConnectionString("Antq"))
                 : HostingRegistration.SqliteConnectionString(configuration.GetConnectionString("Antq"), root);
-            var factory = new SingleContextFactory(() => StorageRegistration.CreateContext(provider, connection));
+            var factory = new ContextFactory(() => StorageRegistration.CreateContext(provider, connection));
             await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(cancellationToken);
             await using var db = StorageRegistration.CreateContext(provider, connection);
             return args[0] switch
@@ -130,10 +130,4 @@ public static class CliVerbs
 
     // Configuration given on the command line ("--ConnectionStrings:Antq=…") is not a verb option.
     private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
-
-    /// <summary>A factory over one way to make a context, for the initializer the verbs run before their work.</summary>
-    internal sealed class SingleContextFactory(Func<AntqDb> create) : IDbContextFactory<AntqDb>
-    {
-        public AntqDb CreateDbContext() => create();
-    }
 }

@@ -49,7 +49,7 @@ public static class CopyToPostgresVerb
 
         await using var source = StorageRegistration.CreateContext(DatabaseProvider.Sqlite, sqliteConnectionString);
         await using var destination = StorageRegistration.CreateContext(DatabaseProvider.Postgres, target);
-        await new DatabaseInitializer(new CliVerbs.SingleContextFactory(() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, target)), NullLogger<DatabaseInitializer>.Instance)
+        await new DatabaseInitializer(new ContextFactory(() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, target)), NullLogger<DatabaseInitializer>.Instance)
             .InitializeAsync(cancellationToken);
         try
         {

@@ -89,7 +89,7 @@ public sealed class CopyToPostgresTests
 
     private static async Task<string> MigratedAsync(string connectionString)
     {
-        await new DatabaseInitializer(new Opener(connectionString), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        await new DatabaseInitializer(new ContextFactory(() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, connectionString)), NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
         return connectionString;
     }
 
@@ -98,11 +98,6 @@ public sealed class CopyToPostgresTests
     {
         await using var pg = StorageRegistration.CreateContext(DatabaseProvider.Postgres, connectionString);
         return await pg.Database.SqlQueryRaw<string>("""SELECT "indexdef" AS "Value" FROM "pg_indexes" WHERE "schemaname" = current_schema() ORDER BY "indexname" """).ToListAsync();
-    }
-
-    private sealed class Opener(string connectionString) : IDbContextFactory<AntqDb>
-    {
-        public AntqDb CreateDbContext() => StorageRegistration.CreateContext(DatabaseProvider.Postgres, connectionString);
     }
 
     private static Resident Resident(string id, DateTime? consented) => new()
