@@ -41,9 +41,6 @@ public sealed class BroadcastForm
     /// <summary>The officer took the photo off at the next preview.</summary>
     public bool DropPhoto { get; set; }
 
-    /// <summary>A photo's caption holds at most this many characters on Telegram; the chat's broadcast refuses more too.</summary>
-    public const int MaxCaptionLength = 1024;
-
     /// <summary>Ticked days (<see cref="DayOfWeek"/> numbers) as the bits a broadcast keeps; anything else is ignored.</summary>
     public static int Weekdays(IEnumerable<int> days) => days.Where(d => d is >= 0 and <= 6).Aggregate(0, (bits, d) => bits | Recurrences.Bit((DayOfWeek)d));
 
@@ -64,9 +61,9 @@ public sealed class BroadcastForm
             return (null, t("bc_text_too_long", [maxTextLength, text.Length]));
         }
 
-        if (photo && text.Length > MaxCaptionLength)
+        if (photo && text.Length > BroadcastDraft.MaxCaptionLength)
         {
-            return (null, t("bc_caption_too_long", [MaxCaptionLength, text.Length]));
+            return (null, t("bc_caption_too_long", [BroadcastDraft.MaxCaptionLength, text.Length]));
         }
 
         if (BroadcastTopics.FromCode(Topic) is not { } topic)

@@ -36,13 +36,16 @@ public static class ConsoleLive
             (after, questions) = (resumed, resumed);
         }
 
-        // One cursor per kind: the queue names its newest tip, the questions page its newest question.
-        long lastTip, lastQuestion;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        // One cursor per kind: the queue names its newest tip, the questions page its newest question; a kind the page
+        // does not name starts after the newest row in scope (tips and questions share one sequence of ids).
+        long newest = 0;
+        if (after is null || questions is null)
         {
-            lastTip = after ?? await InScope(db, officer).Where(t => t.Kind == TipKind.Tip).MaxAsync(t => (long?)t.Id, ct) ?? 0;
-            lastQuestion = questions ?? await InScope(db, officer).Where(t => t.Kind == TipKind.Question).MaxAsync(t => (long?)t.Id, ct) ?? 0;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            newest = await InScope(db, officer).MaxAsync(t => (long?)t.Id, ct) ?? 0;
         }
+
+        var (lastTip, lastQuestion) = (after ?? newest, questions ?? newest);
 
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";

@@ -6,6 +6,9 @@ namespace Antq.Core.Broadcasts;
 /// <summary>A broadcast being composed, kept in the flow's data.</summary>
 public sealed record BroadcastDraft
 {
+    /// <summary>A photo's caption holds at most this many characters on Telegram; every way to broadcast refuses more.</summary>
+    public const int MaxCaptionLength = 1024;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string? Text { get; init; }

@@ -73,9 +73,9 @@ public sealed class BroadcastFlow : IFlow
             return StepResult.Invalid(context.T("broadcast.text_how"));
         }
 
-        if (text.Length > maxTextLength || (photo is not null && text.Length > 1024))
+        if (text.Length > maxTextLength || (photo is not null && text.Length > BroadcastDraft.MaxCaptionLength))
         {
-            return StepResult.Invalid(context.T("error.too_long_officer", photo is null ? maxTextLength : 1024));
+            return StepResult.Invalid(context.T("error.too_long_officer", photo is null ? maxTextLength : BroadcastDraft.MaxCaptionLength));
         }
 
         return Go(context, Step.Topic, draft with { Text = text, PhotoFileId = photo });

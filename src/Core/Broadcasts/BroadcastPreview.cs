@@ -8,8 +8,7 @@ namespace Antq.Core.Broadcasts;
 /// <summary>What an officer confirms before a broadcast goes: the message as residents will see it, its audience and when it will go.</summary>
 internal static class BroadcastPreview
 {
-    // Telegram's longest caption and text; the web chat and Zalo take as much, or split longer texts themselves.
-    private const int MaxCaption = 1024;
+    // Telegram's longest text (its longest caption is BroadcastDraft's); the web chat and Zalo take as much, or split longer texts themselves.
     private const int MaxText = 4096;
 
     /// <summary>
@@ -29,7 +28,7 @@ internal static class BroadcastPreview
             reach?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? "?");
         IReadOnlyList<IReadOnlyList<Button>> buttons = [[new Button(context.T("broadcast.confirm"), new BroadcastDraftButton(BroadcastDraftField.Preview, "send").Data), new Button(context.T("broadcast.drop"), new BroadcastDraftButton(BroadcastDraftField.Preview, "cancel").Data)]];
         var whole = context.T("broadcast.preview_head") + "\n\n" + text + "\n\n———\n" + summary;
-        if (whole.Length <= (media is null ? MaxText : MaxCaption))
+        if (whole.Length <= (media is null ? MaxText : BroadcastDraft.MaxCaptionLength))
         {
             return [new OutgoingMessage { Text = whole, Media = media, Buttons = buttons }];
         }

@@ -34,7 +34,16 @@ public sealed partial class ConsolePhotoFiles(IDbContextFactory<AntqDb> dbFactor
         IsId(id) ? db.ConsolePhotos.AnyAsync(p => p.Id == id && p.OfficerId == officerId, cancellationToken) : Task.FromResult(false);
 
     /// <summary>The photo's bytes, to the officer who uploaded it only; null for anyone else or an unknown id.</summary>
-    public async Task<byte[]?> ReadAsync(string id, long officerId, CancellationToken cancellationToken)
+    public Task<byte[]?> ReadAsync(string id, long officerId, CancellationToken cancellationToken) => BytesAsync(id, officerId, cancellationToken);
+
+    public async Task DownloadAsync(string fileId, Stream destination, CancellationToken cancellationToken)
+    {
+        var bytes = await BytesAsync(fileId, officerId: null, cancellationToken) ?? throw new FileNotFoundException("No console photo is kept under this id.");
+        await destination.WriteAsync(bytes, cancellationToken);
+    }
+
+    /// <summary>A stored photo's bytes (only if <paramref name="officerId"/>, when given, uploaded it); null for a malformed or unknown id.</summary>
+    private async Task<byte[]?> BytesAsync(string id, long? officerId, CancellationToken cancellationToken)
     {
         if (!IsId(id))
         {
@@ -42,20 +51,8 @@ public sealed partial class ConsolePhotoFiles(IDbContextFactory<AntqDb> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ConsolePhotos.AsNoTracking().Where(p => p.Id == id && p.OfficerId == officerId).Select(p => p.Bytes).SingleOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task DownloadAsync(string fileId, Stream destination, CancellationToken cancellationToken)
-    {
-        if (!IsId(fileId))
-        {
-            throw new FileNotFoundException("Not a console photo id.");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var bytes = await db.ConsolePhotos.AsNoTracking().Where(p => p.Id == fileId).Select(p => p.Bytes).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new FileNotFoundException("The console photo is no longer kept.");
-        await destination.WriteAsync(bytes, cancellationToken);
+        var photos = db.ConsolePhotos.AsNoTracking().Where(p => p.Id == id);
+        return await (officerId is { } officer ? photos.Where(p => p.OfficerId == officer) : photos).Select(p => p.Bytes).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Deletes the photos stored before <paramref name="before"/> that no broadcast (nor a copy of a repeating one) holds.</summary>

@@ -16,9 +16,9 @@ public sealed class UpdateBroadcastHandler(TextCatalog texts) : IChangeHandler<U
             return;
         }
 
-        if (change.Text is not null && b.PhotoFileId is not null && change.Text.Length > 1024)
+        if (change.Text is not null && b.PhotoFileId is not null && change.Text.Length > BroadcastDraft.MaxCaptionLength)
         {
-            context.Reply(texts.Get(Languages.Officers, "error.too_long", 1024));
+            context.Reply(texts.Get(Languages.Officers, "error.too_long", BroadcastDraft.MaxCaptionLength));
             return;
         }
 
@@ -49,13 +49,14 @@ public sealed class UpdateBroadcastHandler(TextCatalog texts) : IChangeHandler<U
             b.FirstAt = b.Recurrence == Recurrence.None ? null : first;
             context.Reply(texts.Get(Languages.Officers, "broadcast.time_changed", b.Id, LocalTime.Format(first, Languages.Officers)));
         }
-        else if (days is not null)
-        {
-            b.ScheduledFor = Recurrences.Next(Recurrence.Weekly, b.FirstAt ?? b.ScheduledFor, context.Now, b.Weekdays);
-        }
 
         if (days is not null)
         {
+            if (change.At is null)
+            {
+                b.ScheduledFor = Recurrences.Next(Recurrence.Weekly, b.FirstAt ?? b.ScheduledFor, context.Now, b.Weekdays);
+            }
+
             var label = BroadcastFlow.RepeatLabel((key, args) => texts.Get(Languages.Officers, key, args), b.Recurrence, b.Weekdays);
             context.Reply(texts.Get(Languages.Officers, "broadcast.days_changed", b.Id, label, LocalTime.Format(b.ScheduledFor, Languages.Officers)));
         }

@@ -93,12 +93,16 @@ public static class OutboxWriter
     /// </summary>
     public static async Task<long> WriteSentAsync(WriteScope scope, string channel, string chatId, OutgoingMessage message, DeliveryPriority priority, OutboxKind kind, string? channelMessageId, DateTime now, CancellationToken cancellationToken)
     {
-        var command = scope.Statement(InsertOne);
-        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int)kind).Set("@payload", Payload(message))
-            .Set("@status", (int)DeliveryStatus.Sent).Set("@now", now).Set("@notBefore", now).Set("@until", null).Set("@leasedBy", null).Set("@broadcast", null)
-            .Set("@sentAt", now).Set("@channelMessage", channelMessageId);
+        var command = Bind(scope.Statement(InsertOne), channel, chatId, priority, kind, DeliveryStatus.Sent, now, lease: null, sentAt: now, channelMessageId)
+            .Set("@payload", Payload(message));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
+
+    /// <summary>Every column of <see cref="InsertOne"/> but the payload, which each row sets.</summary>
+    private static DbCommand Bind(DbCommand command, string channel, string chatId, DeliveryPriority priority, OutboxKind? kind, DeliveryStatus status, DateTime now, (DateTime Until, string By)? lease, DateTime? sentAt, string? channelMessageId) =>
+        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int?)kind)
+            .Set("@status", (int)status).Set("@now", now).Set("@notBefore", now).Set("@until", lease?.Until).Set("@leasedBy", lease?.By).Set("@broadcast", null)
+            .Set("@sentAt", sentAt).Set("@channelMessage", channelMessageId);
 
     private static async Task<List<OutboxMessage>> InsertAsync(WriteScope scope, string channel, string chatId, IReadOnlyList<string> payloads, DeliveryPriority priority, DateTime now, (DateTime Until, string By)? lease, OutboxKind? kind, CancellationToken cancellationToken)
     {
@@ -110,10 +114,7 @@ public static class OutboxWriter
         }
 
         var status = leaseUntil is null ? DeliveryStatus.Queued : DeliveryStatus.InFlight;
-        var command = scope.Statement(InsertOne);
-        command.Set("@channel", channel).Set("@chat", chatId).Set("@priority", (int)priority).Set("@kind", (int?)kind)
-            .Set("@status", (int)status).Set("@now", now).Set("@notBefore", now).Set("@until", leaseUntil).Set("@leasedBy", lease?.By).Set("@broadcast", null)
-            .Set("@sentAt", null).Set("@channelMessage", null);
+        var command = Bind(scope.Statement(InsertOne), channel, chatId, priority, kind, status, now, lease, sentAt: null, channelMessageId: null);
         foreach (var payload in payloads)
         {
             command.Set("@payload", payload);

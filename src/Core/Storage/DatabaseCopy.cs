@@ -143,7 +143,8 @@ public static class DatabaseCopy
         var entity = target.Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
-            .Select(p => (Property: p, Name: p.GetColumnName(table) ?? throw new DatabaseCopyException($"{entity.GetTableName()}.{p.Name} has no column"), Type: WireType(p)))
+            .Select(p => (Property: p, Name: p.GetColumnName(table) ?? throw new DatabaseCopyException($"{entity.GetTableName()}.{p.Name} has no column"), Type: WireType(p),
+                Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter))
             .ToList();
         if (columns.FirstOrDefault(c => c.Property.IsShadowProperty()) is { Property: { } shadow })
         {
@@ -158,10 +159,10 @@ public static class DatabaseCopy
             await foreach (var row in source.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 await importer.StartRowAsync(cancellationToken);
-                foreach (var (property, _, type) in columns)
+                foreach (var (_, _, type, getter, converter) in columns)
                 {
-                    var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
-                    if (value is not null && property.GetTypeMapping().Converter is { } converter)
+                    var value = getter.GetClrValueUsingContainingEntity(row);
+                    if (value is not null && converter is not null)
                     {
                         value = converter.ConvertToProvider(value);
                     }

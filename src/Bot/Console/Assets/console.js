@@ -53,8 +53,6 @@
     from.push("questions=" + encodeURIComponent(questionsFound.dataset.newest));
   }
   const source = new EventSource("/console/live" + (from.length ? "?" + from.join("&") : ""));
-  let fresh = 0;
-  let freshQuestions = 0;
   let refreshing = Promise.resolve();
 
   function showBadge(element, count, said) {
@@ -104,7 +102,8 @@
   const sound = document.getElementById("live-sound");
   let audio = null;
   function chime() {
-    if (!audio) {
+    // The audio stays made once the sound is turned off again, so the button says whether to play.
+    if (!audio || !sound || sound.getAttribute("aria-pressed") !== "true") {
       return;
     }
 
@@ -161,30 +160,23 @@
     }, { once: true });
   }
 
-  const arrived = [];
-  source.addEventListener("tip", function (event) {
-    fresh += 1;
-    arrived.push(event.data);
-    showBadge(badge, fresh, document.getElementById("live-said"));
-    if (sound && sound.getAttribute("aria-pressed") === "true") {
+  // Each kind keeps its own count, badge and list: a new one shows its badge (announced where the page has a status
+  // line for it), chimes when the officer turned the sound on, and appears in its list when that list is open.
+  function listen(kind, badgeId, saidId, listId, parts, attribute) {
+    const element = document.getElementById(badgeId);
+    const codes = [];
+    source.addEventListener(kind, function (event) {
+      codes.push(event.data);
+      if (element) {
+        showBadge(element, codes.length, document.getElementById(saidId));
+      }
       chime();
-    }
-    refreshing = refreshing.then(function () { return refreshList("queue", ["queue", "queue-counts"], "data-tip", arrived.slice()); }).catch(function () { /* the badge still says it */ });
-  });
+      refreshing = refreshing.then(function () { return refreshList(listId, parts, attribute, codes.slice()); }).catch(function () { /* the badge still says it */ });
+    });
+  }
 
-  const asked = [];
-  const questionBadge = document.getElementById("live-q-badge");
-  source.addEventListener("question", function (event) {
-    freshQuestions += 1;
-    asked.push(event.data);
-    if (questionBadge) {
-      showBadge(questionBadge, freshQuestions, document.getElementById("live-q-said"));
-    }
-    if (sound && sound.getAttribute("aria-pressed") === "true") {
-      chime();
-    }
-    refreshing = refreshing.then(function () { return refreshList("q-live", ["q-live", "q-found"], "data-question", asked.slice()); }).catch(function () { /* the badge still says it */ });
-  });
+  listen("tip", "live-badge", "live-said", "queue", ["queue", "queue-counts"], "data-tip");
+  listen("question", "live-q-badge", "live-q-said", "q-live", ["q-live", "q-found"], "data-question");
 
   // The session ended (officer removed, role or ward changed): the server now answers with the sign-in page.
   source.addEventListener("ended", function () {

@@ -137,7 +137,7 @@ public sealed class BroadcastsModel(
             : chosen == 0 ? T("bc_days_none")
             : text is null && newAt is null && newDays is null ? T("bc_edit_nothing")
             : text?.Length > MaxTextLength ? T("bc_text_too_long", MaxTextLength, text.Length)
-            : current.PhotoFileId is not null && text?.Length > BroadcastForm.MaxCaptionLength ? T("bc_caption_too_long", BroadcastForm.MaxCaptionLength, text.Length)
+            : current.PhotoFileId is not null && text?.Length > BroadcastDraft.MaxCaptionLength ? T("bc_caption_too_long", BroadcastDraft.MaxCaptionLength, text.Length)
             : newAt <= Now ? T("bc_at_past", LocalTime.Format(newAt.Value, Language))
             : newAt > Now.AddYears(1) ? T("bc_at_far")
             : null;

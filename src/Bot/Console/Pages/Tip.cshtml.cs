@@ -18,9 +18,6 @@ public sealed class TipModel(ConsoleTexts texts, IDbContextFactory<AntqDb> dbFac
 {
     public const int MaxReplyLength = 2000;
 
-    /// <summary>A reply's photo goes into the outbox whole: kept well under the 10 MB Telegram takes.</summary>
-    public const int MaxPhotoBytes = ConsolePhotoUpload.MaxBytes;
-
     /// <summary>What an officer may move a tip to from the page (as the chat's buttons: take, verify, not useful, spam, close).</summary>
     public static readonly TipStatus[] Choices = [TipStatus.InProgress, TipStatus.Verified, TipStatus.NotUseful, TipStatus.Spam, TipStatus.Closed];
 
