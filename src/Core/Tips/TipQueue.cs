@@ -23,7 +23,7 @@ public sealed class TipQueue(IDbContextFactory<AntqDb> contexts)
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var matching = Filtered(db.Tips.AsNoTracking(), officer, filter, db.Database.IsNpgsql());
+        var matching = Filtered(db.Tips.AsNoTracking(), officer, filter);
         var counts = await matching.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byStatus = Enum.GetValues<TipStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
         var total = filter.Status is { } status ? byStatus[status] : byStatus.Values.Sum();
@@ -53,7 +53,7 @@ public sealed class TipQueue(IDbContextFactory<AntqDb> contexts)
     }
 
     /// <summary>The scope and every filter but the status.</summary>
-    private static IQueryable<Tip> Filtered(IQueryable<Tip> tips, Officer officer, TipQueueFilter filter, bool postgres)
+    private static IQueryable<Tip> Filtered(IQueryable<Tip> tips, Officer officer, TipQueueFilter filter)
     {
         var ward = officer.Role == OfficerRole.Admin ? filter.WardId : officer.WardId;
         var kind = (int)filter.Kind;
@@ -113,10 +113,10 @@ public sealed class TipQueue(IDbContextFactory<AntqDb> contexts)
 
         foreach (var word in TipSearch.Words(filter.Search))
         {
-            // PostgreSQL finds a LIKE pattern's rows by the trigram index on the folded text (migration
-            // TipSearchTrigrams); a plain Contains is strpos there, which no index serves. SQLite reads the text either way.
+            // A LIKE pattern on the folded text: PostgreSQL finds its rows by the trigram index (migration
+            // TipSearchTrigrams), where a plain Contains is strpos, which no index serves; SQLite reads the text either way.
             var pattern = "%" + TipSearch.EscapeLike(word) + "%";
-            tips = postgres ? tips.Where(t => EF.Functions.Like(t.SearchText, pattern, TipSearch.LikeEscape)) : tips.Where(t => t.SearchText.Contains(word));
+            tips = tips.Where(t => EF.Functions.Like(t.SearchText, pattern, TipSearch.LikeEscape));
         }
 
         return tips;
